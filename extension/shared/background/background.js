@@ -1,0 +1,145 @@
+// @ts-check
+/**
+ * The background: a service worker in Chromium, an event page in Firefox (both ES modules).
+ *
+ * - Injects the content script into a tab (activeTab from the toolbar button, a shortcut or the
+ *   context menu; a granted host permission for auto-clean) and relays the popup's requests.
+ * - Owns the one hiding stylesheet of each tab (`scripting.insertCSS`, user origin: nothing is added
+ *   to the page's DOM, and page styles cannot override it) and the badge.
+ * - Runs the core for content scripts that may not compile Wasm (Chromium, strict-CSP pages).
+ * - Opens the reader view with the document the content script built.
+ */
+
+import { api } from "../common/api.js";
+import { analyzeWire } from "../common/core.js";
+import { Msg, READER_KEY_PREFIX, listen, sendToTab } from "../common/messages.js";
+import { loadSettings } from "../common/settings.js";
+import { wireFromMessage } from "../common/wire.js";
+
+/** Waiting for the content module to answer after injection. */
+const INJECT_POLL_MS = 20;
+const INJECT_TIMEOUT_MS = 5000;
+const MENU_HIDE = "bw-hide-block";
+const BADGE_COLOR = "#5a3fc0";
+
+/** Makes sure the content module runs in the tab's top frame. @param {number} tabId */
+async function ensureInjected(tabId) {
+  try {
+    await sendToTab(tabId, { type: Msg.PAGE_PING });
+    return;
+  } catch {
+    // not there yet
+  }
+  await api.scripting.executeScript({ target: { tabId }, files: ["content/loader.js"] });
+  const deadline = Date.now() + INJECT_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await sendToTab(tabId, { type: Msg.PAGE_PING });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`the page did not answer: ${/** @type {Error} */ (e).message}`);
+      await new Promise((r) => setTimeout(r, INJECT_POLL_MS));
+    }
+  }
+}
+
+/** @param {number} tabId */
+async function cleanTab(tabId) {
+  await ensureInjected(tabId);
+  return sendToTab(tabId, { type: Msg.PAGE_CLEAN });
+}
+
+/** Clean if not cleaned, else restore (the keyboard shortcut). @param {number} tabId */
+async function toggleTab(tabId) {
+  await ensureInjected(tabId);
+  const st = await sendToTab(tabId, { type: Msg.PAGE_STATE });
+  return sendToTab(tabId, { type: st.cleaned ? Msg.PAGE_RESTORE : Msg.PAGE_CLEAN });
+}
+
+/** @param {number} tabId */
+async function openReader(tabId) {
+  await ensureInjected(tabId);
+  const doc = await sendToTab(tabId, { type: Msg.PAGE_READER });
+  const tab = await api.tabs.get(tabId);
+  const key = `${READER_KEY_PREFIX}${crypto.randomUUID()}`;
+  await api.storage.session.set({ [key]: { doc, tabId, url: tab.url ?? "" } });
+  const url = api.runtime.getURL(`reader/reader.html?doc=${encodeURIComponent(key)}`);
+  const created = await api.tabs.create({ url, index: tab.index + 1, openerTabId: tabId, windowId: tab.windowId });
+  return { readerTabId: created.id };
+}
+
+/** @param {chrome.tabs.Tab | undefined} tab */
+async function activeTabId(tab) {
+  if (tab?.id !== undefined) return tab.id;
+  const [active] = await api.tabs.query({ active: true, currentWindow: true });
+  if (active?.id === undefined) throw new Error("no active tab");
+  return active.id;
+}
+
+/** @param {Promise<unknown>} p @param {string} what */
+function report(p, what) {
+  p.catch((e) => console.warn(`Blockwise: ${what} failed:`, e?.message ?? e));
+}
+
+listen({
+  [Msg.CLEAN_TAB]: (msg) => cleanTab(msg.tabId),
+  [Msg.TOGGLE_TAB]: (msg) => toggleTab(msg.tabId),
+  [Msg.OPEN_READER]: (msg) => openReader(msg.tabId),
+  [Msg.ANALYZE]: (msg) => analyzeWire(wireFromMessage(msg.wire), Boolean(msg.wantReader)),
+  [Msg.SET_STYLE]: async (msg, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error("SET_STYLE comes from a tab");
+    const target = { tabId, frameIds: [sender.frameId ?? 0] };
+    if (msg.insert) await api.scripting.insertCSS({ target, css: msg.insert, origin: "USER" });
+    if (msg.remove) await api.scripting.removeCSS({ target, css: msg.remove, origin: "USER" });
+    return true;
+  },
+  [Msg.SET_BADGE]: async (msg, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error("SET_BADGE comes from a tab");
+    await api.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+    await api.action.setBadgeText({ tabId, text: msg.count ? String(msg.count) : "" });
+    return true;
+  },
+});
+
+api.runtime.onInstalled.addListener(() => {
+  // Reads, migrates (or resets, with a notice) and writes back the stored settings on install and update.
+  report(loadSettings(api.storage.local), "settings migration");
+  report(
+    Promise.resolve(api.contextMenus.removeAll()).then(() =>
+      api.contextMenus.create({
+        id: MENU_HIDE,
+        title: api.i18n.getMessage("menuHideBlock"),
+        contexts: ["page", "image", "link", "selection"],
+      }),
+    ),
+    "context menu",
+  );
+});
+
+api.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== MENU_HIDE || tab?.id === undefined) return;
+  const tabId = tab.id;
+  report(ensureInjected(tabId).then(() => sendToTab(tabId, { type: Msg.PAGE_HIDE_TARGET })), "hide from the context menu");
+});
+
+api.commands.onCommand.addListener((command, tab) => {
+  if (command === "toggle-clean") report(activeTabId(tab).then(toggleTab), "clean/restore shortcut");
+  if (command === "open-reader") report(activeTabId(tab).then(openReader), "reader shortcut");
+});
+
+// Auto-clean: sites the user switched on, once the page has loaded, if the permission is still granted.
+api.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status !== "complete" || !tab.url || !/^https?:/.test(tab.url)) return;
+  const url = new URL(tab.url);
+  report(
+    (async () => {
+      const settings = await loadSettings(api.storage.local);
+      if (!settings.sites[url.hostname]?.autoClean) return;
+      if (!(await api.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] }))) return;
+      await cleanTab(tabId);
+    })(),
+    "auto-clean",
+  );
+});

@@ -1,0 +1,395 @@
+// @ts-check
+/**
+ * The content script: walks the page once, asks the core for decisions, writes them onto the page as
+ * `data-blockwise` attributes and lets one stylesheet (inserted by the background with
+ * `scripting.insertCSS`, so nothing is added to the DOM) hide the chosen kinds.
+ *
+ *   toolbar click / shortcut / context menu / auto-clean
+ *        │ background: scripting.executeScript(content/loader.js) + PAGE_CLEAN
+ *        ▼
+ *   snapshotPage() ──wire──► core in this script (Wasm) ──or, if the page's CSP refuses Wasm──►
+ *                            ANALYZE to the background (Chromium, strict CSP)
+ *        ◄── blocks ─────────┘
+ *   mark data-blockwise="<kind>" ─► SET_STYLE (hidingCss of the chosen kinds) ─► SET_BADGE
+ *
+ * After cleaning: late content (MutationObserver, batched, a CPU budget per frame) is classified from
+ * a mini-snapshot and only the blocks inside the new subtree are applied; SPA navigations (location
+ * polled, popstate) re-run the cleanup. Nothing in the page's own globals or prototypes is touched.
+ */
+
+import { api } from "../common/api.js";
+import { analyzeWire, loadCore } from "../common/core.js";
+import { Msg, listen, send } from "../common/messages.js";
+import {
+  KINDS, SETTINGS_KEY, effectiveHiddenKinds, loadSettings, siteOf, updateSettings,
+} from "../common/settings.js";
+import { wireToMessage } from "../common/wire.js";
+import { ATTR_KIND, ATTR_PEEK, ATTR_USER, clearAll, hidingCss, mark, selectorFor, unmark } from "./page-marks.js";
+import { snapshotPage, snapshotSubtree } from "./snapshot.js";
+
+/** Late content: how long a batch of mutations may wait before it is classified. */
+const LATE_BATCH_DELAY_MS = 150;
+/** Late content: CPU time spent per frame before yielding to the page (one 60 Hz frame is 16 ms). */
+const FRAME_BUDGET_MS = 8;
+/** SPA navigations: how often location is compared, and how long the new view gets to render. */
+const SPA_POLL_MS = 500;
+const SPA_SETTLE_MS = 400;
+/** Peek: how long a block stays shown and outlined. */
+const PEEK_MS = 2500;
+/** Label of a block in the popup's list. */
+const LABEL_CHARS = 80;
+/** New subtrees with nothing to hide. */
+const LATE_IGNORED = new Set(["script", "style", "link", "meta", "noscript", "template", "br", "wbr"]);
+
+/**
+ * @typedef {{ el: Element, kind: string | null, confidence: number, reasons: string[],
+ *             user: "show" | "hide" | null, selector: string | null }} Record_
+ */
+
+const host = location.hostname;
+/** @type {Record_[]} */
+let records = [];
+let cleaned = false;
+/** @type {string | null} */
+let error = null;
+/** @type {"content" | "background" | null} */
+let engine = null;
+let analyses = 0;
+/** @type {string[]} */
+let hiddenKinds = [];
+let siteOverride = false;
+let css = "";
+/** @type {any} the reader document from the last full analysis */
+let reader = null;
+/** @type {Element | null} */
+let contextTarget = null;
+
+/* ---------- the core, here or in the background ---------- */
+
+/** @type {Promise<boolean> | null} */
+let coreHere = null;
+
+/**
+ * Runs the core on a snapshot: in this script when the page lets it compile Wasm, else in the
+ * background (Chromium refuses Wasm in content scripts on `script-src 'self'` pages).
+ * @param {import("./snapshot.js").Wire} wire @param {boolean} wantReader
+ */
+async function runCore(wire, wantReader) {
+  coreHere ??= loadCore().then(
+    () => true,
+    (e) => (console.info("Blockwise: Wasm refused in this page, using the background:", e?.message ?? e), false),
+  );
+  let result;
+  if (await coreHere) {
+    engine = "content";
+    result = await analyzeWire(wire, wantReader);
+  } else {
+    engine = "background";
+    result = await send({ type: Msg.ANALYZE, wire: wireToMessage(wire), wantReader });
+  }
+  analyses++;
+  if (!result || !Array.isArray(result.blocks)) throw new Error("the core returned no blocks");
+  return result;
+}
+
+/* ---------- applying decisions ---------- */
+
+/**
+ * Writes the blocks of `result` whose node is at or after `from` onto their elements.
+ * @param {import("./snapshot.js").Snapshot} snap
+ * @param {Array<{ node: number, kind: string, confidence: number, reasons: string[] }>} blocks
+ */
+function applyBlocks(snap, blocks) {
+  const valid = blocks.filter(
+    (b) => Number.isInteger(b.node) && b.node >= snap.subtreeStart && b.node < snap.nodes.length && KINDS.includes(b.kind),
+  );
+  for (const b of valid) {
+    const el = snap.nodes[b.node];
+    if (el.nodeType !== Node.ELEMENT_NODE) continue;
+    mark(/** @type {Element} */ (el), ATTR_KIND, b.kind);
+    records.push({
+      el: /** @type {Element} */ (el), kind: b.kind, confidence: Number(b.confidence) || 0,
+      reasons: Array.isArray(b.reasons) ? b.reasons.map(String) : [], user: null, selector: null,
+    });
+  }
+}
+
+/** @param {Element} el */
+function recordOf(el) {
+  let rec = records.find((r) => r.el === el);
+  if (!rec) {
+    rec = { el, kind: null, confidence: 1, reasons: [], user: null, selector: null };
+    records.push(rec);
+  }
+  return rec;
+}
+
+/** @param {Record_} rec @param {"show" | "hide" | null} user */
+function setUser(rec, user) {
+  rec.user = user;
+  if (user) mark(rec.el, ATTR_USER, user);
+  else unmark(rec.el, ATTR_USER);
+}
+
+/** Applies this site's remembered corrections. @param {import("../common/settings.js").Settings} settings */
+function applyCorrections(settings) {
+  for (const c of settings.sites[host]?.corrections ?? []) {
+    let el = null;
+    try {
+      el = document.querySelector(c.selector);
+    } catch {
+      continue; // a selector from an older page structure that no longer parses
+    }
+    if (!el) continue;
+    const rec = recordOf(el);
+    rec.selector = c.selector;
+    setUser(rec, c.action);
+  }
+}
+
+/** @param {Record_} rec */
+function isHidden(rec) {
+  return rec.user === "hide" || (rec.user !== "show" && rec.kind !== null && hiddenKinds.includes(rec.kind));
+}
+
+/** Asks the background to swap the stylesheet. @param {string} next */
+async function setStyle(next) {
+  if (next === css) return;
+  const previous = css;
+  css = next;
+  await send({ type: Msg.SET_STYLE, remove: previous, insert: next });
+}
+
+/** Brings the stylesheet and badge in line with the settings. @param {import("../common/settings.js").Settings} settings */
+async function applySettings(settings) {
+  hiddenKinds = [...effectiveHiddenKinds(settings, host)];
+  siteOverride = settings.sites[host]?.hiddenKinds !== undefined;
+  await setStyle(cleaned ? hidingCss(hiddenKinds) : "");
+  await send({ type: Msg.SET_BADGE, count: cleaned ? records.filter(isHidden).length : null });
+}
+
+/* ---------- clean, restore, state ---------- */
+
+async function clean() {
+  if (cleaned) return state();
+  const settings = await loadSettings(api.storage.local);
+  const snap = snapshotPage();
+  let result;
+  try {
+    result = await runCore(snap.wire, true);
+  } catch (e) {
+    error = String(/** @type {any} */ (e)?.message ?? e);
+    return state();
+  }
+  error = null;
+  reader = result.reader ?? null;
+  applyBlocks(snap, result.blocks);
+  applyCorrections(settings);
+  cleaned = true;
+  await applySettings(settings);
+  startWatching();
+  return state();
+}
+
+async function restore() {
+  stopWatching();
+  clearAll();
+  records = [];
+  cleaned = false;
+  await setStyle("");
+  await send({ type: Msg.SET_BADGE, count: null });
+  return state();
+}
+
+/** @returns {import("../common/messages.js").PageState} */
+function state() {
+  /** @type {Record<string, number>} */
+  const counts = {};
+  for (const r of records) if (r.kind) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  return {
+    cleaned, error, host, engine, analyses, hiddenKinds, siteOverride, counts,
+    hiddenCount: records.filter(isHidden).length,
+    blocks: records.map((r, index) => ({
+      index, kind: r.kind ?? "", confidence: r.confidence, reasons: r.reasons,
+      label: (r.el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, LABEL_CHARS),
+      hidden: isHidden(r), user: r.user,
+    })),
+  };
+}
+
+/* ---------- peek and corrections ---------- */
+
+/** @param {number} index */
+function peek(index) {
+  const rec = records[index];
+  if (!rec) throw new Error(`no block ${index}`);
+  mark(rec.el, ATTR_PEEK, "");
+  rec.el.scrollIntoView({ block: "center", behavior: "instant" });
+  setTimeout(() => unmark(rec.el, ATTR_PEEK), PEEK_MS);
+  return true;
+}
+
+/**
+ * Remembers the user's word about one block for this site and applies it now.
+ * @param {Record_} rec @param {"show" | "hide" | "undo"} action
+ */
+async function correct(rec, action) {
+  const selector = rec.selector ?? selectorFor(rec.el);
+  if (!selector) throw new Error("this block cannot be remembered (it is inside a shadow root)");
+  rec.selector = selector;
+  setUser(rec, action === "undo" ? null : action);
+  await updateSettings(api.storage.local, (s) => {
+    const site = siteOf(s, host);
+    const rest = (site.corrections ?? []).filter((c) => c.selector !== selector);
+    site.corrections = action === "undo" ? rest : [...rest, { selector, action }];
+  });
+  return state();
+}
+
+/** The element a "hide this" from the context menu means: the non-article block around the click,
+ * else the nearest box that is not the page or the story itself. @param {Element} target */
+function blockAround(target) {
+  const block = target.closest(`[${ATTR_KIND}]`);
+  if (block && block.getAttribute(ATTR_KIND) !== "article") return block;
+  for (let e = /** @type {Element | null} */ (target); e; e = e.parentElement) {
+    if (e === document.body || e === document.documentElement) break;
+    if (e.getAttribute(ATTR_KIND) === "article") break;
+    if (!getComputedStyle(e).display.startsWith("inline")) return e;
+  }
+  return null;
+}
+
+/* ---------- late content and SPA navigations ---------- */
+
+/** @type {MutationObserver | null} */
+let observer = null;
+/** @type {Set<Element>} */
+const pending = new Set();
+let batchTimer = 0;
+let spaTimer = 0;
+let settleTimer = 0;
+let lastPage = pageKey();
+let working = false;
+
+function pageKey() {
+  return location.href.split("#")[0];
+}
+
+function startWatching() {
+  observer ??= new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      for (const n of m.addedNodes) {
+        if (n.nodeType === Node.ELEMENT_NODE && !LATE_IGNORED.has(/** @type {Element} */ (n).localName)) {
+          pending.add(/** @type {Element} */ (n));
+        }
+      }
+    }
+    if (pending.size && !batchTimer) batchTimer = setTimeout(processLate, LATE_BATCH_DELAY_MS);
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  lastPage = pageKey();
+  spaTimer ||= setInterval(checkNavigation, SPA_POLL_MS);
+  addEventListener("popstate", checkNavigation);
+}
+
+function stopWatching() {
+  observer?.disconnect();
+  pending.clear();
+  clearTimeout(batchTimer);
+  clearTimeout(settleTimer);
+  clearInterval(spaTimer);
+  batchTimer = spaTimer = settleTimer = 0;
+  removeEventListener("popstate", checkNavigation);
+}
+
+const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 16));
+
+/** Classifies the subtrees that arrived since the last batch, a few per frame. */
+async function processLate() {
+  batchTimer = 0;
+  if (working) {
+    batchTimer = setTimeout(processLate, LATE_BATCH_DELAY_MS);
+    return;
+  }
+  working = true;
+  try {
+    // Outermost new subtrees only: a node inside another new subtree is classified with it.
+    const roots = [...pending].filter((n) => n.isConnected && ![...pending].some((o) => o !== n && o.contains(n)));
+    pending.clear();
+    let sliceStart = performance.now();
+    for (const root of roots) {
+      if (!cleaned) return;
+      if (!root.isConnected || root.closest(`[${ATTR_USER}="hide"]`)) continue;
+      const snap = snapshotSubtree(root);
+      const result = await runCore(snap.wire, false);
+      if (!cleaned) return;
+      applyBlocks(snap, result.blocks);
+      if (performance.now() - sliceStart > FRAME_BUDGET_MS) {
+        await nextFrame();
+        sliceStart = performance.now();
+      }
+    }
+    await send({ type: Msg.SET_BADGE, count: records.filter(isHidden).length });
+  } catch (e) {
+    console.warn("Blockwise: late content left as it is:", e);
+  } finally {
+    working = false;
+  }
+}
+
+function checkNavigation() {
+  if (!cleaned || pageKey() === lastPage) return;
+  lastPage = pageKey();
+  clearTimeout(settleTimer);
+  settleTimer = setTimeout(async () => {
+    await restore();
+    await clean();
+  }, SPA_SETTLE_MS);
+}
+
+/* ---------- messages ---------- */
+
+addEventListener(
+  "contextmenu",
+  (e) => {
+    const t = e.composedPath()[0];
+    contextTarget = t instanceof Element ? t : null;
+  },
+  { capture: true, passive: true },
+);
+
+api.storage.onChanged.addListener(async (changes, area) => {
+  if (area !== "local" || !(SETTINGS_KEY in changes) || !cleaned) return;
+  await applySettings(await loadSettings(api.storage.local));
+});
+
+listen({
+  [Msg.PAGE_PING]: () => "pong",
+  [Msg.PAGE_CLEAN]: () => clean(),
+  [Msg.PAGE_RESTORE]: () => restore(),
+  [Msg.PAGE_STATE]: () => state(),
+  [Msg.PAGE_SETTINGS]: async () => {
+    if (cleaned) await applySettings(await loadSettings(api.storage.local));
+    return state();
+  },
+  [Msg.PAGE_PEEK]: (msg) => peek(msg.index),
+  [Msg.PAGE_CORRECT]: (msg) => {
+    const rec = records[msg.index];
+    if (!rec) throw new Error(`no block ${msg.index}`);
+    return correct(rec, msg.action);
+  },
+  [Msg.PAGE_HIDE_TARGET]: async () => {
+    await clean();
+    const el = contextTarget && blockAround(contextTarget);
+    if (!el) throw new Error("nothing to hide there");
+    return correct(recordOf(el), "hide");
+  },
+  [Msg.PAGE_READER]: async () => {
+    if (!cleaned || !reader) {
+      const result = await runCore(snapshotPage().wire, true);
+      reader = result.reader ?? null;
+    }
+    if (!reader) throw new Error(api.i18n.getMessage("readerNoArticle"));
+    return reader;
+  },
+});

@@ -1,0 +1,9 @@
+// Injected by scripting.executeScript (a classic script): loads the content module once per page.
+// A second injection finds the flag on the content script's own global (never the page's) and does
+// nothing; the module itself is evaluated at most once per realm anyway.
+(() => {
+  const self = /** @type {any} */ (globalThis);
+  if (self.blockwiseContentLoading) return;
+  const ext = self.browser ?? self.chrome;
+  self.blockwiseContentLoading = import(ext.runtime.getURL("content/content.js"));
+})();

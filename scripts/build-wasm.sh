@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds pkg/: cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -Oz (npm's binaryen).
+# Prints the .wasm size raw and gzipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
+rm -rf pkg
+wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/blockwise.wasm
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  pkg/blockwise_bg.wasm -o pkg/blockwise_bg.opt.wasm
+mv pkg/blockwise_bg.opt.wasm pkg/blockwise_bg.wasm
+raw=$(stat -c %s pkg/blockwise_bg.wasm)
+gz=$(gzip -9 -c pkg/blockwise_bg.wasm | wc -c)
+awk -v r="$raw" -v g="$gz" 'BEGIN { printf "pkg/blockwise_bg.wasm: %d bytes raw (%.1f KB), %d bytes gzipped (%.1f KB)\n", r, r/1024, g, g/1024 }'

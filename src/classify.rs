@@ -1,0 +1,632 @@
+//! Evidence → blocks: each block an element with a kind, a confidence and the reasons, in words a user
+//! can read. Three steps: a provisional top-down labelling of boilerplate, the story root found from
+//! where the prose is, then the final labelling that respects the story (nothing that holds the story
+//! or its headline is hidden; blocks inside the story need stronger evidence).
+
+use crate::features::{subtree_text, Features, Kind};
+use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
+use crate::rules::*;
+use serde::Serialize;
+
+/// One classified block.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Block {
+    /// The block's element.
+    pub node: NodeId,
+    /// Its kind.
+    pub kind: Kind,
+    /// How sure we are, 0–1.
+    pub confidence: f32,
+    /// Why, in words a user can read.
+    pub reasons: Vec<String>,
+}
+
+/// The classifier's answer for a page.
+#[derive(Clone, Debug, Default)]
+pub struct Classification {
+    /// Blocks in document order; blocks nest (an ad inside the story is inside the article block).
+    pub blocks: Vec<Block>,
+    /// The article block's element, when the page has a story.
+    pub article: Option<NodeId>,
+    /// The story's headline element, when found.
+    pub headline: Option<NodeId>,
+}
+
+impl Classification {
+    /// The kind of `id`'s nearest block ancestor-or-self, if any.
+    pub fn kind_of(&self, s: &Snapshot, id: NodeId) -> Option<Kind> {
+        let mut a = id;
+        while a != NONE {
+            if let Ok(i) = self.blocks.binary_search_by_key(&a, |b| b.node) {
+                return Some(self.blocks[i].kind);
+            }
+            a = s.nodes[a as usize].parent;
+        }
+        None
+    }
+}
+
+/// Evidence gathered for one element.
+#[derive(Default)]
+struct Evidence {
+    score: [f32; 6],
+    reasons: [Vec<String>; 6],
+}
+
+impl Evidence {
+    fn add(&mut self, k: Kind, w: f32, why: impl Into<String>) {
+        self.score[k as usize] += w;
+        self.reasons[k as usize].push(why.into());
+    }
+
+    fn best(&self) -> (Kind, f32) {
+        let mut best = (Kind::Article, 0.0);
+        for k in &Kind::ALL[1..] {
+            if self.score[*k as usize] > best.1 {
+                best = (*k, self.score[*k as usize]);
+            }
+        }
+        best
+    }
+}
+
+/// Maps evidence points to a confidence in 0.5–0.99.
+fn confidence(score: f32) -> f32 {
+    let c = 0.5 + 0.5 * (1.0 - (-(score - 5.0).max(0.0) / (STRONG_EVIDENCE / 2.0)).exp());
+    (c * 100.0).round() / 100.0
+}
+
+/// Normalises a label: lowercase, collapsed spaces, trailing punctuation and counts removed.
+fn norm_label(t: &str) -> String {
+    let l: String = t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    l.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '›' || c == '»' || c == '→')
+        .to_string()
+}
+
+/// True when `label` is one of `list` or starts with one of them followed by a space or colon.
+fn label_matches(label: &str, list: &[&'static str]) -> Option<&'static str>
+where
+{
+    let l = label.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    for &w in list {
+        if l == w {
+            return Some(w);
+        }
+    }
+    for &w in list {
+        if w.chars().count() >= 4 && l.starts_with(w) {
+            let rest = &l[w.len()..];
+            if rest.starts_with([' ', ':', '|', '-', '(']) {
+                return Some(w);
+            }
+        }
+    }
+    None
+}
+
+struct Ctx<'a> {
+    s: &'a Snapshot,
+    f: &'a Features,
+    /// The story root and headline once known (final pass).
+    article: Option<NodeId>,
+    headline: Option<NodeId>,
+    article_mass: u32,
+}
+
+impl Ctx<'_> {
+    fn inside_article(&self, id: NodeId) -> bool {
+        self.article.is_some_and(|a| self.f.contains(a, id) && a != id)
+    }
+
+    fn has_ancestor_tag(&self, id: NodeId, tags: &[Tag]) -> bool {
+        let mut a = self.s.nodes[id as usize].parent;
+        while a != NONE {
+            if tags.contains(&self.s.nodes[a as usize].tag) {
+                return true;
+            }
+            a = self.s.nodes[a as usize].parent;
+        }
+        false
+    }
+
+    /// The label an element carries: its aria-label, or its first text when short, with the heading
+    /// level of that text (7 when not in a heading).
+    fn label(&self, id: NodeId) -> Option<(String, usize, NodeId)> {
+        let s = self.s;
+        let f = self.f;
+        if let Some(a) = s.attr(id, Attr::AriaLabel) {
+            let l = a.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !l.is_empty() && l.chars().count() <= MAX_LABEL_CHARS {
+                return Some((l, 0, id));
+            }
+        }
+        let t = f.first_text[id as usize];
+        if t == NONE {
+            return None;
+        }
+        let text = s.text(t);
+        if text.trim().chars().count() > MAX_LABEL_CHARS {
+            return None;
+        }
+        // The label's own element: the text's nearest block-level ancestor inside `id`.
+        let mut owner = s.nodes[t as usize].parent;
+        let mut level = 7;
+        let mut a = owner;
+        while a != NONE && a > id {
+            let tag = s.nodes[a as usize].tag;
+            if tag.is_heading() {
+                level = tag as usize - Tag::H1 as usize + 1;
+                owner = a;
+                break;
+            }
+            if tag.is_block_level() && f.chars[a as usize] <= MAX_LABEL_CHARS as u32 * 2 {
+                owner = a;
+            }
+            a = s.nodes[a as usize].parent;
+        }
+        // The label's block may hold a little more ("Sponsored Articles" + "by Partner").
+        let label_text = subtree_text(s, f, owner, 120);
+        let raw = if label_text.chars().count() <= MAX_LABEL_CHARS { label_text.as_str() } else { text };
+        Some((raw.split_whitespace().collect::<Vec<_>>().join(" "), level, owner))
+    }
+
+    /// Other headings at the label's level or stronger inside `id` mean the label heads only a part.
+    fn label_heads_whole(&self, id: NodeId, level: usize, owner: NodeId) -> bool {
+        if level == 0 {
+            return true;
+        }
+        let h = &self.f.headings[id as usize];
+        let own = &self.f.headings[owner as usize];
+        let upto = level.min(6);
+        let others: u32 = (0..upto).map(|l| (h[l] - own[l]) as u32).sum();
+        others == 0
+    }
+
+    fn evidence(&self, id: NodeId) -> Evidence {
+        let s = self.s;
+        let f = self.f;
+        let i = id as usize;
+        let node = &s.nodes[i];
+        let tag = node.tag;
+        let mut ev = Evidence::default();
+        let chars = f.chars[i];
+        let links = f.links[i];
+        let ld = f.link_density(id);
+        let in_story = self.inside_article(id) || self.has_ancestor_tag(id, &[Tag::Article]);
+
+        // Semantic elements and roles.
+        let role = s.attr(id, Attr::Role).unwrap_or("").to_ascii_lowercase();
+        match tag {
+            Tag::Nav => ev.add(Kind::Navigation, W_NAV_ELEMENT, "a <nav> element"),
+            Tag::Header | Tag::Footer if !in_story && !self.has_ancestor_tag(id, &[Tag::Main, Tag::Section]) => {
+                let w = if ld > 0.3 || f.mass[i] == 0 { W_PAGE_HEADER_FOOTER } else { W_PAGE_HEADER_FOOTER / 2.0 };
+                ev.add(Kind::Navigation, w, format!("the page's <{}>", if tag == Tag::Header { "header" } else { "footer" }));
+            }
+            Tag::Aside if !in_story => ev.add(Kind::Related, W_ASIDE, "an <aside> beside the story"),
+            Tag::Form if f.search_inputs[i] > 0 && f.inputs[i] <= 2 => ev.add(Kind::Navigation, W_SEARCH_FORM, "a search box"),
+            _ => {}
+        }
+        match role.as_str() {
+            "navigation" | "menubar" | "menu" => ev.add(Kind::Navigation, W_NAV_ELEMENT, format!("role=\"{role}\"")),
+            "banner" | "contentinfo" if !in_story => ev.add(Kind::Navigation, W_PAGE_HEADER_FOOTER, format!("role=\"{role}\"")),
+            "search" => ev.add(Kind::Navigation, W_SEARCH_FORM, "role=\"search\""),
+            "complementary" if !in_story => ev.add(Kind::Related, W_ASIDE, "role=\"complementary\""),
+            _ => {}
+        }
+        let itemtype = s.attr(id, Attr::Itemtype).unwrap_or("");
+        if itemtype.contains("BreadcrumbList") {
+            ev.add(Kind::Navigation, W_BREADCRUMB, "schema.org breadcrumbs");
+        }
+        if itemtype.ends_with("/Comment") || s.attr(id, Attr::Itemprop).is_some_and(|p| p == "comment") {
+            ev.add(Kind::Comments, W_COMMENT_FORM, "schema.org comment markup");
+        }
+
+        // Class and id words.
+        if let Some(t) = &f.tokens[i] {
+            for k in &Kind::ALL[1..] {
+                let (first, count) = &t.hits[*k as usize];
+                if let Some(w) = first {
+                    let extra = (*count as f32 - 1.0).clamp(0.0, 2.0) * W_TOKEN_EXTRA;
+                    ev.add(*k, W_TOKEN + extra, format!("class or id says “{w}”"));
+                }
+            }
+            let art = t.hits[Kind::Article as usize].1 as f32;
+            if art > 0.0 && f.mass[i] > 0 {
+                // "article-body" with prose in it is the story, whatever else its names say.
+                for k in &Kind::ALL[1..] {
+                    ev.score[*k as usize] -= W_TOKEN_EXTRA * art;
+                }
+            }
+        }
+
+        // Ad-network markup.
+        let name = s.name(id);
+        let id_attr = s.attr(id, Attr::Id).unwrap_or("").to_ascii_lowercase();
+        let class_attr = s.attr(id, Attr::Class).unwrap_or("");
+        let ad_markup = name.starts_with("amp-ad")
+            || name == "amp-embed"
+            || name.contains("-ad-")
+            || name.ends_with("-ad")
+            || (tag == Tag::Ins && class_attr.contains("adsbygoogle"))
+            || id_attr.starts_with("div-gpt-ad")
+            || id_attr.starts_with("google_ads")
+            || id_attr.starts_with("taboola")
+            || id_attr.starts_with("outbrain")
+            || s.attrs_of(id).any(|(a, k, _)| {
+                a == Attr::Data && {
+                    let k = k.to_ascii_lowercase();
+                    k.starts_with("data-ad-") || k.starts_with("data-google-query-id") || k.starts_with("data-adunit")
+                        || k.starts_with("data-ad_") || k == "data-ad" || k.starts_with("data-ob-")
+                        || k.starts_with("data-taboola") || k.starts_with("data-outbrain") || k.starts_with("data-revcontent")
+                        || k.starts_with("data-zergnet") || k.starts_with("data-dfp") || k.starts_with("data-gpt")
+                }
+            });
+        if ad_markup {
+            ev.add(Kind::Sponsored, W_AD_MARKUP, "ad-network markup (ad slot)");
+        }
+        if ev.score[Kind::Sponsored as usize] > 0.0 && chars <= MAX_LABEL_CHARS as u32 && f.mass[i] == 0 {
+            ev.add(Kind::Sponsored, W_EMPTY_AD_SLOT, "an ad slot with no content of its own");
+        }
+
+        // Links.
+        let ad = f.ad_links[i];
+        if ad > 0 && (links == 0 || ad * 2 >= links) {
+            let what = if links == 0 { format!("{ad} ad-network frame(s) or images") } else { format!("{ad} of {links} links go to ad networks") };
+            ev.add(Kind::Sponsored, W_AD_LINKS, what);
+        }
+        if f.retailer_links[i] > 0 && f.retailer_links[i] * 2 >= links.max(1) && f.mass[i] < 400 {
+            ev.add(Kind::Sponsored, W_RETAILER_LINKS, format!("{} retailer price buttons", f.retailer_links[i]));
+        }
+        let share = f.share_links[i];
+        if share >= 2 && share * 2 >= links && f.mass[i] == 0 {
+            ev.add(Kind::Promotion, W_SHARE_LINKS, format!("{share} share buttons"));
+        }
+        let social = f.social_links[i];
+        if social >= 2 && social * 2 >= links && f.mass[i] == 0 && chars < 300 {
+            ev.add(Kind::Promotion, W_SHARE_LINKS * 0.8, format!("{social} links to the site's social profiles or apps"));
+        }
+
+        // Link lists: menus and teaser lists.
+        if links >= MIN_LIST_LINKS && ld >= LINK_LIST_DENSITY {
+            let avg = f.link_chars[i] as f32 / links as f32;
+            if avg <= MENU_LINK_MAX_AVG_CHARS {
+                ev.add(Kind::Navigation, W_MENU_LIST, format!("{}% of its text is {links} short links", (ld * 100.0) as u32));
+            } else {
+                ev.add(Kind::Related, W_TEASER_LIST, format!("{links} headline links"));
+            }
+        }
+        if links >= 3 && f.mass[i] < f.chars[i] {
+            if let Some(n) = self.repeated_cards(id) {
+                ev.add(Kind::Related, W_TEASER_LIST, format!("{n} teaser cards of the same shape"));
+            }
+        }
+        if f.rel_times[i] >= 2 && links >= 2 {
+            ev.add(Kind::Related, W_RELATIVE_TIMES, format!("{} relative timestamps (\"3 hours ago\")", f.rel_times[i]));
+        }
+
+        // Forms.
+        if f.textareas[i] > 0 && f.inputs[i] <= 6 {
+            ev.add(Kind::Comments, W_COMMENT_FORM, "a comment form");
+        }
+        if f.email_inputs[i] > 0 && f.inputs[i] <= 3 && f.textareas[i] == 0 && f.mass[i] < 300 {
+            ev.add(Kind::Promotion, W_EMAIL_FORM, "a form asking for an e-mail address");
+        }
+
+        // Labels and opening phrases.
+        if let Some((label, level, owner)) = self.label(id) {
+            let whole = self.label_heads_whole(id, level, owner) && (owner != id || level == 0);
+            let more_than_label = chars > f.chars[owner as usize] || level == 0 || f.images[i] > 0 || ad_markup;
+            if whole && more_than_label || (whole && ev.score[Kind::Sponsored as usize] > 0.0) {
+                for (k, list, w) in [
+                    (Kind::Sponsored, SPONSORED_LABELS, W_LABEL),
+                    (Kind::Comments, COMMENTS_LABELS, W_LABEL),
+                    (Kind::Related, RELATED_LABELS, W_LABEL),
+                    (Kind::Promotion, PROMOTION_LABELS, W_LABEL * 0.8),
+                ] {
+                    if label_matches(&norm_label(&label), list).is_some() {
+                        ev.add(k, w, format!("labelled “{label}”"));
+                        break;
+                    }
+                }
+            }
+        }
+        if chars > 0 && chars < 600 {
+            let t = f.first_text[i];
+            if t != NONE {
+                let start = subtree_text(s, f, id, 80).to_lowercase();
+                if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(**p)) {
+                    ev.add(Kind::Promotion, W_PHRASE, format!("starts “{p}…”"));
+                }
+                if chars < 300 && links >= 1 && !tag.is_heading() {
+                    if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(**o)) {
+                        let opening_chars = o.chars().count() as u32;
+                        if f.link_chars[i] * 2 >= chars.saturating_sub(opening_chars) {
+                            ev.add(Kind::Related, W_READ_MORE_LINE, format!("a “{}” line linking another story", o.trim_end_matches(':').to_uppercase()));
+                        }
+                    }
+                }
+            }
+        }
+        // Prose is story evidence: boilerplate rarely holds several long low-link paragraphs.
+        if f.paragraphs[i] >= 3 && ld < 0.2 && ev.score[Kind::Comments as usize] == 0.0 {
+            let w = (f.paragraphs[i] as f32).min(10.0);
+            for k in [Kind::Related, Kind::Promotion, Kind::Navigation] {
+                ev.score[k as usize] -= w;
+            }
+        }
+        ev
+    }
+
+    /// Number of repeated child "cards" (same tag and class, each with a link), if ≥ 3.
+    fn repeated_cards(&self, id: NodeId) -> Option<u32> {
+        let s = self.s;
+        let f = self.f;
+        let mut sigs: Vec<(Tag, u32, u32)> = Vec::new();
+        let mut host = id;
+        // Look through a single wrapper child (ul > li cards inside a div).
+        for _ in 0..2 {
+            let kids: Vec<NodeId> = f.children(host).filter(|&c| s.nodes[c as usize].tag != Tag::Text).collect();
+            if kids.len() == 1 {
+                host = kids[0];
+            } else {
+                break;
+            }
+        }
+        for c in f.children(host) {
+            let n = &s.nodes[c as usize];
+            if n.tag == Tag::Text || f.links[c as usize] == 0 {
+                continue;
+            }
+            let class = s.attr(c, Attr::Class).map_or(NONE, |_| {
+                s.attrs_of(c).find(|(a, _, _)| *a == Attr::Class).map_or(NONE, |_| {
+                    let r = &s.attrs[n.attr_start as usize..n.attr_end as usize];
+                    r.iter().find(|(a, _, _)| *a == Attr::Class).map_or(NONE, |x| x.2)
+                })
+            });
+            let class_text = if class == NONE { "" } else { s.str(class) };
+            match sigs.iter_mut().find(|(t, k, _)| *t == n.tag && (*k == class || (*k != NONE && class != NONE && s.str(*k) == class_text))) {
+                Some(e) => e.2 += 1,
+                None => sigs.push((n.tag, class, 1)),
+            }
+        }
+        let best = sigs.iter().map(|e| e.2).max().unwrap_or(0);
+        (best >= 3).then_some(best)
+    }
+
+    /// Top-down labelling: the first element (outermost) whose evidence passes becomes a block.
+    fn label_pass(&self, root: NodeId, out: &mut Vec<Block>) {
+        let s = self.s;
+        let f = self.f;
+        let mut i = root;
+        let end = f.end[root as usize];
+        while i < end {
+            let n = &s.nodes[i as usize];
+            if n.tag == Tag::Text || f.silent[i as usize] || matches!(n.tag, Tag::Html | Tag::Body | Tag::Head) {
+                i += 1;
+                continue;
+            }
+            if Some(i) == self.article {
+                i += 1;
+                continue;
+            }
+            let holds_story = self.article.is_some_and(|a| f.contains(i, a)) || self.headline.is_some_and(|h| f.contains(i, h));
+            if holds_story {
+                i += 1;
+                continue;
+            }
+            let inside = self.inside_article(i);
+            if inside && self.article_mass > 0 && f.mass[i as usize] as f32 > MAX_ARTICLE_MASS_IN_BLOCK * self.article_mass as f32 {
+                i += 1;
+                continue;
+            }
+            let ev = self.evidence(i);
+            let (kind, score) = ev.best();
+            let threshold = if inside { IN_ARTICLE_THRESHOLD } else { BLOCK_THRESHOLD };
+            let empty = f.chars[i as usize] == 0 && f.images[i as usize] == 0 && f.ad_links[i as usize] == 0 && kind != Kind::Sponsored;
+            if score >= threshold && !empty {
+                let mut reasons = ev.reasons[kind as usize].clone();
+                reasons.dedup();
+                out.push(Block { node: i, kind, confidence: confidence(score), reasons });
+                i = f.end[i as usize];
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// The story root: the deepest element that holds [`ARTICLE_MASS_SHARE`] of the prose mass that lies
+    /// outside provisional boilerplate blocks.
+    fn find_article(&self, provisional: &[Block]) -> Option<(NodeId, u32)> {
+        let s = self.s;
+        let f = self.f;
+        let n = s.len();
+        if n == 0 {
+            return None;
+        }
+        // Mass outside provisional blocks (comments, menus, rails).
+        let mut mass = f.mass.clone();
+        let mut excluded = vec![false; n];
+        for b in provisional {
+            for j in b.node..f.end[b.node as usize] {
+                excluded[j as usize] = true;
+            }
+        }
+        // Recompute aggregated mass from paragraph owners only.
+        let mut own = vec![0u32; n];
+        for j in 0..n {
+            // Own mass = mass minus children's mass.
+            let mut m = f.mass[j];
+            for c in f.children(j as u32) {
+                m -= f.mass[c as usize].min(m);
+            }
+            own[j] = if excluded[j] { 0 } else { m };
+        }
+        mass.iter_mut().zip(&own).for_each(|(m, o)| *m = *o);
+        for j in (1..n).rev() {
+            let p = s.nodes[j].parent;
+            if p != NONE {
+                mass[p as usize] += mass[j];
+            }
+        }
+        let roots: Vec<usize> = (0..n).filter(|&j| s.nodes[j].parent == NONE).collect();
+        let total: u32 = roots.iter().map(|&r| mass[r]).sum();
+        if total < MIN_ARTICLE_CHARS {
+            return None;
+        }
+        let need = (total as f32 * ARTICLE_MASS_SHARE) as u32;
+        // Descend from the root with the most mass into the child holding enough of it.
+        let mut cur = *roots.iter().max_by_key(|&&r| mass[r])? as u32;
+        loop {
+            let next = f.children(cur).find(|&c| mass[c as usize] >= need);
+            match next {
+                Some(c) => cur = c,
+                None => break,
+            }
+        }
+        // Never a paragraph itself: a story is a container of paragraphs.
+        while matches!(s.nodes[cur as usize].tag, Tag::P | Tag::Span | Tag::A | Tag::B | Tag::Em | Tag::Strong | Tag::Font | Tag::I) {
+            let p = s.nodes[cur as usize].parent;
+            if p == NONE {
+                break;
+            }
+            cur = p;
+        }
+        Some((cur, mass[cur as usize]))
+    }
+
+    /// The story's headline: an h1 inside the root, else the last h1 before it that is not in a menu.
+    fn find_headline(&self, root: NodeId) -> Option<NodeId> {
+        let s = self.s;
+        let f = self.f;
+        let h1s: Vec<NodeId> = (0..s.len() as u32)
+            .filter(|&j| s.nodes[j as usize].tag == Tag::H1 && !f.silent[j as usize] && f.chars[j as usize] >= 10)
+            .collect();
+        if let Some(&h) = h1s.iter().find(|&&h| f.contains(root, h)) {
+            return Some(h);
+        }
+        h1s.iter()
+            .rev()
+            .find(|&&h| h < root && !self.has_ancestor_tag(h, &[Tag::Nav, Tag::Footer]) && f.links[h as usize] == 0)
+            .copied()
+            .or_else(|| {
+                // Some sites put the headline after a hero image that follows the body's start.
+                h1s.iter().find(|&&h| !self.has_ancestor_tag(h, &[Tag::Nav, Tag::Footer, Tag::Aside]) && f.links[h as usize] == 0).copied()
+            })
+    }
+}
+
+/// Lowest common ancestor of two nodes.
+fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
+    let mut x = a;
+    while x != NONE && !f.contains(x, b) {
+        x = s.nodes[x as usize].parent;
+    }
+    x
+}
+
+/// Classifies every block of a page.
+pub fn classify(s: &Snapshot, f: &Features) -> Classification {
+    let mut ctx = Ctx { s, f, article: None, headline: None, article_mass: 0 };
+    let roots: Vec<NodeId> = (0..s.len() as u32).filter(|&j| s.nodes[j as usize].parent == NONE).collect();
+    let mut provisional = Vec::new();
+    for &r in &roots {
+        ctx.label_pass(r, &mut provisional);
+    }
+    let found = ctx.find_article(&provisional).or_else(|| ctx.find_article(&[]));
+    let mut out = Vec::new();
+    let mut article = None;
+    let mut headline = None;
+    if let Some((mut root, mass)) = found {
+        headline = ctx.find_headline(root);
+        if let Some(h) = headline {
+            if !f.contains(root, h) {
+                let lca = common_ancestor(s, f, root, h);
+                let grown = f.chars[lca as usize].saturating_sub(f.chars[root as usize]) as f32;
+                let tag = s.nodes[lca as usize].tag;
+                if lca != NONE
+                    && !matches!(tag, Tag::Html | Tag::Body)
+                    && grown <= HEADLINE_CLIMB_MAX_GROWTH * f.chars[root as usize] as f32
+                {
+                    root = lca;
+                }
+            }
+        }
+        ctx.article = Some(root);
+        ctx.headline = headline;
+        ctx.article_mass = mass;
+        article = Some(root);
+        let share = mass as f32 / f.mass.iter().zip(&s.nodes).filter(|(_, n)| n.parent == NONE).map(|(m, _)| *m).sum::<u32>().max(1) as f32;
+        let mut reasons = vec![format!("holds {} paragraphs of prose ({} words)", f.paragraphs[root as usize], f.words[root as usize])];
+        if share < 1.0 {
+            reasons.push(format!("{}% of the page's prose", (share.min(1.0) * 100.0).round() as u32));
+        }
+        if s.nodes[root as usize].tag == Tag::Article || s.attr(root, Attr::Itemprop).is_some_and(|p| p.contains("articleBody")) {
+            reasons.push("marked up as the article".into());
+        }
+        out.push(Block { node: root, kind: Kind::Article, confidence: confidence(10.0 + 20.0 * share.min(1.0)), reasons });
+    }
+    for &r in &roots {
+        ctx.label_pass(r, &mut out);
+    }
+    out.sort_by_key(|b| b.node);
+    Classification { blocks: out, article, headline }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(html: &str) -> (Snapshot, Classification) {
+        let s = crate::html::parse(html, "https://news.example.com/story");
+        let f = Features::compute(&s);
+        let c = classify(&s, &f);
+        (s, c)
+    }
+
+    fn by_id(s: &Snapshot, id: &str) -> NodeId {
+        (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some(id)).unwrap()
+    }
+
+    const PARA: &str = "<p>The council voted on Tuesday to approve the new transit plan, which officials said would add bus routes and extend service hours across the eastern districts of the city.</p>";
+
+    #[test]
+    fn labels_and_links_make_blocks() {
+        let html = format!(
+            "<body><nav id=n><a href=/>Home</a><a href=/w>World</a><a href=/s>Sport</a><a href=/b>Business</a></nav>\
+             <div id=story><h1>Council approves transit plan after long debate</h1>{p}{p}{p}{p}\
+             <div id=x1><span>Advertisement</span><iframe src='https://tpc.googlesyndication.com/x'></iframe></div>{p}{p}</div>\
+             <div id=spons><h2>Sponsored Articles</h2><a href='https://trc.taboola.com/1'>Ten tricks</a><a href='https://trc.taboola.com/2'>Doctors hate</a></div>\
+             <footer id=f><a href=/about>About</a><a href=/c>Contact</a><a href=/t>Terms</a><a href=/p>Privacy</a></footer></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "n")), Some(Kind::Navigation));
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+        assert_eq!(c.kind_of(&s, by_id(&s, "x1")), Some(Kind::Sponsored));
+        assert_eq!(c.kind_of(&s, by_id(&s, "spons")), Some(Kind::Sponsored));
+        assert_eq!(c.kind_of(&s, by_id(&s, "f")), Some(Kind::Navigation));
+        let ad = c.blocks.iter().find(|b| b.node == by_id(&s, "x1")).unwrap();
+        assert!(ad.reasons.iter().any(|r| r.contains("Advertisement")), "{:?}", ad.reasons);
+    }
+
+    #[test]
+    fn story_paragraphs_are_never_hidden_by_a_misleading_class() {
+        let html = format!("<body><div class='related-wrapper' id=w><h1>Headline of the story goes here</h1>{p}{p}{p}{p}{p}</div></body>", p = PARA);
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "w")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn labels_match_whole_words() {
+        assert!(label_matches("sponsored articles", SPONSORED_LABELS).is_some());
+        assert!(label_matches("more from world news", RELATED_LABELS).is_some());
+        assert!(label_matches("adventure", SPONSORED_LABELS).is_none());
+        assert!(label_matches("реклама", SPONSORED_LABELS).is_some());
+    }
+
+    #[test]
+    fn confidence_grows_with_evidence() {
+        assert!(confidence(10.0) < confidence(30.0));
+        assert!(confidence(100.0) <= 1.0);
+    }
+}

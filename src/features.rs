@@ -1,0 +1,596 @@
+//! Pure functions from a [`Snapshot`] to per-node evidence: tree shape, text and link mass, prose mass,
+//! the words authors put in class names, links to ad networks and share buttons, and first texts
+//! (labels). Everything is computed in a few linear passes over the arena, without recursion.
+
+use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
+use crate::rules::*;
+
+/// The kinds of block, in the order used by score arrays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The content the reader came for.
+    Article = 0,
+    /// Links to other content of the site.
+    Related = 1,
+    /// The site advertising itself.
+    Promotion = 2,
+    /// Paid third-party content.
+    Sponsored = 3,
+    /// The site's own chrome.
+    Navigation = 4,
+    /// Reader comments.
+    Comments = 5,
+}
+
+impl Kind {
+    /// All kinds in score order.
+    pub const ALL: [Kind; 6] =
+        [Kind::Article, Kind::Related, Kind::Promotion, Kind::Sponsored, Kind::Navigation, Kind::Comments];
+
+    /// The lowercase name used in `data-blockwise` and the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Article => "article",
+            Kind::Related => "related",
+            Kind::Promotion => "promotion",
+            Kind::Sponsored => "sponsored",
+            Kind::Navigation => "navigation",
+            Kind::Comments => "comments",
+        }
+    }
+
+    /// Parses a kind name.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Class/id tokens found on one element, per kind: the first matching token (for reasons) and count.
+#[derive(Clone, Debug, Default)]
+pub struct Tokens {
+    /// For each kind, (first matching token, number of distinct matching tokens).
+    pub hits: [(Option<String>, u8); 6],
+}
+
+/// Per-node evidence, in arrays indexed by node id.
+pub struct Features {
+    /// One past the last node of each subtree.
+    pub end: Vec<u32>,
+    /// First element or text child.
+    pub first_child: Vec<u32>,
+    /// Next sibling.
+    pub next_sibling: Vec<u32>,
+    /// True when the node is not rendered or its text is never read (scripts, hidden elements).
+    pub silent: Vec<bool>,
+    /// Visible text characters (whitespace collapsed) in the subtree.
+    pub chars: Vec<u32>,
+    /// Of which inside links.
+    pub link_chars: Vec<u32>,
+    /// Words in the subtree.
+    pub words: Vec<u32>,
+    /// Links (`a[href]`) in the subtree.
+    pub links: Vec<u32>,
+    /// Links or iframes to ad networks and recommendation widgets.
+    pub ad_links: Vec<u32>,
+    /// Share-button links.
+    pub share_links: Vec<u32>,
+    /// Links to social profiles and app stores.
+    pub social_links: Vec<u32>,
+    /// Links whose text names a retailer with a price ("$49 at Amazon").
+    pub retailer_links: Vec<u32>,
+    /// Prose mass: characters of paragraphs long enough and with few enough links to be prose.
+    pub mass: Vec<u32>,
+    /// Number of prose paragraphs in the subtree.
+    pub paragraphs: Vec<u32>,
+    /// Images in the subtree.
+    pub images: Vec<u32>,
+    /// Headings per level (h1..h6) in the subtree.
+    pub headings: Vec<[u16; 6]>,
+    /// Text nodes that read as relative times ("3 hours ago").
+    pub rel_times: Vec<u32>,
+    /// First non-blank visible text node of the subtree, or `NONE`.
+    pub first_text: Vec<u32>,
+    /// `input[type=email]` (or e-mail-named inputs) in the subtree.
+    pub email_inputs: Vec<u32>,
+    /// Inputs of any kind (text-like), textareas, in the subtree.
+    pub inputs: Vec<u32>,
+    /// Textareas in the subtree.
+    pub textareas: Vec<u32>,
+    /// Search inputs in the subtree.
+    pub search_inputs: Vec<u32>,
+    /// Inside an `a` element.
+    pub in_link: Vec<bool>,
+    /// Class/id tokens per element (only for elements that have class or id).
+    pub tokens: Vec<Option<Box<Tokens>>>,
+    /// The page's host (lowercase, without `www.`).
+    pub host: String,
+}
+
+/// Splits a class/id string into lowercase tokens on non-alphanumerics and camelCase boundaries.
+pub fn split_tokens(s: &str, out: &mut Vec<String>) {
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            cur.extend(c.to_lowercase());
+        } else {
+            prev_lower = false;
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+}
+
+fn token_lists() -> [(Kind, &'static [&'static str]); 6] {
+    [
+        (Kind::Article, ARTICLE_TOKENS),
+        (Kind::Related, RELATED_TOKENS),
+        (Kind::Promotion, PROMOTION_TOKENS),
+        (Kind::Sponsored, SPONSORED_TOKENS),
+        (Kind::Navigation, NAVIGATION_TOKENS),
+        (Kind::Comments, COMMENTS_TOKENS),
+    ]
+}
+
+/// Classifies the tokens of one element's id and class.
+pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
+    let mut words = Vec::new();
+    for (a, _, v) in s.attrs_of(id) {
+        if matches!(a, Attr::Id | Attr::Class) {
+            split_tokens(v, &mut words);
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // Joined neighbours catch "ad-slot" → "adslot", "most-read" → "mostread", "read-next".
+    let n = words.len();
+    for i in 0..n.saturating_sub(1) {
+        let j = format!("{}{}", words[i], words[i + 1]);
+        words.push(j);
+    }
+    let mut t = Tokens::default();
+    let mut any = false;
+    for (kind, list) in token_lists() {
+        let slot = &mut t.hits[kind as usize];
+        let mut seen: Vec<&str> = Vec::new();
+        for w in &words {
+            if list.contains(&w.as_str()) && !seen.contains(&w.as_str()) {
+                seen.push(w);
+                if slot.0.is_none() {
+                    slot.0 = Some(w.clone());
+                }
+                slot.1 = slot.1.saturating_add(1);
+                any = true;
+            }
+        }
+    }
+    any.then_some(t)
+}
+
+/// The host of a URL (lowercase, `www.` removed); relative URLs have the page's host.
+pub fn url_host<'a>(url: &'a str, page_host: &'a str) -> String {
+    let u = url.trim();
+    let rest = if let Some(i) = u.find("://") {
+        &u[i + 3..]
+    } else if let Some(r) = u.strip_prefix("//") {
+        r
+    } else {
+        return page_host.to_string();
+    };
+    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    let h = rest[..end].rsplit('@').next().unwrap_or("").to_ascii_lowercase();
+    h.strip_prefix("www.").map(str::to_string).unwrap_or(h)
+}
+
+/// True when `url` points at an ad network or a recommendation widget.
+pub fn is_ad_url(url: &str) -> bool {
+    let l = url.to_ascii_lowercase();
+    let host = url_host(&l, "");
+    AD_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+        || l.contains("utm_source=taboola")
+        || l.contains("utm_source=outbrain")
+        || l.contains("utm_medium=native")
+        || l.contains("/adclick")
+        || l.contains("adurl=")
+}
+
+/// True when `url` is a share button's link.
+pub fn is_share_url(url: &str) -> bool {
+    let l = url.to_ascii_lowercase();
+    SHARE_URL_MARKS.iter().any(|m| l.contains(m))
+}
+
+/// True when `url` goes to a social profile or an app store.
+pub fn is_social_url(url: &str) -> bool {
+    let host = url_host(&url.to_ascii_lowercase(), "");
+    SOCIAL_HOSTS.iter().any(|h| {
+        let (hh, path) = h.split_once('/').unwrap_or((h, ""));
+        (host == hh || host.ends_with(&format!(".{hh}"))) && (path.is_empty() || url.contains(path))
+    })
+}
+
+/// True for "3 hours ago", "vor 2 Stunden", "il y a 3 jours", "yesterday".
+pub fn is_relative_time(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 40 {
+        return false;
+    }
+    let l = t.to_lowercase();
+    let has_digit = l.chars().any(|c| c.is_ascii_digit());
+    RELATIVE_TIME_WORDS.iter().any(|w| l.contains(w))
+        && (has_digit || l.contains("just now") || l.contains("yesterday") || l.contains("gestern") || l.contains("ayer") || l.contains("вчера"))
+}
+
+fn is_hidden_element(s: &Snapshot, id: NodeId) -> bool {
+    let n = &s.nodes[id as usize];
+    if n.hidden {
+        return true;
+    }
+    for (a, _, v) in s.attrs_of(id) {
+        match a {
+            Attr::Hidden => return true,
+            Attr::Style => {
+                let v: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                if v.contains("display:none") || v.contains("visibility:hidden") {
+                    return true;
+                }
+            }
+            Attr::Type if n.tag == Tag::Input && v.eq_ignore_ascii_case("hidden") => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Collapsed-whitespace character count and word count of a text.
+pub fn text_measure(t: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut words = 0u32;
+    let mut in_word = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else {
+            chars += 1;
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        }
+    }
+    // Count one separating space per word gap, as a reader sees it.
+    (chars + words.saturating_sub(1), words)
+}
+
+impl Features {
+    /// Computes every feature of `s` in linear time.
+    pub fn compute(s: &Snapshot) -> Features {
+        let n = s.len();
+        let host = url_host(&s.url, "");
+        let mut f = Features {
+            end: (1..=n as u32).collect(),
+            first_child: vec![NONE; n],
+            next_sibling: vec![NONE; n],
+            silent: vec![false; n],
+            chars: vec![0; n],
+            link_chars: vec![0; n],
+            words: vec![0; n],
+            links: vec![0; n],
+            ad_links: vec![0; n],
+            share_links: vec![0; n],
+            social_links: vec![0; n],
+            retailer_links: vec![0; n],
+            mass: vec![0; n],
+            paragraphs: vec![0; n],
+            images: vec![0; n],
+            headings: vec![[0; 6]; n],
+            rel_times: vec![0; n],
+            first_text: vec![NONE; n],
+            email_inputs: vec![0; n],
+            inputs: vec![0; n],
+            textareas: vec![0; n],
+            search_inputs: vec![0; n],
+            in_link: vec![false; n],
+            tokens: Vec::with_capacity(n),
+            host,
+        };
+        // Paragraph owner: nearest block-level ancestor-or-self; owner chars/link chars.
+        let mut owner = vec![NONE; n];
+        let mut own_chars = vec![0u32; n];
+        let mut own_link = vec![0u32; n];
+        let mut last_child = vec![NONE; n];
+        // Forward pass: tree links, silence, inheritance.
+        for i in 0..n {
+            let node = &s.nodes[i];
+            let p = node.parent;
+            if p != NONE {
+                let pu = p as usize;
+                if last_child[pu] == NONE {
+                    f.first_child[pu] = i as u32;
+                } else {
+                    f.next_sibling[last_child[pu] as usize] = i as u32;
+                }
+                last_child[pu] = i as u32;
+            }
+            let parent_silent = p != NONE && f.silent[p as usize];
+            let tag = node.tag;
+            f.silent[i] = parent_silent
+                || (tag != Tag::Text && (tag.is_non_content() || is_hidden_element(s, i as u32)));
+            f.in_link[i] = tag == Tag::A || (p != NONE && f.in_link[p as usize]);
+            owner[i] = if tag != Tag::Text && tag.is_block_level() {
+                i as u32
+            } else if p != NONE {
+                owner[p as usize]
+            } else {
+                NONE
+            };
+            f.tokens.push(if tag == Tag::Text { None } else { element_tokens(s, i as u32).map(Box::new) });
+            if f.silent[i] {
+                continue;
+            }
+            match tag {
+                Tag::Text => {
+                    let t = s.text(i as u32);
+                    let (c, w) = text_measure(t);
+                    if c > 0 {
+                        f.chars[i] = c;
+                        f.words[i] = w;
+                        if f.in_link[i] {
+                            f.link_chars[i] = c;
+                        }
+                        if owner[i] != NONE {
+                            own_chars[owner[i] as usize] += c;
+                            if f.in_link[i] {
+                                own_link[owner[i] as usize] += c;
+                            }
+                        }
+                        if is_relative_time(t) {
+                            f.rel_times[i] = 1;
+                        }
+                    }
+                }
+                Tag::A => {
+                    if let Some(h) = s.attr(i as u32, Attr::Href) {
+                        f.links[i] = 1;
+                        if is_ad_url(h) {
+                            f.ad_links[i] = 1;
+                        } else if is_share_url(h) {
+                            f.share_links[i] = 1;
+                        } else if is_social_url(h) {
+                            f.social_links[i] = 1;
+                        }
+                    }
+                }
+                Tag::Iframe | Tag::Img | Tag::Script => {
+                    if let Some(src) = s.attr(i as u32, Attr::Src) {
+                        if is_ad_url(src) {
+                            f.ad_links[i] = 1;
+                        }
+                    }
+                    if tag == Tag::Img {
+                        f.images[i] = 1;
+                    }
+                }
+                Tag::Input => {
+                    let ty = s.attr(i as u32, Attr::Type).unwrap_or("text").to_ascii_lowercase();
+                    let name = s.attr(i as u32, Attr::Name).unwrap_or("").to_ascii_lowercase();
+                    let ph = s.attr(i as u32, Attr::Placeholder).unwrap_or("").to_ascii_lowercase();
+                    if ty == "email" || name.contains("email") || ph.contains("email") || ph.contains("e-mail") {
+                        f.email_inputs[i] = 1;
+                    }
+                    if ty == "search" || name == "q" || name == "s" || name.contains("search") {
+                        f.search_inputs[i] = 1;
+                    }
+                    if !matches!(ty.as_str(), "hidden" | "submit" | "button" | "checkbox" | "radio" | "image") {
+                        f.inputs[i] = 1;
+                    }
+                }
+                t if t.is_heading() => {
+                    let lvl = t as usize - Tag::H1 as usize;
+                    f.headings[i][lvl] = 1;
+                }
+                _ => {}
+            }
+        }
+        // Textareas are silent (non-content) but still count as form evidence.
+        for i in 0..n {
+            if s.nodes[i].tag == Tag::Textarea {
+                let p = s.nodes[i].parent;
+                if p == NONE || !f.silent[p as usize] {
+                    f.textareas[i] = 1;
+                    f.inputs[i] = 1;
+                }
+            }
+        }
+        // Prose mass per paragraph owner.
+        for i in 0..n {
+            let c = own_chars[i];
+            if c >= MIN_PARAGRAPH_CHARS && (own_link[i] as f32) <= MAX_PARAGRAPH_LINK_DENSITY * c as f32 {
+                f.mass[i] = c - own_link[i];
+                f.paragraphs[i] = 1;
+            }
+        }
+        // Backward pass: aggregate into parents.
+        for i in (0..n).rev() {
+            let p = s.nodes[i].parent;
+            if s.nodes[i].tag == Tag::Text && f.chars[i] > 0 && !f.silent[i] {
+                f.first_text[i] = i as u32;
+            }
+            if p == NONE {
+                continue;
+            }
+            let (pu, iu) = (p as usize, i);
+            f.end[pu] = f.end[pu].max(f.end[iu]);
+            macro_rules! add {
+                ($($v:ident),*) => { $( f.$v[pu] += f.$v[iu]; )* };
+            }
+            add!(chars, link_chars, words, links, ad_links, share_links, social_links, retailer_links,
+                 mass, paragraphs, images, rel_times, email_inputs, inputs, textareas, search_inputs);
+            for l in 0..6 {
+                f.headings[pu][l] = f.headings[pu][l].saturating_add(f.headings[iu][l]);
+            }
+            if f.first_text[iu] != NONE {
+                f.first_text[pu] = f.first_text[iu];
+            }
+        }
+        // Retailer links: counted after link text is known.
+        for i in 0..n {
+            if s.nodes[i].tag == Tag::A && f.links[i] == 1 && f.chars[i] < 60 {
+                let t = subtree_text(s, &f, i as u32, 80).to_lowercase();
+                let priced = t.contains('$') || t.contains('£') || t.contains('€') || t.contains("buy") || t.contains("shop") || t.contains("check price") || t.contains("see price");
+                if priced && RETAILER_WORDS.iter().any(|r| t.contains(r)) {
+                    let mut a = i as u32;
+                    while a != NONE {
+                        f.retailer_links[a as usize] += 1;
+                        a = s.nodes[a as usize].parent;
+                    }
+                }
+            }
+        }
+        f
+    }
+
+    /// Link density of the subtree: share of visible text inside links.
+    pub fn link_density(&self, id: NodeId) -> f32 {
+        let c = self.chars[id as usize];
+        if c == 0 { 0.0 } else { self.link_chars[id as usize] as f32 / c as f32 }
+    }
+
+    /// True when `a` is `b` or an ancestor of `b`.
+    pub fn contains(&self, a: NodeId, b: NodeId) -> bool {
+        a <= b && b < self.end[a as usize]
+    }
+
+    /// Element children of `id`.
+    pub fn children(&self, id: NodeId) -> ChildIter<'_> {
+        ChildIter { f: self, next: self.first_child[id as usize] }
+    }
+}
+
+/// Iterator over a node's children.
+pub struct ChildIter<'a> {
+    f: &'a Features,
+    next: u32,
+}
+
+impl Iterator for ChildIter<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NONE {
+            return None;
+        }
+        let c = self.next;
+        self.next = self.f.next_sibling[c as usize];
+        Some(c)
+    }
+}
+
+/// The visible text of a subtree with collapsed whitespace, cut at about `max` characters.
+pub fn subtree_text(s: &Snapshot, f: &Features, id: NodeId, max: usize) -> String {
+    let mut out = String::new();
+    for i in id..f.end[id as usize] {
+        if out.len() >= max {
+            break;
+        }
+        let n = &s.nodes[i as usize];
+        if n.tag == Tag::Text && !f.silent[i as usize] {
+            for w in s.text(i).split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+        } else if n.tag != Tag::Text && n.tag.is_block_level() && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.len() > max {
+        let mut cut = max;
+        while !out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.truncate(cut);
+        out.push('…');
+    }
+    out
+}
+
+/// The whole visible text of a subtree with collapsed whitespace (JSON-LD script text included).
+pub fn subtree_text_all(s: &Snapshot, f: &Features, id: NodeId) -> String {
+    let mut out = String::new();
+    let script = s.nodes[id as usize].tag == Tag::Script || s.nodes[id as usize].tag == Tag::Title;
+    for i in id..f.end[id as usize] {
+        let n = &s.nodes[i as usize];
+        if n.tag == Tag::Text && (script || !f.silent[i as usize]) {
+            for w in s.text(i).split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_and_join() {
+        let mut v = Vec::new();
+        split_tokens("ad-slot mostRead  sidebar_widget", &mut v);
+        assert_eq!(v, ["ad", "slot", "most", "read", "sidebar", "widget"]);
+    }
+
+    #[test]
+    fn token_classes_never_match_inside_words() {
+        let s = crate::html::parse("<div class='header-load'>x</div><div class='ad-slot'></div>", "https://e.com/");
+        let ids: Vec<u32> = (0..s.len() as u32).filter(|&i| s.name(i) == "div").collect();
+        let t0 = element_tokens(&s, ids[0]).unwrap();
+        assert!(t0.hits[Kind::Sponsored as usize].0.is_none());
+        assert!(t0.hits[Kind::Navigation as usize].0.is_some());
+        let t1 = element_tokens(&s, ids[1]).unwrap();
+        assert_eq!(t1.hits[Kind::Sponsored as usize].0.as_deref(), Some("ad"));
+    }
+
+    #[test]
+    fn urls_and_times() {
+        assert_eq!(url_host("https://www.Example.com:8080/a", ""), "example.com");
+        assert_eq!(url_host("/local", "site.org"), "site.org");
+        assert!(is_ad_url("https://trc.taboola.com/x?y"));
+        assert!(is_ad_url("//paid.outbrain.com/network/redir?p=1"));
+        assert!(!is_ad_url("https://example.com/taboola-story"));
+        assert!(is_share_url("https://www.facebook.com/sharer/sharer.php?u=x"));
+        assert!(is_relative_time("3 hours ago"));
+        assert!(is_relative_time("vor 2 Stunden"));
+        assert!(!is_relative_time("Ago is a word in a long sentence that goes on and on for a while"));
+    }
+
+    #[test]
+    fn mass_counts_prose_not_menus() {
+        let s = crate::html::parse(
+            "<body><ul><li><a href='/a'>Home</a></li><li><a href='/b'>World</a></li></ul>\
+             <div><p>This is a paragraph of real prose that is long enough to count as story text.</p></div></body>",
+            "https://e.com/",
+        );
+        let f = Features::compute(&s);
+        let ul = (0..s.len() as u32).find(|&i| s.name(i) == "ul").unwrap();
+        let p = (0..s.len() as u32).find(|&i| s.name(i) == "p").unwrap();
+        assert_eq!(f.mass[ul as usize], 0);
+        assert!(f.mass[p as usize] > 60);
+        assert_eq!(f.links[ul as usize], 2);
+        assert!(f.link_density(ul) > 0.99);
+    }
+}

@@ -1,0 +1,249 @@
+//! A small, bounded JSON reader for schema.org JSON-LD metadata (headline, author, dates, publisher),
+//! so the Wasm build needs no general JSON library. Depth and size are capped; bad input gives `None`.
+
+/// A parsed JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    /// `null`, `true`, `false` or a number (kept as its text).
+    Scalar(String),
+    /// A string.
+    Str(String),
+    /// An array.
+    Arr(Vec<Json>),
+    /// An object, keys in order.
+    Obj(Vec<(String, Json)>),
+}
+
+/// Deepest nesting accepted.
+const MAX_DEPTH: usize = 32;
+/// Largest JSON-LD text read (bytes).
+const MAX_BYTES: usize = 512 * 1024;
+
+/// Parses a JSON text; `None` when malformed, too deep or too large.
+pub fn parse(text: &str) -> Option<Json> {
+    if text.len() > MAX_BYTES {
+        return None;
+    }
+    let mut p = P { b: text.as_bytes(), i: 0 };
+    let v = p.value(0)?;
+    Some(v)
+}
+
+struct P<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl P<'_> {
+    fn ws(&mut self) {
+        while self.i < self.b.len() && self.b[self.i].is_ascii_whitespace() {
+            self.i += 1;
+        }
+    }
+    fn value(&mut self, depth: usize) -> Option<Json> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.ws();
+        match *self.b.get(self.i)? {
+            b'{' => {
+                self.i += 1;
+                let mut o = Vec::new();
+                loop {
+                    self.ws();
+                    if self.b.get(self.i) == Some(&b'}') {
+                        self.i += 1;
+                        return Some(Json::Obj(o));
+                    }
+                    let k = self.string()?;
+                    self.ws();
+                    if self.b.get(self.i) != Some(&b':') {
+                        return None;
+                    }
+                    self.i += 1;
+                    let v = self.value(depth + 1)?;
+                    o.push((k, v));
+                    self.ws();
+                    match self.b.get(self.i)? {
+                        b',' => self.i += 1,
+                        b'}' => {}
+                        _ => return None,
+                    }
+                }
+            }
+            b'[' => {
+                self.i += 1;
+                let mut a = Vec::new();
+                loop {
+                    self.ws();
+                    if self.b.get(self.i) == Some(&b']') {
+                        self.i += 1;
+                        return Some(Json::Arr(a));
+                    }
+                    a.push(self.value(depth + 1)?);
+                    self.ws();
+                    match self.b.get(self.i)? {
+                        b',' => self.i += 1,
+                        b']' => {}
+                        _ => return None,
+                    }
+                }
+            }
+            b'"' => self.string().map(Json::Str),
+            _ => {
+                let s = self.i;
+                while self.i < self.b.len() && !matches!(self.b[self.i], b',' | b'}' | b']') && !self.b[self.i].is_ascii_whitespace() {
+                    self.i += 1;
+                }
+                if s == self.i {
+                    return None;
+                }
+                Some(Json::Scalar(String::from_utf8_lossy(&self.b[s..self.i]).into_owned()))
+            }
+        }
+    }
+    fn string(&mut self) -> Option<String> {
+        if self.b.get(self.i) != Some(&b'"') {
+            return None;
+        }
+        self.i += 1;
+        let mut out: Vec<u8> = Vec::new();
+        loop {
+            let c = *self.b.get(self.i)?;
+            self.i += 1;
+            match c {
+                b'"' => return Some(String::from_utf8_lossy(&out).into_owned()),
+                b'\\' => {
+                    let e = *self.b.get(self.i)?;
+                    self.i += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b't' => out.push(b'\t'),
+                        b'r' | b'b' | b'f' => out.push(b' '),
+                        b'u' => {
+                            let hex = std::str::from_utf8(self.b.get(self.i..self.i + 4)?).ok()?;
+                            let mut cp = u32::from_str_radix(hex, 16).ok()?;
+                            self.i += 4;
+                            if (0xD800..0xDC00).contains(&cp) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
+                                let lo = std::str::from_utf8(self.b.get(self.i + 2..self.i + 6)?).ok()?;
+                                let lo = u32::from_str_radix(lo, 16).ok()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                                    self.i += 6;
+                                }
+                            }
+                            let ch = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                            let mut buf = [0u8; 4];
+                            out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                        }
+                        other => out.push(other),
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+    }
+}
+
+impl Json {
+    fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(o) => o.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+fn is_article_type(v: &Json) -> bool {
+    let check = |t: &str| t.ends_with("Article") || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting" || t == "Review" || t == "SocialMediaPosting" || t == "WebPage" || t == "Recipe";
+    match v.get("@type") {
+        Some(Json::Str(t)) => check(t),
+        Some(Json::Arr(a)) => a.iter().filter_map(Json::as_str).any(check),
+        _ => false,
+    }
+}
+
+fn names(v: &Json, out: &mut Vec<String>) {
+    match v {
+        Json::Str(s) => out.push(s.clone()),
+        Json::Obj(_) => {
+            if let Some(n) = v.get("name").and_then(Json::as_str) {
+                out.push(n.to_string());
+            }
+        }
+        Json::Arr(a) => a.iter().for_each(|x| names(x, out)),
+        Json::Scalar(_) => {}
+    }
+}
+
+/// Calls `emit(field, value)` for headline, author, datePublished, publisher and description of the
+/// first article-like object (searching `@graph` and arrays). `WebPage` objects count only when no
+/// article object is present.
+pub fn article_fields(v: &Json, emit: &mut dyn FnMut(&str, &str)) {
+    let mut objs: Vec<&Json> = Vec::new();
+    let mut stack = vec![v];
+    while let Some(x) = stack.pop() {
+        match x {
+            Json::Arr(a) => stack.extend(a.iter().rev()),
+            Json::Obj(_) => {
+                if is_article_type(x) {
+                    objs.push(x);
+                }
+                if let Some(g) = x.get("@graph") {
+                    stack.push(g);
+                }
+            }
+            _ => {}
+        }
+    }
+    let is_page = |o: &&Json| matches!(o.get("@type"), Some(Json::Str(t)) if t == "WebPage");
+    let best = objs.iter().find(|o| !is_page(o)).or(objs.first());
+    let Some(o) = best else { return };
+    for key in ["headline", "datePublished", "description"] {
+        if let Some(s) = o.get(key).and_then(Json::as_str) {
+            emit(key, s);
+        }
+    }
+    if let Some(a) = o.get("author") {
+        let mut n = Vec::new();
+        names(a, &mut n);
+        if !n.is_empty() {
+            emit("author", &n.join(", "));
+        }
+    }
+    if let Some(p) = o.get("publisher") {
+        let mut n = Vec::new();
+        names(p, &mut n);
+        if let Some(first) = n.first() {
+            emit("publisher", first);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_news_article_in_graph() {
+        let v = parse(r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},{"@type":"NewsArticle","headline":"Troops \u00e9 spotted","author":[{"@type":"Person","name":"A B"},{"name":"C D"}],"datePublished":"2024-10-24T12:43:00Z","publisher":{"name":"KSL"}}]}"#).unwrap();
+        let mut got = Vec::new();
+        article_fields(&v, &mut |k, val| got.push(format!("{k}={val}")));
+        assert!(got.contains(&"headline=Troops é spotted".to_string()), "{got:?}");
+        assert!(got.contains(&"author=A B, C D".to_string()));
+        assert!(got.contains(&"publisher=KSL".to_string()));
+    }
+
+    #[test]
+    fn rejects_bad_and_deep_input() {
+        assert!(parse("{\"a\":").is_none());
+        assert!(parse(&"[".repeat(100)).is_none());
+        assert!(parse("").is_none());
+    }
+}

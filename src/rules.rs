@@ -1,0 +1,255 @@
+//! Every weight, word list and threshold the classifier uses, named, with the pattern that motivated it.
+//!
+//! Scores are in "evidence points": a kind needs [`BLOCK_THRESHOLD`] points to become a block, more
+//! inside the story ([`IN_ARTICLE_THRESHOLD`]) because hiding story text is the worst error we can make.
+
+/// Evidence a kind needs before an element becomes a block of that kind.
+pub const BLOCK_THRESHOLD: f32 = 10.0;
+/// Evidence needed for a non-article block nested inside the story (ad slots, READ MORE lines):
+/// higher, because a false positive there hides story text.
+pub const IN_ARTICLE_THRESHOLD: f32 = 12.0;
+/// Evidence that makes confidence reach ~0.95.
+pub const STRONG_EVIDENCE: f32 = 30.0;
+
+// ---- main-content detection (see classify::find_article) ----
+
+/// A paragraph-like element shorter than this (characters) adds nothing to the story's mass:
+/// bylines, captions and button labels are short; story paragraphs are not (readability uses 25).
+pub const MIN_PARAGRAPH_CHARS: u32 = 40;
+/// Above this share of link text a paragraph is a link list, not prose (menus, teaser lists).
+pub const MAX_PARAGRAPH_LINK_DENSITY: f32 = 0.45;
+/// The story root is the deepest element that still holds this share of the page's prose mass.
+/// Wire stories (the seed page) keep ~95 % of their prose in one container; 0.6 leaves room for
+/// pages whose standfirst or first paragraph sits outside the body container.
+pub const ARTICLE_MASS_SHARE: f32 = 0.6;
+/// A page needs at least this much prose (characters) to have an article at all.
+pub const MIN_ARTICLE_CHARS: u32 = 200;
+/// When climbing from the story body to take in its headline, the extra text gained may be at most
+/// this multiple of the body's own text (so we never climb to the whole page).
+pub const HEADLINE_CLIMB_MAX_GROWTH: f32 = 0.6;
+/// A candidate block inside the story may hold at most this share of the story's prose mass.
+pub const MAX_ARTICLE_MASS_IN_BLOCK: f32 = 0.15;
+
+// ---- link density and lists ----
+
+/// Blocks where links carry at least this share of the text read as link lists.
+pub const LINK_LIST_DENSITY: f32 = 0.7;
+/// A link list needs at least this many links to count as a menu or a teaser list.
+pub const MIN_LIST_LINKS: u32 = 4;
+/// Average link text (characters) at or below this is a menu (section names); above it, headlines.
+pub const MENU_LINK_MAX_AVG_CHARS: f32 = 28.0;
+/// A label (heading such as "Related" or "Advertisement") is at most this many characters.
+pub const MAX_LABEL_CHARS: usize = 48;
+
+// ---- weights ----
+
+/// `<nav>`, `role=navigation`: the page says so itself.
+pub const W_NAV_ELEMENT: f32 = 14.0;
+/// Page-level `<header>`/`<footer>` (not inside the story), `role=banner|contentinfo`.
+pub const W_PAGE_HEADER_FOOTER: f32 = 12.0;
+/// A class/id token naming the kind ("newsletter", "related", "sidebar-ad"): authors name their
+/// widgets, but names are sometimes stale, so tokens alone only just pass the threshold.
+pub const W_TOKEN: f32 = 7.0;
+/// An ad-named element with no text of its own (or only its label): an empty ad slot waiting for its ad.
+pub const W_EMPTY_AD_SLOT: f32 = 5.0;
+/// A second, different token for the same kind.
+pub const W_TOKEN_EXTRA: f32 = 3.0;
+/// A label heading such as "Sponsored Articles", "Related", "Comments" directly above the content.
+pub const W_LABEL: f32 = 14.0;
+/// Ad-network markup: custom elements (`amp-ad`), `ins.adsbygoogle`, `div-gpt-ad-*`, ad data-attributes.
+pub const W_AD_MARKUP: f32 = 16.0;
+/// Most links (or iframes) go to ad networks or recommendation widgets (Taboola, Outbrain, …).
+pub const W_AD_LINKS: f32 = 18.0;
+/// Links whose text names a retailer price ("$49 at Amazon"): affiliate widgets.
+pub const W_RETAILER_LINKS: f32 = 12.0;
+/// Share links (facebook sharer, twitter intent, whatsapp, mailto) dominate the block.
+pub const W_SHARE_LINKS: f32 = 14.0;
+/// An e-mail input in a small form: a newsletter sign-up.
+pub const W_EMAIL_FORM: f32 = 12.0;
+/// A `<textarea>` with a comment-like form, or schema.org Comment markup.
+pub const W_COMMENT_FORM: f32 = 12.0;
+/// A list of ≥ 4 short links and little else: a menu.
+pub const W_MENU_LIST: f32 = 10.0;
+/// A list of ≥ 3 story links with headline-length text: teaser cards.
+pub const W_TEASER_LIST: f32 = 9.0;
+/// "3 hours ago" / "1 day ago" timestamps repeated in a link list: a feed of other stories.
+pub const W_RELATIVE_TIMES: f32 = 4.0;
+/// An in-story line that starts with "READ MORE:" / "RELATED:" and is mostly a link.
+pub const W_READ_MORE_LINE: f32 = 16.0;
+/// Opening words of a cookie banner or a sign-up plea ("We use cookies", "Sign up for").
+pub const W_PHRASE: f32 = 10.0;
+/// `<aside>` outside the story leans related; it is rarely the story.
+pub const W_ASIDE: f32 = 4.0;
+/// `<form>` with a search input.
+pub const W_SEARCH_FORM: f32 = 12.0;
+/// Breadcrumb markup (schema.org BreadcrumbList, `aria-label=breadcrumb`).
+pub const W_BREADCRUMB: f32 = 16.0;
+
+// ---- word lists ----
+
+/// Class/id tokens that mean "paid third-party content". Tokens are split on `-`, `_`, space and
+/// camelCase, then compared whole, so "head" or "load" never match "ad".
+pub const SPONSORED_TOKENS: &[&str] = &[
+    "ad", "ads", "advert", "adverts", "advertisement", "advertisements", "advertising", "advertorial",
+    "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adsense", "adsbygoogle", "dfp", "gpt",
+    "doubleclick", "sponsor", "sponsored", "sponsors", "promoted", "taboola", "outbrain", "revcontent",
+    "zergnet", "mgid", "nativo", "teads", "commercial", "partnercontent", "paidcontent", "affiliate",
+    "chumbox", "trc", "obwidget", "banner_ad", "adzone", "adspace", "adblock_slot", "billboard",
+    "leaderboard", "skyscraper", "mpu", "dianomi", "plista", "ligatus", "sharethrough", "anzeige",
+    "werbung", "publicite", "publicidad", "reklama",
+];
+
+/// Class/id tokens for the site's promotion of itself.
+pub const PROMOTION_TOKENS: &[&str] = &[
+    "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup", "paywall",
+    "promo", "promotion", "appdownload", "follow", "social", "socials",
+    "share", "sharing", "shares", "sharebar", "podcast", "podcasts", "donate", "donation", "donations",
+    "cookie", "cookies", "consent", "gdpr", "cmp", "livestream", "membership", "optin", "cta",
+    "adblocker", "adblock", "upsell", "marketing", "donor",
+];
+
+/// Class/id tokens for the site's own chrome.
+pub const NAVIGATION_TOKENS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "footer", "header",
+    "masthead", "topbar", "toolbar", "sitemap", "skip", "skiplink", "tags", "tag", "topics", "taglist",
+    "pagination", "pager", "megamenu", "submenu", "colophon", "legal", "copyright", "hamburger",
+];
+
+/// Class/id tokens for reader comments.
+pub const COMMENTS_TOKENS: &[&str] = &[
+    "comment", "comments", "commentlist", "disqus", "respond", "reply", "replies", "discussion",
+    "discussions", "talk", "coral", "viafoura", "livefyre", "opinary", "responses",
+];
+
+/// Class/id tokens for links to other stories.
+pub const RELATED_TOKENS: &[&str] = &[
+    "related", "recirc", "recirculation", "recommended", "recommendations", "recommendation",
+    "popular", "mostread", "mostpopular", "trending", "readnext", "upnext", "more", "morestories",
+    "teaser", "teasers", "also", "further", "seealso", "next", "prev", "previous", "outbrain_related",
+    "latest", "headlines", "feed", "river", "stream", "carousel", "cards", "similar",
+];
+
+/// Class/id tokens that mean "this is the story".
+pub const ARTICLE_TOKENS: &[&str] = &[
+    "article", "articlebody", "story", "storybody", "post", "postbody", "entry", "entrycontent",
+    "content", "maincontent", "main", "body", "text", "prose", "blog", "hentry", "rich",
+];
+
+/// Labels that head paid third-party content, in many languages (matched as the whole label or its
+/// start, case-insensitive). "Anzeige" (de), "Publicité" (fr), "Patrocinado" (es/pt), "Реклама" (ru),
+/// "إعلان" (ar), "פרסומת" (he), "広告" (ja), "광고" (ko), "Pubblicità" (it).
+pub const SPONSORED_LABELS: &[&str] = &[
+    "advertisement", "advertisements", "advertising", "advertiser content", "ad", "ads", "ads by",
+    "sponsored", "sponsored content", "sponsored articles", "sponsored links", "sponsored stories",
+    "sponsored by", "promoted", "promoted stories", "promoted content", "promoted links",
+    "paid content", "paid partner content", "paid post", "partner content", "from our partners",
+    "around the web", "from around the web", "you may like", "recommended by", "ads by google",
+    "anzeige", "werbung", "gesponsert", "publicité", "sponsorisé", "contenu sponsorisé",
+    "publicidad", "patrocinado", "contenido patrocinado", "pubblicità", "sponsorizzato",
+    "реклама", "партнерский материал", "إعلان", "اعلان", "محتوى مدفوع", "פרסומת", "ממומן",
+    "広告", "광고", "advertentie", "gesponsord", "reklam", "reklama", "mainos", "annonse", "annons",
+    "διαφήμιση", "publicidade", "patrocinados", "story continues below advertisement",
+    "article continues below advertisement", "continue reading below", "sponsorowane",
+];
+
+/// Labels that head links to other stories.
+pub const RELATED_LABELS: &[&str] = &[
+    "related", "related stories", "related articles", "related content", "related news",
+    "related coverage", "related posts", "related links", "more from", "more stories", "more news",
+    "more on this", "more on this story", "more in", "more like this", "most popular", "most read",
+    "most viewed", "most shared", "trending", "trending now", "read next", "read more", "up next",
+    "you may also like", "you might also like", "recommended", "recommended for you",
+    "recommended stories", "also read", "see also", "don't miss", "top stories", "latest news",
+    "latest stories", "latest", "editor's picks", "in case you missed it", "popular", "more to read",
+    "what to read next", "keep reading", "further reading", "next story", "previous story",
+    "next article", "previous article", "more headlines", "headlines",
+    "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "meistgelesen",
+    "à lire aussi", "a lire aussi", "sur le même sujet", "lire aussi", "les plus lus",
+    "te puede interesar", "lee también", "noticias relacionadas", "más leídas", "lo más leído",
+    "читайте также", "по теме", "самое читаемое", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "مواضيع ذات صلة",
+    "הכתבות הנקראות", "כתבות נוספות", "leia também", "leggi anche", "lees ook", "läs också",
+];
+
+/// Labels that head reader comments.
+pub const COMMENTS_LABELS: &[&str] = &[
+    "comments", "comment", "leave a comment", "leave a reply", "join the conversation",
+    "join the discussion", "discussion", "reader comments", "responses", "replies", "add a comment",
+    "post a comment", "kommentare", "kommentar", "leserkommentare", "commentaires", "commentaire",
+    "réagissez", "comentarios", "comentários", "комментарии", "تعليقات", "التعليقات", "תגובות",
+    "commenti", "reacties",
+];
+
+/// Labels of the site promoting itself.
+pub const PROMOTION_LABELS: &[&str] = &[
+    "newsletter", "sign up", "sign up for", "subscribe", "subscribe now", "subscribe to",
+    "get the newsletter", "download our app", "download the app", "get the app", "follow us",
+    "share", "share this", "share this article", "share this story", "share on", "watch live",
+    "listen", "podcast", "donate", "support us", "support our journalism", "become a member",
+    "we use cookies", "this website uses cookies", "cookie", "cookies", "ad blocker",
+    "turn off your ad blocker", "live tv", "tv live", "follow", "get alerts", "stay informed",
+    "abonnieren", "newsletter abonnieren", "jetzt abonnieren", "teilen", "s'abonner", "abonnez-vous",
+    "inscrivez-vous", "partager", "suscríbete", "suscribirse", "compartir", "подписаться",
+    "подпишитесь", "поделиться", "اشترك", "تابعنا", "شارك", "הירשמו",
+];
+
+/// Line openings that make an in-story paragraph a link to another story ("READ MORE: …").
+pub const READ_MORE_OPENINGS: &[&str] = &[
+    "read more:", "read more", "related:", "also read:", "also read", "read also:", "more:",
+    "see also:", "watch:", "read:", "recommended:", "don't miss:", "mehr zum thema:", "lesen sie auch:",
+    "lire aussi:", "à lire aussi:", "a lire aussi:", "lee también:", "lea también:", "читайте также:",
+    "اقرأ أيضا:", "اقرأ أيضاً:", "leia também:", "leggi anche:",
+];
+
+/// Sentence openings of cookie banners and the site's pleas to the reader.
+pub const PROMOTION_PHRASES: &[&str] = &[
+    "we use cookies", "this site uses cookies", "this website uses cookies", "by continuing to use",
+    "we and our partners", "sign up for our", "sign up to our", "subscribe to our", "get our",
+    "download our app", "download the app", "get the app", "follow us on", "support our journalism",
+    "your support", "consider supporting", "please disable your ad blocker", "turn off your ad blocker",
+    "it looks like you're using an ad blocker", "we noticed you're using an ad blocker",
+    "already a subscriber", "subscribe for", "you have reached your limit", "unlock this article",
+    "wir verwenden cookies", "nous utilisons des cookies", "utilizamos cookies", "мы используем cookie",
+];
+
+/// Hosts of ad networks, native-ad ("chumbox") and recommendation widgets, matched as host suffixes.
+pub const AD_HOSTS: &[&str] = &[
+    "taboola.com", "outbrain.com", "revcontent.com", "zergnet.com", "doubleclick.net",
+    "googlesyndication.com", "googleadservices.com", "adservice.google.com", "adnxs.com", "criteo.com",
+    "criteo.net", "mgid.com", "content.ad", "amazon-adsystem.com", "plista.com", "ligatus.com",
+    "nativo.com", "ntv.io", "sharethrough.com", "triplelift.com", "yieldmo.com", "teads.tv",
+    "adform.net", "smartadserver.com", "dianomi.com", "adblade.com", "lockerdome.com", "powerinbox.com",
+    "connatix.com", "primis.tech", "undertone.com", "media.net", "bidtellect.com", "gemini.yahoo.com",
+    "tpc.googlesyndication.com", "adsrvr.org", "rubiconproject.com", "pubmatic.com", "openx.net",
+    "moatads.com", "flashtalking.com", "serving-sys.com", "sizmek.com", "adroll.com",
+    "clickbank.net", "trends.revcontent.com", "engageya.com", "adskeeper.com", "adskeeper.co.uk",
+    "yahoo.com/gemini", "ad.doubleclick.net", "adclick.g.doubleclick.net", "syndicatedsearch.goog",
+    "strossle.com", "adsafeprotected.com", "zemanta.com", "ob.cdn", "speakol.com", "vidazoo.com",
+];
+
+/// Hosts and paths of share buttons.
+pub const SHARE_URL_MARKS: &[&str] = &[
+    "facebook.com/sharer", "facebook.com/share", "twitter.com/intent", "twitter.com/share",
+    "x.com/intent", "x.com/share", "wa.me/", "api.whatsapp.com/send", "whatsapp://", "linkedin.com/share",
+    "linkedin.com/sharearticle", "pinterest.com/pin/create", "reddit.com/submit", "t.me/share",
+    "telegram.me/share", "mailto:?", "plus.google.com/share", "tumblr.com/share", "vk.com/share",
+    "bsky.app/intent", "threads.net/intent", "flipboard.com/bookmarklet",
+];
+
+/// Hosts of social profiles ("follow us").
+pub const SOCIAL_HOSTS: &[&str] = &[
+    "facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "tiktok.com",
+    "linkedin.com", "pinterest.com", "threads.net", "bsky.app", "t.me", "whatsapp.com", "snapchat.com",
+    "apps.apple.com", "itunes.apple.com", "play.google.com", "podcasts.apple.com", "open.spotify.com",
+];
+
+/// Retailers of affiliate widgets ("$49 at Amazon").
+pub const RETAILER_WORDS: &[&str] = &[
+    "amazon", "walmart", "target", "best buy", "bestbuy", "ebay", "etsy", "home depot", "wayfair",
+    "macy's", "nordstrom", "costco", "newegg", "b&h", "apple store", "kohl's", "sephora", "ulta",
+];
+
+/// Relative-time words on teaser cards ("3 hours ago", "vor 2 Stunden", "il y a 3 heures").
+pub const RELATIVE_TIME_WORDS: &[&str] = &[
+    " ago", "vor ", "il y a", "hace ", "назад", "منذ", "לפני", "fa ", "geleden", "sedan",
+    "just now", "yesterday", "gestern", "hier", "ayer", "вчера",
+];
