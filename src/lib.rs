@@ -20,6 +20,8 @@
 #![warn(missing_docs)]
 
 pub mod classify;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 pub mod features;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;

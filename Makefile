@@ -1,0 +1,47 @@
+# Blockwise. `make` installs what is missing, builds the CLI, the Wasm package and the extension,
+# and runs the CLI on the seed page. `make test` runs every test.
+SHELL := /bin/bash
+SEED := www/samples/ksl-north-korea.html
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: all deps cli wasm extension demo test test-rust test-golden test-wasm test-e2e test-quality \
+        bench score serve clean
+
+all: deps cli wasm extension demo
+
+deps:
+	@bash scripts/deps.sh
+
+cli:
+	cargo build --release --bin blockwise
+
+wasm: deps
+	bash scripts/build-wasm.sh
+
+extension: wasm
+	@if [ -f scripts/build-extension.sh ]; then bash scripts/build-extension.sh; else echo "extension: scripts/build-extension.sh not present yet"; fi
+
+demo: cli
+	./target/release/blockwise classify $(SEED) --url https://www.ksl.com/article/51166297/
+
+# Every test: native unit + golden + quality, the same core under Wasm in Chromium and Firefox,
+# and the extension end to end in both browsers.
+test: deps test-rust test-wasm extension test-e2e
+
+test-rust:
+	cargo test --release
+
+test-wasm:
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test --release --target wasm32-unknown-unknown --lib --test wasm
+	GECKODRIVER=$$(command -v geckodriver) cargo test --release --target wasm32-unknown-unknown --lib --test wasm
+
+test-e2e:
+	node --test tests/e2e/
+
+serve:
+	@echo "serving http://127.0.0.1:8000/www/ (Ctrl-C to stop)"
+	python3 -m http.server 8000 --bind 127.0.0.1
+
+clean:
+	rm -rf target pkg dist node_modules
