@@ -325,6 +325,25 @@ impl Snapshot {
         out
     }
 
+    /// The [`Snapshot::path`] of every node, computed in one pass.
+    pub fn all_paths(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(self.nodes.len());
+        let mut counts: std::collections::HashMap<(NodeId, u32), usize> = std::collections::HashMap::new();
+        for (i, node) in self.nodes.iter().enumerate() {
+            let name = if node.tag == Tag::Text { "text()" } else { self.str(node.name) };
+            let p = if node.parent == NONE {
+                format!("/{name}")
+            } else {
+                let c = counts.entry((node.parent, node.name)).or_insert(0);
+                *c += 1;
+                format!("{}/{name}[{c}]", out[node.parent as usize])
+            };
+            debug_assert!(i == out.len());
+            out.push(p);
+        }
+        out
+    }
+
     /// Decodes and validates the browser's wire format. Malformed input (wrong lengths, parents
     /// that do not precede their children, string indices out of range) is an error, never a panic.
     pub fn from_wire(w: &Wire<'_>) -> Result<Snapshot, SnapshotError> {

@@ -1,0 +1,86 @@
+//! Golden pages: one test per case under `tests/golden/<case>/` (`source.html` + `expected.txt`), plus
+//! the seed page `www/samples/ksl-north-korea.html`. `expected.txt` lists `kind<TAB>path`: the kind of
+//! the element at `path`'s nearest block must be `kind`. Run one case with
+//! `cargo test --test golden -- <case>`; failures list every wrong element by path.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use libtest_mimic::{Arguments, Failed, Trial};
+    let args = Arguments::from_args();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut trials = Vec::new();
+    let mut dirs: Vec<_> = std::fs::read_dir(root.join("tests/golden"))
+        .expect("tests/golden exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("expected.txt").exists())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let source = golden::source_of(root, &dir);
+        trials.push(Trial::test(name, move || {
+            golden::check(&source, &dir.join("expected.txt")).map_err(Failed::from)
+        }));
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod golden {
+    use std::path::{Path, PathBuf};
+
+    /// A case's page: `source.html` in its folder, or the file named by a `source` file (the seed page
+    /// lives in `www/samples/` so the playground and the extension tests share it).
+    pub fn source_of(root: &Path, dir: &Path) -> PathBuf {
+        match std::fs::read_to_string(dir.join("source")) {
+            Ok(rel) => root.join(rel.trim()),
+            Err(_) => dir.join("source.html"),
+        }
+    }
+
+    pub fn check(source: &Path, expected: &Path) -> Result<(), String> {
+        let html = std::fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
+        let exp = std::fs::read_to_string(expected).map_err(|e| format!("{}: {e}", expected.display()))?;
+        let url = exp
+            .lines()
+            .find_map(|l| l.strip_prefix("# url: "))
+            .unwrap_or("https://news.example.com/2024/10/24/story/")
+            .to_string();
+        let snap = blockwise::html::parse(&html, &url);
+        let a = blockwise::analyze(&snap, true);
+        let paths = snap.all_paths();
+        let mut wrong = Vec::new();
+        let mut n = 0;
+        for line in exp.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let (kind, path) = line.split_once('\t').ok_or_else(|| format!("bad line in expected.txt: {line}"))?;
+            n += 1;
+            let Some(node) = paths.iter().position(|p| p == path) else {
+                wrong.push(format!("  {path}: no such element in the page"));
+                continue;
+            };
+            let got = a.classification.kind_of(&snap, node as u32);
+            if got.map(|k| k.as_str()) != Some(kind) {
+                let block = a.blocks().iter().filter(|b| b.node <= node as u32).rev().find(|b| {
+                    let mut x = node as u32;
+                    while x != u32::MAX && x != b.node {
+                        x = snap.nodes[x as usize].parent;
+                    }
+                    x == b.node
+                });
+                let why = block.map(|b| format!(" (block {} because {})", snap.path(b.node), b.reasons.join("; "))).unwrap_or_default();
+                wrong.push(format!("  {path}: expected {kind}, got {}{why}", got.map_or("nothing", |k| k.as_str())));
+            }
+        }
+        if n == 0 {
+            return Err("expected.txt lists no elements".into());
+        }
+        if wrong.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("{} of {n} elements wrong:\n{}", wrong.len(), wrong.join("\n")))
+        }
+    }
+}
