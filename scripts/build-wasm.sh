@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 cargo build --quiet --release --lib --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/blockwise.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/blockwise_bg.wasm -o pkg/blockwise_bg.opt.wasm
 mv pkg/blockwise_bg.opt.wasm pkg/blockwise_bg.wasm

@@ -317,7 +317,7 @@ impl Snapshot {
                 // Siblings precede `n` within the parent's range with the same name.
                 let p = node.parent;
                 let idx = (p + 1..=n)
-                    .filter(|&k| self.nodes[k as usize].parent == p && self.nodes[k as usize].name == node.name)
+                    .filter(|&k| self.nodes[k as usize].parent == p && self.str(self.nodes[k as usize].name) == name)
                     .count();
                 out.push_str(&format!("[{idx}]"));
             }
@@ -328,13 +328,13 @@ impl Snapshot {
     /// The [`Snapshot::path`] of every node, computed in one pass.
     pub fn all_paths(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::with_capacity(self.nodes.len());
-        let mut counts: std::collections::HashMap<(NodeId, u32), usize> = std::collections::HashMap::new();
+        let mut counts: std::collections::HashMap<(NodeId, &str), usize> = std::collections::HashMap::new();
         for (i, node) in self.nodes.iter().enumerate() {
             let name = if node.tag == Tag::Text { "text()" } else { self.str(node.name) };
             let p = if node.parent == NONE {
                 format!("/{name}")
             } else {
-                let c = counts.entry((node.parent, node.name)).or_insert(0);
+                let c = counts.entry((node.parent, name)).or_insert(0);
                 *c += 1;
                 format!("{}/{name}[{c}]", out[node.parent as usize])
             };

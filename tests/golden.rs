@@ -25,6 +25,12 @@ fn main() {
             golden::check(&source, &dir.join("expected.txt")).map_err(Failed::from)
         }));
     }
+    let names: Vec<String> = trials.iter().map(|t| t.name().to_string()).collect();
+    trials.push(Trial::test("wasm_list_matches_golden_folders", move || {
+        let wasm = std::fs::read_to_string(root.join("tests/wasm.rs")).map_err(|e| Failed::from(e.to_string()))?;
+        let missing: Vec<&String> = names.iter().filter(|n| !wasm.contains(&format!("\"{n}\"")) && n.as_str() != "ksl-north-korea").collect();
+        if missing.is_empty() { Ok(()) } else { Err(format!("tests/wasm.rs does not run these cases: {missing:?}").into()) }
+    }));
     libtest_mimic::run(&args, trials).exit();
 }
 
