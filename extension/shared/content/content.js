@@ -95,14 +95,17 @@ async function runCore(wire, wantReader) {
 /* ---------- applying decisions ---------- */
 
 /**
- * Writes the blocks of `result` whose node is at or after `from` onto their elements.
+ * Writes the blocks of `result` inside the snapshot's subtree onto their elements.
  * @param {import("./snapshot.js").Snapshot} snap
  * @param {Array<{ node: number, kind: string, confidence: number, reasons: string[] }>} blocks
  */
 function applyBlocks(snap, blocks) {
-  const valid = blocks.filter(
-    (b) => Number.isInteger(b.node) && b.node >= snap.subtreeStart && b.node < snap.nodes.length && KINDS.includes(b.kind),
-  );
+  const known = blocks.filter((b) => Number.isInteger(b.node) && b.node >= 0 && b.node < snap.nodes.length && KINDS.includes(b.kind));
+  const valid = known.filter((b) => b.node >= snap.subtreeStart);
+  // In a mini-snapshot the ancestor chain holds nothing but the new subtree, so the core may give
+  // the kind to an ancestor; what it says about that ancestor it says about the new subtree.
+  const chain = known.filter((b) => b.node < snap.subtreeStart).sort((a, b) => b.node - a.node)[0];
+  if (chain && !valid.some((b) => b.node === snap.subtreeStart)) valid.unshift({ ...chain, node: snap.subtreeStart });
   for (const b of valid) {
     const el = snap.nodes[b.node];
     if (el.nodeType !== Node.ELEMENT_NODE) continue;
@@ -170,7 +173,18 @@ async function applySettings(settings) {
 
 /* ---------- clean, restore, state ---------- */
 
-async function clean() {
+/** @type {Promise<import("../common/messages.js").PageState> | null} */
+let cleaning = null;
+
+/** Cleans the page once, however many clicks, shortcuts and popups ask at the same time. */
+function clean() {
+  cleaning ??= doClean().finally(() => {
+    cleaning = null;
+  });
+  return cleaning;
+}
+
+async function doClean() {
   if (cleaned) return state();
   const settings = await loadSettings(api.storage.local);
   const snap = snapshotPage();

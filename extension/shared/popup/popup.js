@@ -45,7 +45,8 @@ async function showNotice() {
 /** @param {PageState} st */
 async function render(st) {
   page = st;
-  document.body.dataset.cleaned = String(st.cleaned);
+  // The page's state, also read by the end-to-end tests.
+  Object.assign(document.body.dataset, { cleaned: st.cleaned, engine: st.engine ?? "", analyses: st.analyses, error: st.error ?? "" });
   $("clean").hidden = st.cleaned;
   $("restore").hidden = !st.cleaned;
   if (st.error) status(t("popupCoreError", st.error), true);

@@ -1,0 +1,121 @@
+// @ts-check
+/**
+ * The Chromium harness: Debian's chromium driven by playwright-core with the built extension loaded,
+ * all traffic through the test server's proxy. The toolbar button is clicked for real with the
+ * DevTools command `Extensions.triggerAction`, which opens the real popup; the popup is then driven
+ * over a DevTools session attached to its target.
+ */
+
+import { existsSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { distDir } from "./cases.mjs";
+import { startServer } from "./server.mjs";
+import { waitFor } from "./scenarios.mjs";
+
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
+
+/** @param {Function} fn @param {any} arg */
+const expression = (fn, arg) => `(${fn.toString()})(${JSON.stringify(arg ?? null)})`;
+
+/** @returns {Promise<import("./scenarios.mjs").Harness>} */
+export async function launchChromium() {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: bash scripts/deps.sh installs chromium`);
+  const dir = distDir("chromium");
+  const server = await startServer();
+  const context = await chromium.launchPersistentContext("", {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new below: the new headless mode loads extensions
+    args: [
+      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run",
+      // Chromium's own calls home would show up in the request log next to the extension's.
+      "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
+      `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, "--enable-unsafe-extension-debugging",
+      `--proxy-server=http://127.0.0.1:${server.port}`, "--proxy-bypass-list=<-loopback>",
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const extensionId = new URL(worker.url()).host;
+  const browser = /** @type {import("playwright-core").Browser} */ (context.browser());
+  const cdp = await browser.newBrowserCDPSession();
+  const page = context.pages()[0] ?? (await context.newPage());
+  /** @type {import("playwright-core").Page | null} */
+  let readerPage = null;
+
+  /** @type {string | null} */
+  let popupSession = null;
+  let nextId = 1;
+  /** @type {Map<number, (v: any) => void>} */
+  const pending = new Map();
+  cdp.on("Target.receivedMessageFromTarget", (e) => {
+    if (e.sessionId !== popupSession) return;
+    const msg = JSON.parse(e.message);
+    pending.get(msg.id)?.(msg);
+    pending.delete(msg.id);
+  });
+
+  const targets = async () => (await cdp.send("Target.getTargets", { filter: [{}] })).targetInfos;
+  const popupUrl = `chrome-extension://${extensionId}/popup/popup.html`;
+
+  /** Evaluates in the popup over the attached session (awaits promises, returns by value). */
+  async function popupEval(/** @type {Function} */ fn, /** @type {any} */ arg) {
+    if (!popupSession) throw new Error("no popup is open");
+    const id = nextId++;
+    const reply = new Promise((resolve) => pending.set(id, resolve));
+    await cdp.send("Target.sendMessageToTarget", {
+      sessionId: popupSession,
+      message: JSON.stringify({ id, method: "Runtime.evaluate", params: { expression: expression(fn, arg), awaitPromise: true, returnByValue: true } }),
+    });
+    const msg = /** @type {any} */ (await reply);
+    if (msg.error) throw new Error(msg.error.message);
+    if (msg.result.exceptionDetails) throw new Error(`in the popup: ${msg.result.exceptionDetails.exception?.description ?? msg.result.exceptionDetails.text}`);
+    return msg.result.result.value;
+  }
+
+  async function closePopup() {
+    for (const t of await targets()) if (t.url.startsWith(popupUrl)) await cdp.send("Target.closeTarget", { targetId: t.targetId }).catch(() => {}); // already closing
+    popupSession = null;
+  }
+
+  return {
+    name: "chromium",
+    server,
+    async goto(path, { eager = false } = {}) {
+      await closePopup();
+      await page.goto(server.origin + path, { waitUntil: eager ? "domcontentloaded" : "load" });
+    },
+    page: (fn, arg) => page.evaluate(/** @type {any} */ (fn), arg),
+    type: (selector, text) => page.locator(selector).pressSequentially(text),
+    async clickAction() {
+      await closePopup();
+      const tab = (await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] })).targetInfos.find((t) => t.url === page.url());
+      if (!tab) throw new Error(`no tab target for ${page.url()}`);
+      await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
+      const popup = await waitFor(async () => (await targets()).find((t) => t.url.startsWith(popupUrl)), Boolean);
+      if (!popup) throw new Error("the toolbar button opened no popup");
+      popupSession = (await cdp.send("Target.attachToTarget", { targetId: popup.targetId, flatten: false })).sessionId;
+      const ready = await waitFor(() => popupEval(() => document.body?.dataset.ready ?? null).catch(() => null), (v) => v === "true");
+      if (ready !== "true") throw new Error("the popup did not finish loading");
+    },
+    popup: popupEval,
+    async openReader() {
+      const opened = context.waitForEvent("page");
+      await popupEval(() => /** @type {HTMLButtonElement} */ (document.getElementById("reader")).click());
+      readerPage = await opened;
+      await readerPage.waitForSelector("body[data-ready=true]");
+    },
+    reader: (fn, arg) => {
+      if (!readerPage) throw new Error("no reader view is open");
+      return readerPage.evaluate(/** @type {any} */ (fn), arg);
+    },
+    async closeReader() {
+      await readerPage?.close();
+      readerPage = null;
+    },
+    ext: (fn, arg) => worker.evaluate(/** @type {any} */ (fn), arg),
+    async close() {
+      await context.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,250 @@
+// @ts-check
+/**
+ * What a user does and sees, written once and run in each browser through a `Harness`
+ * (lib/chromium.mjs, lib/firefox.mjs). Functions passed to `page`, `popup`, `reader` and `ext` run
+ * inside the browser and take one JSON argument.
+ */
+
+import assert from "node:assert/strict";
+import { CASES, LATE } from "./cases.mjs";
+
+/**
+ * @typedef {{
+ *   name: "chromium" | "firefox",
+ *   server: Awaited<ReturnType<typeof import("./server.mjs").startServer>>,
+ *   goto(path: string, opts?: { eager?: boolean }): Promise<void>,
+ *   page<T>(fn: (arg: any) => T, arg?: any): Promise<Awaited<T>>,
+ *   type(selector: string, text: string): Promise<void>,
+ *   clickAction(): Promise<void>,
+ *   popup<T>(fn: (arg: any) => T, arg?: any): Promise<Awaited<T>>,
+ *   openReader(): Promise<void>,
+ *   reader<T>(fn: (arg: any) => T, arg?: any): Promise<Awaited<T>>,
+ *   closeReader(): Promise<void>,
+ *   ext<T>(fn: (arg: any) => T, arg?: any): Promise<Awaited<T>>,
+ *   close(): Promise<void>,
+ * }} Harness
+ */
+
+const WAIT_MS = 10_000;
+
+/** Polls `probe` until `ok` accepts its value; returns the last value either way. @template T */
+export async function waitFor(/** @type {() => Promise<T>} */ probe, /** @type {(v: T) => boolean} */ ok, ms = WAIT_MS) {
+  const end = Date.now() + ms;
+  let v = await probe();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    v = await probe();
+  }
+  return v;
+}
+
+/* ---------- functions that run in the page ---------- */
+
+/** What the user sees: every story paragraph, and each block that should be hidden. */
+const view = (/** @type {{ story: string, hidden: Record<string, string> }} */ c) => {
+  const shown = (/** @type {Element} */ el) => el.checkVisibility() && el.getClientRects().length > 0;
+  const paragraphs = [...document.querySelectorAll(c.story)];
+  return {
+    story: paragraphs.length,
+    storyNotShown: paragraphs.filter((p) => !shown(p)).map((p) => (p.textContent ?? "").slice(0, 60)),
+    blocks: Object.fromEntries(
+      Object.entries(c.hidden).map(([kind, sel]) => {
+        const el = document.querySelector(sel);
+        return [kind, el ? (shown(el) ? "shown" : "hidden") : "missing"];
+      }),
+    ),
+    marked: document.querySelectorAll("[data-blockwise]").length,
+  };
+};
+
+/** Every URL the page's own markup points at (what it may load without the extension's help). */
+const pageUrls = () => {
+  const urls = new Set([location.href]);
+  for (const el of document.querySelectorAll("[src], [data-src], [srcset], link[href]")) {
+    for (const a of ["src", "data-src", "href"]) {
+      const v = el.getAttribute(a);
+      if (v && (a !== "href" || el.localName === "link")) urls.add(new URL(v, location.href).href);
+    }
+    for (const part of (el.getAttribute("srcset") ?? "").split(",")) {
+      const u = part.trim().split(/\s+/)[0];
+      if (u) urls.add(new URL(u, location.href).href);
+    }
+  }
+  return [...urls];
+};
+
+const outerHtml = () => document.documentElement.outerHTML;
+
+/* ---------- steps ---------- */
+
+/**
+ * Requests logged since `from` that the page's markup does not explain: the extension's own.
+ * Over the proxy, HTTPS shows only as CONNECT host:443, which a page URL on that host explains.
+ * @param {Harness} h @param {number} from @param {string[]} allowed
+ */
+function unexplainedRequests(h, from, allowed) {
+  const urls = new Set(allowed);
+  const hosts = new Set(allowed.map((u) => new URL(u).host + (u.startsWith("https:") && !new URL(u).port ? ":443" : "")));
+  return h.server.log.slice(from).filter((r) => {
+    if (r.method === "CONNECT") return !hosts.has(new URL(r.url).host + (new URL(r.url).port ? "" : ":443"));
+    return !urls.has(r.url);
+  });
+}
+
+/** @param {Harness} h */
+const popupState = (h) =>
+  h.popup(() => ({ ...document.body.dataset, status: document.getElementById("status")?.textContent ?? "" }));
+
+/** @param {Harness} h @param {string} kind */
+const clickKind = (h, kind) =>
+  h.popup((k) => /** @type {HTMLInputElement} */ (document.querySelector(`input[data-kind="${k}"]`)).click(), kind);
+
+/**
+ * The whole cycle on one page: clean with the toolbar button, check what is hidden and shown,
+ * toggle "related" in the popup and back, restore, compare the page with the original; typed text
+ * survives; no request the page itself would not make.
+ * @param {Harness} h @param {import("./cases.mjs").Case} c
+ */
+export async function cleanToggleRestore(h, c, { engine = "content" } = {}) {
+  await h.goto(c.path);
+  const allowed = await h.page(pageUrls);
+  const from = h.server.log.length;
+  const original = await h.page(outerHtml);
+  /** @type {Record<string, string>} */
+  const typed = {};
+  for (const sel of c.inputs ?? []) {
+    typed[sel] = `typed into ${sel}`;
+    await h.type(sel, typed[sel]);
+  }
+
+  await h.clickAction();
+  const st = await popupState(h);
+  assert.equal(st.error, "", `the core failed: ${st.status}`);
+  assert.equal(st.cleaned, "true", `popup: ${st.status}`);
+  assert.equal(st.engine, engine, "where the core ran");
+  const cleaned = await waitFor(() => h.page(view, c), (v) => Object.values(v.blocks).every((b) => b === "hidden"));
+  assert.ok(cleaned.story >= 3, `story paragraphs found: ${cleaned.story}`);
+  assert.deepEqual(cleaned.storyNotShown, [], "every story paragraph stays visible");
+  assert.deepEqual(cleaned.blocks, Object.fromEntries(Object.keys(c.hidden).map((k) => [k, "hidden"])));
+
+  if (c.hidden.related) {
+    const analyses = st.analyses;
+    await clickKind(h, "related");
+    const shownAgain = await waitFor(() => h.page(view, c), (v) => v.blocks.related === "shown");
+    assert.equal(shownAgain.blocks.related, "shown", "related shows again when its switch is turned off");
+    assert.deepEqual(shownAgain.storyNotShown, []);
+    await clickKind(h, "related");
+    const hiddenAgain = await waitFor(() => h.page(view, c), (v) => v.blocks.related === "hidden");
+    assert.equal(hiddenAgain.blocks.related, "hidden");
+    assert.equal((await popupState(h)).analyses, analyses, "a toggle never re-classifies");
+  }
+
+  await h.popup(() => /** @type {HTMLButtonElement} */ (document.getElementById("restore")).click());
+  const restored = await waitFor(() => h.page(outerHtml), (html) => html === original);
+  assert.ok(restored === original, "after restore the page's outerHTML is exactly the original");
+  for (const [sel, text] of Object.entries(typed)) {
+    assert.equal(await h.page((s) => /** @type {HTMLInputElement} */ (document.querySelector(s)).value, sel), text, `text typed into ${sel} survives`);
+  }
+  assert.deepEqual(unexplainedRequests(h, from, allowed), [], "the extension made no network request");
+}
+
+/**
+ * Reader view: the title and every story paragraph, the page's direction.
+ * @param {Harness} h @param {import("./cases.mjs").Case} c
+ */
+export async function readerView(h, c) {
+  await h.goto(c.path);
+  const allowed = await h.page(pageUrls);
+  const from = h.server.log.length;
+  const paragraphs = await h.page(
+    (sel) => [...document.querySelectorAll(sel)].map((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim()),
+    c.story,
+  );
+  await h.clickAction();
+  await h.openReader();
+  const r = await h.reader(() => ({
+    title: document.getElementById("title")?.textContent ?? "",
+    text: (document.getElementById("content")?.textContent ?? "").replace(/\s+/g, " "),
+    dir: document.getElementById("doc")?.getAttribute("dir"),
+    scripts: document.querySelectorAll("#content script, #content [onerror], #content [onclick]").length,
+  }));
+  assert.equal(r.title.trim(), c.title);
+  const missing = paragraphs.filter((p) => !r.text.includes(p));
+  assert.deepEqual(missing, [], "every story paragraph is in the reader view");
+  assert.equal(r.dir, c.dir ?? "ltr");
+  assert.equal(r.scripts, 0);
+  await h.closeReader();
+  assert.deepEqual(unexplainedRequests(h, from, allowed), [], "no network request while cleaning and reading");
+}
+
+/**
+ * Late content: a sponsored widget that arrives after the click is classified and hidden; the
+ * page's marks still all go on restore.
+ * @param {Harness} h
+ */
+export async function lateContent(h) {
+  await h.goto(LATE.path, { eager: true });
+  await h.clickAction();
+  const arrived = await waitFor(
+    () => h.page((w) => ({ after: document.documentElement.getAttribute("data-test-late-after-clean"), widget: document.querySelector(w)?.checkVisibility() ?? null }), LATE.widget),
+    (v) => v.widget === false,
+  );
+  assert.equal(arrived.after, "true", "the widget arrived after the page was cleaned");
+  assert.equal(arrived.widget, false, "the late sponsored widget is hidden");
+  const story = await h.page(view, { story: LATE.story, hidden: {} });
+  assert.deepEqual(story.storyNotShown, []);
+  const expected = await h.page(() => {
+    const copy = /** @type {Element} */ (document.documentElement.cloneNode(true));
+    for (const el of [copy, ...copy.querySelectorAll("*")]) {
+      for (const a of [...el.attributes]) if (a.name.startsWith("data-blockwise")) el.removeAttribute(a.name);
+    }
+    return copy.outerHTML;
+  });
+  await h.popup(() => /** @type {HTMLButtonElement} */ (document.getElementById("restore")).click());
+  const restored = await waitFor(() => h.page(outerHtml), (html) => html === expected);
+  assert.ok(restored === expected, "restore removes the marks on late content too");
+}
+
+/**
+ * Settings: corrupt stored settings give the defaults and a notice, and the popup still works.
+ * @param {Harness} h
+ */
+export async function corruptSettings(h) {
+  await h.goto(CASES.news.path);
+  await h.ext(() => /** @type {any} */ (globalThis).chrome.storage.local.set({ settings: "{corrupt" }));
+  await h.clickAction();
+  const p = await h.popup(() => ({
+    notice: document.getElementById("notice")?.hidden === false ? document.getElementById("notice-text")?.textContent : null,
+    checked: [...document.querySelectorAll("input[data-kind]:checked")].map((i) => i.getAttribute("data-kind")),
+    cleaned: document.body.dataset.cleaned,
+  }));
+  assert.ok(p.notice && p.notice.length > 10, `a notice is shown (${p.notice})`);
+  assert.deepEqual(p.checked.sort(), ["promotion", "related", "sponsored"]);
+  assert.equal(p.cleaned, "true");
+  await h.popup(() => /** @type {HTMLButtonElement} */ (document.getElementById("notice-dismiss")).click());
+  const after = await waitFor(() => h.popup(() => document.getElementById("notice")?.hidden), (hidden) => hidden === true);
+  assert.equal(after, true, "the notice can be dismissed");
+}
+
+/**
+ * Corrections: "Show it" on a hidden block shows it now and on the next visit.
+ * @param {Harness} h
+ */
+export async function correctionRemembered(h) {
+  const c = CASES.news;
+  await h.goto(c.path);
+  await h.clickAction();
+  await h.popup(() => {
+    const item = document.querySelector('#blocks li[data-kind="sponsored"] button.correct[data-action="show"]');
+    if (!item) throw new Error(`no sponsored block in the popup's list: ${document.getElementById("blocks")?.textContent}`);
+    /** @type {HTMLButtonElement} */ (item).click();
+  });
+  const now = await waitFor(() => h.page(view, c), (v) => v.blocks.sponsored === "shown");
+  assert.equal(now.blocks.sponsored, "shown", "the corrected block shows at once");
+  await h.goto(c.path);
+  await h.clickAction();
+  const next = await waitFor(() => h.page(view, c), (v) => v.marked > 0);
+  assert.equal(next.blocks.sponsored, "shown", "the correction is applied on the next visit");
+  assert.equal(next.blocks.related, "hidden");
+  await h.ext(() => /** @type {any} */ (globalThis).chrome.storage.local.remove("settings"));
+}
