@@ -3,7 +3,8 @@
 # Prints the .wasm size raw and gzipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
+CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort \
+  cargo build --quiet --release --lib --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/blockwise.wasm
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -93,6 +93,11 @@ where
             return Some(w);
         }
     }
+    if std::ptr::eq(list, PROMOTION_LABELS) {
+        if let Some(e) = PROMOTION_LABEL_ENDINGS.iter().find(|e| l.ends_with(&format!(" {e}"))) {
+            return Some(e);
+        }
+    }
     for &w in list {
         if w.chars().count() >= 4 && l.starts_with(w) {
             let rest = &l[w.len()..];
@@ -268,6 +273,13 @@ impl Ctx<'_> {
             ev.add(Kind::Sponsored, W_EMPTY_AD_SLOT, "an ad slot with no content of its own");
         }
 
+        // A rail of several headed widgets is not one block: its parts are judged one by one.
+        let multi = self.is_multi_widget(id);
+        if multi {
+            ev.score[Kind::Related as usize] -= W_ASIDE;
+            ev.reasons[Kind::Related as usize].retain(|r| !r.contains("aside") && !r.contains("complementary"));
+            return ev;
+        }
         // Links.
         let ad = f.ad_links[i];
         if ad > 0 && (links == 0 || ad * 2 >= links) {
@@ -315,19 +327,40 @@ impl Ctx<'_> {
         // Labels and opening phrases.
         if let Some((label, level, owner)) = self.label(id) {
             let whole = self.label_heads_whole(id, level, owner) && (owner != id || level == 0);
-            let more_than_label = chars > f.chars[owner as usize] || level == 0 || f.images[i] > 0 || ad_markup;
-            if whole && more_than_label || (whole && ev.score[Kind::Sponsored as usize] > 0.0) {
+            let label_nodes = f.end[owner as usize] - owner;
+            let more_than_label = f.end[i] - id > label_nodes + 1 || level == 0;
+            if whole && more_than_label {
+                let norm = norm_label(&label);
+                let mut best: Option<(Kind, f32, usize)> = None;
                 for (k, list, w) in [
                     (Kind::Sponsored, SPONSORED_LABELS, W_LABEL),
                     (Kind::Comments, COMMENTS_LABELS, W_LABEL),
                     (Kind::Related, RELATED_LABELS, W_LABEL),
+                    (Kind::Navigation, NAVIGATION_LABELS, W_LABEL),
                     (Kind::Promotion, PROMOTION_LABELS, W_LABEL * 0.8),
                 ] {
-                    if label_matches(&norm_label(&label), list).is_some() {
-                        ev.add(k, w, format!("labelled “{label}”"));
-                        break;
+                    if let Some(m) = label_matches(&norm, list) {
+                        if best.is_none_or(|b| m.len() > b.2) {
+                            best = Some((k, w, m.len()));
+                        }
                     }
                 }
+                if let Some((k, w, _)) = best {
+                    ev.add(k, w, format!("labelled “{label}”"));
+                }
+            }
+        }
+        // Calls to action: "Subscribe", "Donate", "Sign up" buttons in a small box.
+        if f.cta_links[i] > 0 && chars < 600 && f.mass[i] < 400 && f.cta_links[i] * 2 >= links {
+            ev.add(Kind::Promotion, W_CTA_LINKS, format!("{} call-to-action button(s)", f.cta_links[i]));
+        }
+        // Previous / next story links.
+        if (1..=3).contains(&links) && ld > 0.5 && chars < 400 {
+            let start = subtree_text(s, f, id, 40).to_lowercase();
+            let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
+            let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
+            if PREV_NEXT_OPENINGS.iter().any(|o| start.starts_with(o)) {
+                ev.add(Kind::Related, W_PREV_NEXT, "links to the previous and next story");
             }
         }
         if chars > 0 && chars < 600 {
@@ -355,6 +388,31 @@ impl Ctx<'_> {
             }
         }
         ev
+    }
+
+    /// True when `id` holds two or more widgets with headings of their own that are not cards of one
+    /// list (a sidebar with "Newsletter", "Most read" and an ad).
+    fn is_multi_widget(&self, id: NodeId) -> bool {
+        let s = self.s;
+        let f = self.f;
+        let mut host = id;
+        for _ in 0..3 {
+            let kids: Vec<NodeId> = f.children(host).filter(|&c| s.nodes[c as usize].tag != Tag::Text && f.end[c as usize] > c).collect();
+            let content: Vec<NodeId> = kids.iter().copied().filter(|&c| f.chars[c as usize] > 0 || f.images[c as usize] > 0).collect();
+            if content.len() == 1 && kids.len() <= 2 {
+                host = content[0];
+                continue;
+            }
+            let headed = content.iter().filter(|&&c| !s.nodes[c as usize].tag.is_heading() && f.chars[c as usize] > MAX_LABEL_CHARS as u32).filter(|&&c| f.headings[c as usize].iter().any(|&h| h > 0) || {
+                let t = f.first_text[c as usize];
+                t != NONE && s.text(t).trim().chars().count() <= MAX_LABEL_CHARS && f.chars[c as usize] > 2 * s.text(t).trim().chars().count() as u32
+            }).count();
+            if headed < 2 {
+                return false;
+            }
+            return self.repeated_cards(host).is_none();
+        }
+        false
     }
 
     /// Number of repeated child "cards" (same tag and class, each with a link), if ≥ 3.
@@ -422,14 +480,45 @@ impl Ctx<'_> {
             let ev = self.evidence(i);
             let (kind, score) = ev.best();
             let threshold = if inside { IN_ARTICLE_THRESHOLD } else { BLOCK_THRESHOLD };
-            let empty = f.chars[i as usize] == 0 && f.images[i as usize] == 0 && f.ad_links[i as usize] == 0 && kind != Kind::Sponsored;
+            let empty = f.chars[i as usize] == 0 && f.images[i as usize] == 0 && f.links[i as usize] == 0 && f.ad_links[i as usize] == 0 && kind != Kind::Sponsored;
             if score >= threshold && !empty {
                 let mut reasons = ev.reasons[kind as usize].clone();
                 reasons.dedup();
-                out.push(Block { node: i, kind, confidence: confidence(score), reasons });
+                let node = self.climb(i);
+                out.push(Block { node, kind, confidence: confidence(score), reasons });
                 i = f.end[i as usize];
             } else {
                 i += 1;
+            }
+        }
+    }
+
+    /// A block's element grows to its parent while the parent adds only a label (a heading such as
+    /// "Recent Posts") or empty wrappers: the block is the whole widget, not just its list.
+    fn climb(&self, mut i: NodeId) -> NodeId {
+        let s = self.s;
+        let f = self.f;
+        loop {
+            let p = s.nodes[i as usize].parent;
+            if p == NONE || matches!(s.nodes[p as usize].tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) || Some(p) == self.article {
+                return i;
+            }
+            if self.article.is_some_and(|a| f.contains(p, a)) || self.headline.is_some_and(|h| f.contains(p, h)) {
+                return i;
+            }
+            let (pu, iu) = (p as usize, i as usize);
+            let extra_chars = f.chars[pu] - f.chars[iu];
+            let extra_links = f.links[pu] - f.links[iu];
+            let extra_mass = f.mass[pu] - f.mass[iu];
+            let siblings_with_content = f
+                .children(p)
+                .filter(|&c| c != i && s.nodes[c as usize].tag != Tag::Text)
+                .filter(|&c| f.chars[c as usize] > 0 || f.images[c as usize] > 0)
+                .count();
+            if extra_chars as usize <= MAX_LABEL_CHARS && extra_links == 0 && extra_mass == 0 && siblings_with_content <= 1 && f.images[pu] == f.images[iu] {
+                i = p;
+            } else {
+                return i;
             }
         }
     }
@@ -446,7 +535,14 @@ impl Ctx<'_> {
         // Mass outside provisional blocks (comments, menus, rails).
         let mut mass = f.mass.clone();
         let mut excluded = vec![false; n];
+        let page_mass: u32 = (0..n).filter(|&j| s.nodes[j].parent == NONE).map(|j| f.mass[j]).sum();
         for b in provisional {
+            // A provisional block holding most of the page's prose is more likely the story under a
+            // misleading name than boilerplate (comment threads excepted: they can outweigh a post).
+            let holds_h1 = (b.node..f.end[b.node as usize]).any(|j| s.nodes[j as usize].tag == Tag::H1 && !f.silent[j as usize]);
+            if holds_h1 || (b.kind != Kind::Comments && f.mass[b.node as usize] as f32 > 0.5 * page_mass as f32) {
+                continue;
+            }
             for j in b.node..f.end[b.node as usize] {
                 excluded[j as usize] = true;
             }

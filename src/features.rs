@@ -79,6 +79,8 @@ pub struct Features {
     pub social_links: Vec<u32>,
     /// Links whose text names a retailer with a price ("$49 at Amazon").
     pub retailer_links: Vec<u32>,
+    /// Links or buttons whose text is a call to action ("Subscribe", "Donate", "Sign up").
+    pub cta_links: Vec<u32>,
     /// Prose mass: characters of paragraphs long enough and with few enough links to be prose.
     pub mass: Vec<u32>,
     /// Number of prose paragraphs in the subtree.
@@ -290,6 +292,7 @@ impl Features {
             share_links: vec![0; n],
             social_links: vec![0; n],
             retailer_links: vec![0; n],
+            cta_links: vec![0; n],
             mass: vec![0; n],
             paragraphs: vec![0; n],
             images: vec![0; n],
@@ -443,9 +446,20 @@ impl Features {
                 f.first_text[pu] = f.first_text[iu];
             }
         }
-        // Retailer links: counted after link text is known.
+        // Retailer and call-to-action links: counted after link text is known.
         for i in 0..n {
-            if s.nodes[i].tag == Tag::A && f.links[i] == 1 && f.chars[i] < 60 {
+            let tag = s.nodes[i].tag;
+            if (tag == Tag::A || tag == Tag::Button) && f.chars[i] > 0 && f.chars[i] < 40 && !f.silent[i] {
+                let t = subtree_text(s, &f, i as u32, 60).to_lowercase();
+                if CTA_WORDS.iter().any(|w| t.starts_with(w)) {
+                    let mut a = i as u32;
+                    while a != NONE {
+                        f.cta_links[a as usize] += 1;
+                        a = s.nodes[a as usize].parent;
+                    }
+                }
+            }
+            if tag == Tag::A && f.links[i] == 1 && f.chars[i] < 60 {
                 let t = subtree_text(s, &f, i as u32, 80).to_lowercase();
                 let priced = t.contains('$') || t.contains('£') || t.contains('€') || t.contains("buy") || t.contains("shop") || t.contains("check price") || t.contains("see price");
                 if priced && RETAILER_WORDS.iter().any(|r| t.contains(r)) {

@@ -75,7 +75,7 @@ impl Tag {
             self,
             Tag::Script | Tag::Style | Tag::Noscript | Tag::Template | Tag::Head | Tag::Title
                 | Tag::Meta | Tag::Link | Tag::Svg | Tag::Math | Tag::Canvas | Tag::Select
-                | Tag::Option | Tag::Textarea | Tag::Button
+                | Tag::Option | Tag::Textarea
         )
     }
 

@@ -5,9 +5,10 @@
 
 /// Evidence a kind needs before an element becomes a block of that kind.
 pub const BLOCK_THRESHOLD: f32 = 10.0;
-/// Evidence needed for a non-article block nested inside the story (ad slots, READ MORE lines):
-/// higher, because a false positive there hides story text.
-pub const IN_ARTICLE_THRESHOLD: f32 = 12.0;
+/// Evidence needed for a non-article block nested inside the story (ad slots, READ MORE lines). The
+/// same as outside: story text is protected by [`MAX_ARTICLE_MASS_IN_BLOCK`] instead, since breadcrumbs
+/// and share bars inside `<article>` carry as little evidence as those outside.
+pub const IN_ARTICLE_THRESHOLD: f32 = 10.0;
 /// Evidence that makes confidence reach ~0.95.
 pub const STRONG_EVIDENCE: f32 = 30.0;
 
@@ -70,6 +71,10 @@ pub const W_EMAIL_FORM: f32 = 12.0;
 pub const W_COMMENT_FORM: f32 = 12.0;
 /// A list of ≥ 4 short links and little else: a menu.
 pub const W_MENU_LIST: f32 = 10.0;
+/// Buttons that ask the reader to subscribe, sign up, donate or download ("Subscribe", "Donate").
+pub const W_CTA_LINKS: f32 = 10.0;
+/// Links to the previous and next story ("Previous post: …").
+pub const W_PREV_NEXT: f32 = 18.0;
 /// A list of ≥ 3 story links with headline-length text: teaser cards.
 pub const W_TEASER_LIST: f32 = 9.0;
 /// "3 hours ago" / "1 day ago" timestamps repeated in a link list: a feed of other stories.
@@ -179,17 +184,47 @@ pub const COMMENTS_LABELS: &[&str] = &[
     "commenti", "reacties",
 ];
 
+/// Labels that head the site's own chrome: tag and topic lists, archives, section lists.
+pub const NAVIGATION_LABELS: &[&str] = &[
+    "tags", "tag", "topics", "topic", "trending topics", "categories", "category", "archives",
+    "filed under", "posted in", "sections", "explore", "browse", "more topics", "related topics",
+    "related tags", "on the site", "quick links", "site map", "sitemap", "menu", "navigation",
+    "post navigation", "schlagwörter", "themen", "mots-clés", "thèmes", "etiquetas", "temas", "теги",
+    "темы", "الوسوم", "وسوم", "תגיות", "argomenti", "onderwerpen",
+];
+
+/// Link texts of the site's calls to action: buttons that sign up, subscribe, donate, download.
+pub const CTA_WORDS: &[&str] = &[
+    "subscribe", "sign up", "signup", "register", "donate", "donation", "buy me a coffee", "chip in",
+    "become a member", "join now", "start free trial", "free trial", "download the app",
+    "get the app", "app store", "google play", "follow us", "follow", "listen now", "watch live",
+    "listen live", "support us", "give now", "abonnieren", "abonnez-vous", "s'abonner", "suscríbete",
+    "suscribirse", "подписаться", "اشترك", "spenden", "faire un don", "donar",
+];
+
+/// Openings of links to the previous or next story.
+pub const PREV_NEXT_OPENINGS: &[&str] = &[
+    "previous", "next", "older", "newer", "prev", "← ", "« ", "vorheriger", "nächster", "précédent",
+    "suivant", "anterior", "siguiente", "предыдущ", "следующ", "السابق", "التالي",
+];
+
 /// Labels of the site promoting itself.
 pub const PROMOTION_LABELS: &[&str] = &[
     "newsletter", "sign up", "sign up for", "subscribe", "subscribe now", "subscribe to",
     "get the newsletter", "download our app", "download the app", "get the app", "follow us",
     "share", "share this", "share this article", "share this story", "share on", "watch live",
-    "listen", "podcast", "donate", "support us", "support our journalism", "become a member",
+    "podcast", "donate", "support us", "support our journalism", "become a member",
     "we use cookies", "this website uses cookies", "cookie", "cookies", "ad blocker",
     "turn off your ad blocker", "live tv", "tv live", "follow", "get alerts", "stay informed",
     "abonnieren", "newsletter abonnieren", "jetzt abonnieren", "teilen", "s'abonner", "abonnez-vous",
     "inscrivez-vous", "partager", "suscríbete", "suscribirse", "compartir", "подписаться",
     "подпишитесь", "поделиться", "اشترك", "تابعنا", "شارك", "הירשמו",
+];
+
+/// Last words of a short label that make it the site's own plug ("KSL 5 TV Live", "The Daily Podcast").
+pub const PROMOTION_LABEL_ENDINGS: &[&str] = &[
+    "live", "live tv", "tv live", "watch live", "listen live", "newsletter", "newsletters", "podcast",
+    "app", "live stream", "livestream",
 ];
 
 /// Line openings that make an in-story paragraph a link to another story ("READ MORE: …").

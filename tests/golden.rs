@@ -21,8 +21,9 @@ fn main() {
     for dir in dirs {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let source = golden::source_of(root, &dir);
+        let known = golden::known_misses(root, &name);
         trials.push(Trial::test(name, move || {
-            golden::check(&source, &dir.join("expected.txt")).map_err(Failed::from)
+            golden::check(&source, &dir.join("expected.txt"), &known).map_err(Failed::from)
         }));
     }
     let names: Vec<String> = trials.iter().map(|t| t.name().to_string()).collect();
@@ -47,7 +48,23 @@ mod golden {
         }
     }
 
-    pub fn check(source: &Path, expected: &Path) -> Result<(), String> {
+    /// Paths listed in `tests/golden/KNOWN_MISSES.txt` for `case` (`case<TAB>path<TAB>kind`): elements
+    /// the classifier is known to get wrong today, reported but not failed. A listed element that is
+    /// now right fails the test (so the list only shrinks), and a story element shown as anything but
+    /// `article` can never be listed — hiding story text is the one error we do not tolerate.
+    pub fn known_misses(root: &Path, case: &str) -> Vec<String> {
+        std::fs::read_to_string(root.join("tests/golden/KNOWN_MISSES.txt"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut p = l.split('\t');
+                (p.next() == Some(case)).then(|| p.next().unwrap_or("").to_string())
+            })
+            .collect()
+    }
+
+    pub fn check(source: &Path, expected: &Path, known: &[String]) -> Result<(), String> {
         let html = std::fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
         let exp = std::fs::read_to_string(expected).map_err(|e| format!("{}: {e}", expected.display()))?;
         let url = exp
@@ -68,6 +85,16 @@ mod golden {
                 continue;
             };
             let got = a.classification.kind_of(&snap, node as u32);
+            let is_known = known.iter().any(|k| k == path);
+            let hides_story = kind == "article" && got.is_some_and(|k| k.as_str() != "article");
+            if is_known && got.map(|k| k.as_str()) == Some(kind) {
+                wrong.push(format!("  {path}: listed in KNOWN_MISSES.txt but now right: remove it from the list"));
+                continue;
+            }
+            if is_known && !hides_story {
+                eprintln!("  known miss {path}: expected {kind}, got {}", got.map_or("nothing", |k| k.as_str()));
+                continue;
+            }
             if got.map(|k| k.as_str()) != Some(kind) {
                 let block = a.blocks().iter().filter(|b| b.node <= node as u32).rev().find(|b| {
                     let mut x = node as u32;

@@ -77,7 +77,20 @@ fn snapshot_of(html: &str, url: &str) -> Snapshot {
     Snapshot::from_wire(&wire).expect("the browser's snapshot decodes")
 }
 
-fn check(html: &str, expected: &str) {
+/// Known misses of `case` from tests/golden/KNOWN_MISSES.txt (the native golden test explains the rules).
+fn known(case: &str) -> Vec<&'static str> {
+    include_str!("golden/KNOWN_MISSES.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut p = l.split('\t');
+            (p.next() == Some(case)).then(|| p.next().unwrap_or(""))
+        })
+        .collect()
+}
+
+fn check(case: &str, html: &str, expected: &str) {
+    let known = known(case);
     let url = expected.lines().find_map(|l| l.strip_prefix("# url: ")).unwrap_or("https://news.example.com/2024/10/24/story/");
     let snap = snapshot_of(html, url);
     let a = blockwise::analyze(&snap, true);
@@ -91,6 +104,10 @@ fn check(html: &str, expected: &str) {
             None => wrong.push(format!("{path}: no such element")),
             Some(node) => {
                 let got = a.classification.kind_of(&snap, node as u32).map(|k| k.as_str());
+                let hides_story = kind == "article" && got.is_some_and(|k| k != "article");
+                if known.contains(&path) && !hides_story {
+                    continue;
+                }
                 if got != Some(kind) {
                     wrong.push(format!("{path}: expected {kind}, got {got:?}"));
                 }
@@ -107,9 +124,8 @@ macro_rules! golden {
         $(
             #[wasm_bindgen_test]
             fn $name() {
-                let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/", $dir);
-                let _ = dir;
                 check(
+                    $dir,
                     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/", $dir, "/source.html")),
                     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/", $dir, "/expected.txt")),
                 );
@@ -121,6 +137,7 @@ macro_rules! golden {
 #[wasm_bindgen_test]
 fn ksl_north_korea() {
     check(
+        "ksl-north-korea",
         include_str!("../www/samples/ksl-north-korea.html"),
         include_str!("golden/ksl-north-korea/expected.txt"),
     );
@@ -134,16 +151,20 @@ golden! {
     div_soup_no_semantics => "div-soup-no-semantics",
     french_national => "french-national",
     german_regional => "german-regional",
+    magazine_longform_cards => "magazine-longform-cards",
     outbrain_hashed_emotion => "outbrain-hashed-emotion",
     paywall_subscribe_business => "paywall-subscribe-business",
     public_radio_donation => "public-radio-donation",
     revcontent_zergnet_tabloid => "revcontent-zergnet-tabloid",
     rtl_arabic => "rtl-arabic",
+    rtl_hebrew_talkbacks => "rtl-hebrew-talkbacks",
     russian_news => "russian-news",
     spanish_diario_styled => "spanish-diario-styled",
     sports_adblock_disqus => "sports-adblock-disqus",
     table_soup_oldschool => "table-soup-oldschool",
+    substack_newsletter_post => "substack-newsletter-post",
     tech_table_code => "tech-table-code",
+    uk_tabloid_join_conversation => "uk-tabloid-join-conversation",
 }
 
 #[wasm_bindgen_test]
