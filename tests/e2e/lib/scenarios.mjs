@@ -206,21 +206,31 @@ export async function lateContent(h) {
 }
 
 /**
- * Settings: corrupt stored settings give the defaults and a notice, and the popup still works.
+ * Stored settings: the prototype's format (version 1) is carried over on the next start, corrupt
+ * settings give the defaults; either way the popup says so once and keeps working.
  * @param {Harness} h
  */
-export async function corruptSettings(h) {
+export async function storedSettings(h) {
+  const seen = () => h.popup(() => ({
+    notice: document.getElementById("notice")?.hidden === false ? document.getElementById("notice-text")?.textContent ?? "" : null,
+    checked: [...document.querySelectorAll("input[data-kind]:checked")].map((i) => i.getAttribute("data-kind")).sort(),
+    cleaned: document.body.dataset.cleaned,
+  }));
+  await h.goto(CASES.news.path);
+  await h.ext(() => /** @type {any} */ (globalThis).chrome.storage.local.set({ settings: { version: 1, hide: { sponsored: true, related: false } } }));
+  await h.clickAction();
+  const migrated = await seen();
+  assert.ok(migrated.notice, "a notice says the settings were carried over");
+  assert.deepEqual(migrated.checked, ["promotion", "sponsored"], "the old choices survive");
+  assert.equal((await h.page(view, CASES.news)).blocks.related, "shown", "related stays shown, as chosen before");
+
   await h.goto(CASES.news.path);
   await h.ext(() => /** @type {any} */ (globalThis).chrome.storage.local.set({ settings: "{corrupt" }));
   await h.clickAction();
-  const p = await h.popup(() => ({
-    notice: document.getElementById("notice")?.hidden === false ? document.getElementById("notice-text")?.textContent : null,
-    checked: [...document.querySelectorAll("input[data-kind]:checked")].map((i) => i.getAttribute("data-kind")),
-    cleaned: document.body.dataset.cleaned,
-  }));
-  assert.ok(p.notice && p.notice.length > 10, `a notice is shown (${p.notice})`);
-  assert.deepEqual(p.checked.sort(), ["promotion", "related", "sponsored"]);
-  assert.equal(p.cleaned, "true");
+  const reset = await seen();
+  assert.ok(reset.notice && reset.notice !== migrated.notice, `a notice says the defaults are in use (${reset.notice})`);
+  assert.deepEqual(reset.checked, ["promotion", "related", "sponsored"]);
+  assert.equal(reset.cleaned, "true");
   await h.popup(() => /** @type {HTMLButtonElement} */ (document.getElementById("notice-dismiss")).click());
   const after = await waitFor(() => h.popup(() => document.getElementById("notice")?.hidden), (hidden) => hidden === true);
   assert.equal(after, true, "the notice can be dismissed");
