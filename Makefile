@@ -33,8 +33,8 @@ test-rust:
 	cargo test --release
 
 test-wasm:
-	CHROMEDRIVER=$$(command -v chromedriver) cargo test --release --target wasm32-unknown-unknown --lib --test wasm
-	GECKODRIVER=$$(command -v geckodriver) cargo test --release --target wasm32-unknown-unknown --lib --test wasm
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test --release --target wasm32-unknown-unknown --test wasm
+	GECKODRIVER=$$(command -v geckodriver) cargo test --release --target wasm32-unknown-unknown --test wasm
 
 test-e2e:
 	node --test tests/e2e/
