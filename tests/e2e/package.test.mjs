@@ -77,3 +77,15 @@ test("web-ext lint on dist/firefox reports no errors", { timeout: 120_000 }, asy
   assert.ok(report.summary, "web-ext lint produced a report");
   assert.deepEqual(report.errors.map((/** @type {any} */ e) => `${e.code}: ${e.message} ${e.file ?? ""}`), []);
 });
+
+test("the extension's own code calls no network API (the Wasm glue fetches only the .wasm we name)", () => {
+  const dir = path.join(ROOT, "extension/shared");
+  /** @param {string} d @returns {string[]} */
+  const js = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? js(path.join(d, e.name)) : e.name.endsWith(".js") ? [path.join(d, e.name)] : []);
+  const files = js(dir);
+  assert.ok(files.length > 5);
+  const offenders = files.filter((f) => /\b(fetch|XMLHttpRequest|WebSocket|sendBeacon|EventSource)\b/.test(readFileSync(f, "utf8")));
+  assert.deepEqual(offenders, []);
+  assert.match(readFileSync(path.join(dir, "common/core.js"), "utf8"), /module_or_path: api\.runtime\.getURL\("core\/blockwise_bg\.wasm"\)/);
+});

@@ -38,6 +38,7 @@ export function browserSuite(name, launch, { strictCspEngine }) {
       await s.cleanToggleRestore(h, CASES.rtl);
       await s.readerView(h, CASES.rtl);
     });
+    it("a second click changes nothing; peek shows a hidden block for a moment", () => s.secondClickAndPeek(h));
     it("a correction is remembered for the next visit", () => s.correctionRemembered(h));
     it("old and corrupt stored settings: carried over or reset, with a notice", () => s.storedSettings(h));
   });
