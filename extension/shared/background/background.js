@@ -121,7 +121,7 @@ api.runtime.onInstalled.addListener(() => {
 api.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== MENU_HIDE || tab?.id === undefined) return;
   const tabId = tab.id;
-  report(ensureInjected(tabId).then(() => sendToTab(tabId, { type: Msg.PAGE_HIDE_TARGET })), "hide from the context menu");
+  report(ensureInjected(tabId).then(() => sendToTab(tabId, { type: Msg.PAGE_HIDE_TARGET, targetElementId: /** @type {any} */ (info).targetElementId })), "hide from the context menu");
 });
 
 api.commands.onCommand.addListener((command, tab) => {

@@ -19,7 +19,7 @@
  * | PAGE_STATE      | popup -> content            |                                | PageState                  |
  * | PAGE_PEEK       | popup -> content            | index (into PageState.blocks)  | true                       |
  * | PAGE_CORRECT    | popup -> content            | index, action: "show"|"hide"|"undo" | PageState             |
- * | PAGE_HIDE_TARGET| background -> content       | (context menu: the right-clicked element) | PageState       |
+ * | PAGE_HIDE_TARGET| background -> content       | targetElementId (Firefox)      | PageState                  |
  * | PAGE_SETTINGS   | popup -> content            | (settings were just written)   | PageState                  |
  * | PAGE_READER     | background -> content       |                                | reader document            |
  *

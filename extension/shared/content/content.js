@@ -392,9 +392,12 @@ listen({
     if (!rec) throw new Error(`no block ${msg.index}`);
     return correct(rec, msg.action);
   },
-  [Msg.PAGE_HIDE_TARGET]: async () => {
+  [Msg.PAGE_HIDE_TARGET]: async (msg) => {
     await clean();
-    const el = contextTarget && blockAround(contextTarget);
+    // Firefox names the right-clicked element even when this script arrived after the click.
+    const menus = /** @type {any} */ (api).menus;
+    const target = contextTarget ?? (msg.targetElementId !== undefined ? menus?.getTargetElement?.(msg.targetElementId) : null);
+    const el = target && blockAround(target);
     if (!el) throw new Error("nothing to hide there");
     return correct(recordOf(el), "hide");
   },
