@@ -290,3 +290,20 @@ export async function secondClickAndPeek(h) {
   const back = await waitFor(() => h.page(view, c), (v) => v.blocks.sponsored === "hidden");
   assert.equal(back.blocks.sponsored, "hidden", "and hides again after a moment");
 }
+
+/**
+ * SPA navigation: the app moves to the next story with pushState and rewrites the page in place;
+ * the cleanup runs again and hides the paid box that the new view has made of an old section.
+ * @param {Harness} h
+ */
+export async function spaNavigation(h) {
+  const c = { story: "#body > p", hidden: { sponsored: "#extra" } };
+  await h.goto("/pages/spa.html");
+  await h.clickAction();
+  assert.equal((await h.page(view, c)).blocks.sponsored, "shown", "before: an ordinary notices box");
+  await h.page(() => /** @type {HTMLAnchorElement} */ (document.getElementById("next")).click());
+  const after = await waitFor(() => h.page(view, c), (v) => v.blocks.sponsored === "hidden");
+  assert.equal(after.blocks.sponsored, "hidden", "after the navigation the new paid box is hidden");
+  assert.deepEqual(after.storyNotShown, []);
+  assert.match(await h.page(() => location.search), /story=harbour-wall/);
+}

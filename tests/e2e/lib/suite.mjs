@@ -34,6 +34,7 @@ export function browserSuite(name, launch, { strictCspEngine }) {
     it("news page with a strict CSP", () => s.cleanToggleRestore(h, strict(CASES.news), { engine: strictCspEngine }));
     it("news page: reader view", () => s.readerView(h, CASES.news));
     it("a sponsored widget arriving after the click is hidden", () => s.lateContent(h));
+    it("a single-page-app navigation re-runs the cleanup", () => s.spaNavigation(h));
     it("RTL page: clean, restore, reader view keeps the direction", async () => {
       await s.cleanToggleRestore(h, CASES.rtl);
       await s.readerView(h, CASES.rtl);
