@@ -5,8 +5,7 @@ SEED := www/samples/ksl-north-korea.html
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: all deps cli wasm extension demo test test-rust test-golden test-wasm test-e2e test-quality \
-        bench score serve clean
+.PHONY: all deps cli wasm extension demo test test-rust test-wasm test-e2e test-www serve clean
 
 all: deps cli wasm extension demo
 
@@ -27,7 +26,7 @@ demo: cli
 
 # Every test: native unit + golden + quality, the same core under Wasm in Chromium and Firefox,
 # and the extension end to end in both browsers.
-test: deps test-rust test-wasm extension test-e2e
+test: deps test-rust test-wasm extension test-e2e test-www
 
 test-rust:
 	cargo test --release
@@ -38,6 +37,9 @@ test-wasm:
 
 test-e2e:
 	node --test tests/e2e/
+
+test-www: wasm
+	node --test tests/www/
 
 serve:
 	@echo "serving http://127.0.0.1:8000/www/ (Ctrl-C to stop)"

@@ -48,7 +48,13 @@ fn page_counts(html: &str) -> Counts {
         if k == Some(Kind::Related) { c.rel_pred += w; }
         if g == 4 { c.rel_gold += w; if k == Some(Kind::Related) { c.rel_tp += w; } }
         if k == Some(Kind::Comments) { c.com_pred += w; }
-        if g == 5 { c.com_gold += w; if k == Some(Kind::Comments) { c.com_tp += w; } }
+        if g == 5 {
+            c.com_gold += w;
+            if k == Some(Kind::Comments) { c.com_tp += w; }
+            if std::env::var("SHOW_COMMENTS").is_ok() && w > 0 && k != Some(Kind::Comments) {
+                eprintln!("sel5 as {:?}: {}", k, snap.path(i as u32));
+            }
+        }
         if (1..=3).contains(&g) {
             c.story += w;
             if matches!(k, Some(Kind::Related | Kind::Promotion | Kind::Sponsored)) { c.story_hidden += w; }

@@ -232,7 +232,8 @@ impl Ctx<'_> {
                 let (first, count) = &t.hits[*k as usize];
                 if let Some(w) = first {
                     let extra = (*count as f32 - 1.0).clamp(0.0, 2.0) * W_TOKEN_EXTRA;
-                    ev.add(*k, W_TOKEN + extra, format!("class or id says “{w}”"));
+                    let specific = if *k == Kind::Comments { W_COMMENT_TOKEN_BONUS } else { 0.0 };
+                    ev.add(*k, W_TOKEN + extra + specific, format!("class or id says “{w}”"));
                 }
             }
             let art = t.hits[Kind::Article as usize].1 as f32;
@@ -473,12 +474,15 @@ impl Ctx<'_> {
                 continue;
             }
             let inside = self.inside_article(i);
-            if inside && self.article_mass > 0 && f.mass[i as usize] as f32 > MAX_ARTICLE_MASS_IN_BLOCK * self.article_mass as f32 {
+            let heavy = inside && self.article_mass > 0 && f.mass[i as usize] as f32 > MAX_ARTICLE_MASS_IN_BLOCK * self.article_mass as f32;
+            let ev = self.evidence(i);
+            let (kind, score) = ev.best();
+            // A comment thread may outweigh the post it follows; nothing else that heavy inside the
+            // story is taken out of it.
+            if heavy && !(kind == Kind::Comments && score >= BLOCK_THRESHOLD) {
                 i += 1;
                 continue;
             }
-            let ev = self.evidence(i);
-            let (kind, score) = ev.best();
             let threshold = if inside { IN_ARTICLE_THRESHOLD } else { BLOCK_THRESHOLD };
             let empty = f.chars[i as usize] == 0 && f.images[i as usize] == 0 && f.links[i as usize] == 0 && f.ad_links[i as usize] == 0 && kind != Kind::Sponsored;
             if score >= threshold && !empty {

@@ -51,6 +51,9 @@ pub const W_PAGE_HEADER_FOOTER: f32 = 12.0;
 /// A class/id token naming the kind ("newsletter", "related", "sidebar-ad"): authors name their
 /// widgets, but names are sometimes stale, so tokens alone only just pass the threshold.
 pub const W_TOKEN: f32 = 7.0;
+/// Comment words in class names ("comments", "commentlist", "disqus") are rarely stale or ambiguous;
+/// L3S-GN1's 2008 blogs mark their threads with nothing else.
+pub const W_COMMENT_TOKEN_BONUS: f32 = 3.0;
 /// An ad-named element with no text of its own (or only its label): an empty ad slot waiting for its ad.
 pub const W_EMPTY_AD_SLOT: f32 = 5.0;
 /// A second, different token for the same kind.
