@@ -283,7 +283,9 @@ impl Ctx<'_> {
         }
         // Links.
         let ad = f.ad_links[i];
-        if ad > 0 && (links == 0 || ad * 2 >= links) {
+        // A paragraph of the story with a paid link in a sentence stays story ("buy it at …").
+        let prose = f.mass[i] > 0 && ld < 0.5;
+        if ad > 0 && (links == 0 || ad * 2 >= links) && !prose {
             let what = if links == 0 { format!("{ad} ad-network frame(s) or images") } else { format!("{ad} of {links} links go to ad networks") };
             ev.add(Kind::Sponsored, W_AD_LINKS, what);
         }

@@ -206,6 +206,24 @@ pub fn is_ad_url(url: &str) -> bool {
         || l.contains("adurl=")
 }
 
+/// True when an attribute value (a style, a data-* attribute, a srcset) mentions a resource on an ad
+/// network's host: Taboola cards carry `data-item-thumb="…cdn.taboola.com…"` and background images
+/// from `images.taboola.com` even when their links go elsewhere.
+pub fn mentions_ad_host(value: &str) -> bool {
+    let l = value.to_ascii_lowercase();
+    let mut rest = l.as_str();
+    while let Some(i) = rest.find("//") {
+        let after = &rest[i + 2..];
+        let end = after.find(['/', '?', '#', ':', '"', '\'', ')', ' ', ',']).unwrap_or(after.len());
+        let host = after[..end].strip_prefix("www.").unwrap_or(&after[..end]);
+        if !host.is_empty() && AD_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))) {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
 /// True when `url` is a share button's link.
 pub fn is_share_url(url: &str) -> bool {
     let l = url.to_ascii_lowercase();
@@ -338,6 +356,13 @@ impl Features {
                 NONE
             };
             f.tokens.push(if tag == Tag::Text { None } else { element_tokens(s, i as u32).map(Box::new) });
+            if tag != Tag::Text
+                && s.attrs_of(i as u32).any(|(a, _, v)| {
+                    matches!(a, Attr::Data | Attr::Style | Attr::LazySrc | Attr::LazySrcset | Attr::Srcset | Attr::Poster) && v.contains("//") && mentions_ad_host(v)
+                })
+            {
+                f.ad_links[i] = 1;
+            }
             if f.silent[i] {
                 continue;
             }
@@ -365,7 +390,8 @@ impl Features {
                 Tag::A => {
                     if let Some(h) = s.attr(i as u32, Attr::Href) {
                         f.links[i] = 1;
-                        if is_ad_url(h) {
+                        let paid_rel = s.attr(i as u32, Attr::Rel).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("sponsored")));
+                        if paid_rel || is_ad_url(h) {
                             f.ad_links[i] = 1;
                         } else if is_share_url(h) {
                             f.share_links[i] = 1;
@@ -374,7 +400,7 @@ impl Features {
                         }
                     }
                 }
-                Tag::Iframe | Tag::Img | Tag::Script => {
+                Tag::Iframe | Tag::Img | Tag::Script | Tag::Source | Tag::Video => {
                     if let Some(src) = s.attr(i as u32, Attr::Src) {
                         if is_ad_url(src) {
                             f.ad_links[i] = 1;
