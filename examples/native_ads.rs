@@ -95,6 +95,10 @@ fn main() {
         }
         if std::env::var("SHOW").is_ok() && a.classification.kind_of(&snap, first) != Some(Kind::Sponsored) {
             println!("missed {}", path.display());
+            if let Ok(dir) = std::env::var("DUMP") {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                std::fs::write(format!("{dir}/{name}"), &page).ok();
+            }
         }
     }
     println!("native ads: {sponsored} of {total} ad subtrees classified sponsored ({:.1}%); otherwise {other:?}", 100.0 * sponsored as f64 / total.max(1) as f64);

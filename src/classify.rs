@@ -475,6 +475,18 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             }
+            // Inline elements of a prose paragraph (a link or a bold word in a sentence) belong to the
+            // sentence: never a block of their own.
+            if !n.tag.is_block_level() {
+                let mut o = n.parent;
+                while o != NONE && !s.nodes[o as usize].tag.is_block_level() {
+                    o = s.nodes[o as usize].parent;
+                }
+                if o != NONE && f.mass[o as usize] > 0 && f.paragraphs[o as usize] == 1 && f.link_density(o) < 0.5 {
+                    i = f.end[i as usize];
+                    continue;
+                }
+            }
             let inside = self.inside_article(i);
             let heavy = inside && self.article_mass > 0 && f.mass[i as usize] as f32 > MAX_ARTICLE_MASS_IN_BLOCK * self.article_mass as f32;
             let ev = self.evidence(i);
@@ -603,7 +615,12 @@ impl Ctx<'_> {
         let h1s: Vec<NodeId> = (0..s.len() as u32)
             .filter(|&j| s.nodes[j as usize].tag == Tag::H1 && !f.silent[j as usize] && f.chars[j as usize] >= 10)
             .collect();
-        if let Some(&h) = h1s.iter().find(|&&h| f.contains(root, h)) {
+        // The first prose paragraph of the story: a headline comes before it (an h1 further down is
+        // part of an embedded widget or a teaser).
+        let first_para = (root..f.end[root as usize])
+            .find(|&j| f.paragraphs[j as usize] == 1 && f.children(j).all(|c| f.paragraphs[c as usize] == 0))
+            .unwrap_or(root);
+        if let Some(&h) = h1s.iter().find(|&&h| f.contains(root, h) && h < first_para) {
             return Some(h);
         }
         h1s.iter()
@@ -624,6 +641,28 @@ fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
         x = s.nodes[x as usize].parent;
     }
     x
+}
+
+/// Why an element is or is not a block: its evidence per kind with reasons, and the guards that
+/// apply to it (inside the story, holding the story, too much prose). For `blockwise classify --explain`.
+pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Vec<String> {
+    let ctx = Ctx { s, f, article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]) };
+    let ev = ctx.evidence(id);
+    let mut out = vec![format!(
+        "inside story: {}; holds story or headline: {}; prose chars: {} of the story's {}; multi-widget rail: {}",
+        ctx.inside_article(id),
+        c.article.is_some_and(|a| f.contains(id, a)) || c.headline.is_some_and(|h| f.contains(id, h)),
+        f.mass[id as usize],
+        ctx.article_mass,
+        ctx.is_multi_widget(id)
+    )];
+    for k in &Kind::ALL[1..] {
+        let sc = ev.score[*k as usize];
+        if sc != 0.0 || !ev.reasons[*k as usize].is_empty() {
+            out.push(format!("{:<10} {:>5.1}  {}", k.as_str(), sc, ev.reasons[*k as usize].join("; ")));
+        }
+    }
+    out
 }
 
 /// Classifies every block of a page.

@@ -34,6 +34,10 @@ mod cli {
             /// The page's address (resolves links; tells own-site links from others).
             #[arg(long, default_value = "https://example.invalid/")]
             url: String,
+            /// Explain the element at this path (as printed by classify) or with this id: its evidence
+            /// per kind and why it is or is not a block.
+            #[arg(long, value_name = "PATH_OR_ID")]
+            explain: Option<String>,
         },
         /// Write the page back with `data-blockwise="<kind>"` on each block's element.
         Annotate {
@@ -103,11 +107,24 @@ mod cli {
         let mut out = std::io::BufWriter::new(stdout.lock());
         let w = |r: std::io::Result<()>| r.map_err(|e| format!("cannot write output: {e}"));
         match cli.cmd {
-            Cmd::Classify { page, json, url } => {
+            Cmd::Classify { page, json, url, explain } => {
                 let text = read_page(&page)?;
                 let snap = html::parse(&text, &url);
                 let f = features::Features::compute(&snap);
                 let c = blockwise::classify::classify(&snap, &f);
+                if let Some(target) = explain {
+                    let paths = snap.all_paths();
+                    let node = paths
+                        .iter()
+                        .position(|p| *p == target)
+                        .or_else(|| (0..snap.len()).find(|&i| snap.attr(i as u32, blockwise::page::Attr::Id) == Some(target.as_str())))
+                        .ok_or_else(|| format!("no element at {target}"))?;
+                    w(writeln!(out, "{}  (kind here: {})", paths[node], c.kind_of(&snap, node as u32).map_or("none", |k| k.as_str())))?;
+                    for line in blockwise::classify::explain(&snap, &f, &c, node as u32) {
+                        w(writeln!(out, "  {line}"))?;
+                    }
+                    return w(out.flush());
+                }
                 if c.blocks.is_empty() {
                     w(writeln!(out, "no blocks found: the page has no article and no recognisable boilerplate"))?;
                 }
