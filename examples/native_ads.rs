@@ -91,6 +91,10 @@ fn main() {
             hurt += 1;
             if std::env::var("SHOW").is_ok() {
                 println!("story hurt by {}", path.display());
+                if let Ok(dir) = std::env::var("DUMP") {
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    std::fs::write(format!("{dir}/hurt-{name}"), &page).ok();
+                }
             }
         }
         if std::env::var("SHOW").is_ok() && a.classification.kind_of(&snap, first) != Some(Kind::Sponsored) {

@@ -284,8 +284,11 @@ impl Ctx<'_> {
         // Links.
         let ad = f.ad_links[i];
         // A paragraph of the story with a paid link in a sentence stays story ("buy it at …").
-        let prose = f.mass[i] > 0 && ld < 0.5;
-        if ad > 0 && (links == 0 || ad * 2 >= links) && !prose {
+        let prose = matches!(tag, Tag::P | Tag::Li | Tag::Blockquote | Tag::Dd | Tag::Td) && f.mass[i] > 0 && ld < 0.5 && !ad_markup;
+        // One ad among several story paragraphs makes an ad inside the story, not an ad block: in a
+        // real chumbox most text is the cards' linked headlines.
+        let ad_outnumbered = f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i];
+        if ad > 0 && (links == 0 || ad * 2 >= links) && !prose && !ad_outnumbered {
             let what = if links == 0 { format!("{ad} ad-network frame(s) or images") } else { format!("{ad} of {links} links go to ad networks") };
             ev.add(Kind::Sponsored, W_AD_LINKS, what);
         }

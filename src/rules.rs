@@ -104,7 +104,8 @@ pub const SPONSORED_TOKENS: &[&str] = &[
     "zergnet", "mgid", "nativo", "teads", "commercial", "partnercontent", "paidcontent", "affiliate",
     "chumbox", "trc", "obwidget", "banner_ad", "adzone", "adspace", "adblock_slot", "billboard",
     "leaderboard", "skyscraper", "mpu", "dianomi", "plista", "ligatus", "sharethrough", "anzeige",
-    "werbung", "publicite", "publicidad", "reklama",
+    "werbung", "publicite", "publicidad", "reklama", "powerinbox", "zemanta", "adskeeper", "lockerdome",
+    "connatix", "primis", "dianomi", "strossle", "engageya", "adblade", "syndicatedsearch",
 ];
 
 /// Class/id tokens for the site's promotion of itself.
