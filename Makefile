@@ -5,7 +5,7 @@ SEED := www/samples/ksl-north-korea.html
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: all deps cli wasm extension demo test test-rust test-wasm test-e2e test-www test-hardening fuzz serve clean
+.PHONY: all deps cli wasm extension demo test test-rust test-wasm test-e2e test-www test-hardening fuzz serve clean bench score test-bench
 
 all: deps cli wasm extension demo
 
@@ -26,7 +26,7 @@ demo: cli
 
 # Every test: native unit + golden + quality, the same core under Wasm in Chromium and Firefox,
 # and the extension end to end in both browsers.
-test: deps test-rust test-wasm extension test-e2e test-www test-hardening
+test: deps test-rust test-wasm extension test-e2e test-www test-bench test-hardening
 
 test-rust:
 	cargo test --release
@@ -40,6 +40,22 @@ test-e2e:
 
 test-www: wasm
 	node --test tests/www/
+
+# The extension in headless Chromium against Readability.js on every page of DIR (docs/benchmarks.md):
+#   make bench PAGES=DIR OUT=FILE [LIMIT=N] [REPS=N];   bench/stage.sh links a shared set into a DIR
+bench: extension
+	@[ -n "$(PAGES)" ] && [ -n "$(OUT)" ] || { echo "usage: make bench PAGES=DIR OUT=FILE [LIMIT=N] [REPS=N]"; exit 2; }
+	node bench/run.mjs --pages "$(PAGES)" --out "$(OUT)" $(if $(LIMIT),--limit $(LIMIT)) $(if $(REPS),--reps $(REPS))
+
+# Scores bench output against the shared sets' ground truth; writes docs/benchmarks.md and its plot.
+#   make score OUT="FILE [FILE...]"
+score:
+	@[ -n "$(OUT)" ] || { echo "usage: make score OUT=\"FILE [FILE...]\""; exit 2; }
+	python3 bench/score.py --doc docs/benchmarks.md --plot docs/plots/bench-time.svg $(OUT)
+	node bench/plot.mjs docs/plots/bench-time.svg docs/plots/bench-time.png
+
+test-bench: extension
+	node --test tests/bench/
 
 # Hardening (docs/hardening.md): the fuzz targets' code for a few seconds on stable Rust, the size
 # limits natively and under Wasm in Chromium. The XSS corpus runs in test-e2e (hardening.test.mjs).

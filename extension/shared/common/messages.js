@@ -63,6 +63,7 @@ export const READER_KEY_PREFIX = "reader:";
  *   siteOverride: boolean,
  *   counts: Record<string, number>,
  *   hiddenCount: number,
+ *   timings: { total: number, snapshot: number, classify: number, apply: number } | null,
  *   blocks: Array<{ index: number, kind: string, confidence: number, reasons: string[],
  *                   label: string, hidden: boolean, user: "show" | "hide" | null }>,
  * }} PageState

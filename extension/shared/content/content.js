@@ -63,6 +63,13 @@ let css = "";
 let reader = null;
 /** @type {Element | null} */
 let contextTarget = null;
+/**
+ * How long the last full clean took, in ms (performance.now): the walk (`snapshot`), the core in this
+ * script or the background (`classify`), writing the attributes plus the stylesheet and badge round
+ * trips (`apply`), and all of it from the clean request on, settings read included (`total`). Read by the benchmark (bench/) from PageState; never used to decide anything.
+ * @type {{ total: number, snapshot: number, classify: number, apply: number } | null}
+ */
+let timings = null;
 
 /* ---------- the core, here or in the background ---------- */
 
@@ -186,8 +193,11 @@ function clean() {
 
 async function doClean() {
   if (cleaned) return state();
+  const t0 = performance.now();
   const settings = await loadSettings(api.storage.local);
+  const t1 = performance.now();
   const snap = snapshotPage();
+  const t2 = performance.now();
   let result;
   try {
     result = await runCore(snap.wire, true);
@@ -195,12 +205,15 @@ async function doClean() {
     error = String(/** @type {any} */ (e)?.message ?? e);
     return state();
   }
+  const t3 = performance.now();
   error = null;
   reader = result.reader ?? null;
   applyBlocks(snap, result.blocks);
   applyCorrections(settings);
   cleaned = true;
   await applySettings(settings);
+  const t4 = performance.now();
+  timings = { total: t4 - t0, snapshot: t2 - t1, classify: t3 - t2, apply: t4 - t3 };
   startWatching();
   return state();
 }
@@ -221,7 +234,7 @@ function state() {
   const counts = {};
   for (const r of records) if (r.kind) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
   return {
-    cleaned, error, host, engine, analyses, hiddenKinds, siteOverride, counts,
+    cleaned, error, host, engine, analyses, hiddenKinds, siteOverride, counts, timings,
     hiddenCount: records.filter(isHidden).length,
     blocks: records.map((r, index) => ({
       index, kind: r.kind ?? "", confidence: r.confidence, reasons: r.reasons,

@@ -14,6 +14,18 @@ import { waitFor } from "./scenarios.mjs";
 
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 
+/**
+ * Chromium's flags with the unpacked extension in DIR loaded and `Extensions.triggerAction` allowed
+ * (shared/DESIGN.md); also used by the benchmark (bench/run.mjs). @param {string} dir
+ */
+export const extensionArgs = (dir) => [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run",
+  // Chromium's own calls home would show up in the request log next to the extension's.
+  "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
+  `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, "--enable-unsafe-extension-debugging",
+];
+
 /** @param {Function} fn @param {any} arg */
 const expression = (fn, arg) => `(${fn.toString()})(${JSON.stringify(arg ?? null)})`;
 
@@ -26,11 +38,7 @@ export async function launchChromium() {
     executablePath: CHROMIUM,
     headless: false, // --headless=new below: the new headless mode loads extensions
     args: [
-      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run",
-      // Chromium's own calls home would show up in the request log next to the extension's.
-      "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
-      `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, "--enable-unsafe-extension-debugging",
+      ...extensionArgs(dir),
       `--proxy-server=http://127.0.0.1:${server.port}`, "--proxy-bypass-list=<-loopback>",
     ],
   });

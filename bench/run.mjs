@@ -1,0 +1,319 @@
+// @ts-check
+/**
+ * `make bench PAGES=DIR OUT=FILE [LIMIT=N] [REPS=N]`: the built extension (dist/chromium) in headless
+ * Chromium against Readability.js 0.6.0, on the same pages, in the same tab, in one run.
+ *
+ * - Serves every `*.html` / `*.html.gz` of DIR from 127.0.0.1 with the page's scripts removed (script
+ *   elements except ld+json, on* attributes, meta refresh) and a `script-src 'none' 'wasm-unsafe-eval'`
+ *   CSP as a safety net; every request to any other origin is aborted.
+ * - Sets the extension's settings so every kind but `article` is hidden.
+ * - Per page: clicks the toolbar button exactly as the e2e tests do (DevTools `Extensions.triggerAction`
+ *   opens the real popup, which sends CLEAN_TAB → background injects the content script → PAGE_CLEAN),
+ *   once as a warm-up and REPS more times (restored in between with PAGE_RESTORE, as the popup's
+ *   *Show everything* does); the times are the content script's own (PageState.timings), medians.
+ * - Then runs Readability.js on `document.cloneNode(true)` in the page, warm-up + REPS, timing the
+ *   clone and `parse()` apart.
+ * - Writes one JSON line per page to OUT (fields: docs/benchmarks.md); a failing page gets `error`.
+ *
+ * Also `node bench/run.mjs --pages DIR --out FILE [--limit N] [--reps N]`.
+ */
+
+import { createServer } from "node:http";
+import { existsSync, readFileSync, readdirSync, writeFileSync, appendFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { HIDEABLE_KINDS, defaultSettings } from "../extension/shared/common/settings.js";
+import { Msg } from "../extension/shared/common/messages.js";
+import { CHROMIUM, extensionArgs } from "../tests/e2e/lib/chromium.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const PAGE_TIMEOUT_MS = 30_000;
+const POLL_MS = 2;
+
+/* ---------- arguments ---------- */
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  /** @type {Record<string, string>} */
+  const a = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z]+)$/.exec(argv[i]);
+    if (!m || i + 1 >= argv.length) throw new Error(`usage: node bench/run.mjs --pages DIR --out FILE [--limit N] [--reps N] (at ${argv[i]})`);
+    a[m[1]] = argv[++i];
+  }
+  if (!a.pages || !a.out) throw new Error("usage: node bench/run.mjs --pages DIR --out FILE [--limit N] [--reps N]");
+  return { pages: a.pages, out: a.out, limit: Number(a.limit || 0), reps: Math.max(1, Number(a.reps || 5)) };
+}
+
+/* ---------- pages, served without their scripts ---------- */
+
+/** Page files of DIR, sorted, as {id, file}. @param {string} dir */
+export function listPages(dir) {
+  return readdirSync(dir)
+    .filter((f) => /\.html(\.gz)?$/.test(f))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.html(\.gz)?$/, ""), file: path.join(dir, f) }));
+}
+
+/**
+ * Removes what would run: script elements (but ld+json, which is data), on* attributes, meta refresh.
+ * Works on the bytes read as latin1, so any ASCII-compatible encoding passes through unchanged.
+ * @param {string} html
+ */
+export function stripScripts(html) {
+  return html
+    .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs) => (/application\/ld\+json/i.test(attrs) ? m : ""))
+    .replace(/<script\b[^>]*>/gi, "") // an unterminated one
+    .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi, "")
+    .replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ""));
+}
+
+/** @param {Buffer} bytes */
+function contentType(bytes) {
+  const head = bytes.subarray(0, 4096).toString("latin1");
+  if (/<meta[^>]+charset/i.test(head)) return "text/html";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return "text/html; charset=utf-8";
+  } catch {
+    return "text/html";
+  }
+}
+
+/** @param {Map<string, string>} files id → path */
+async function startServer(files) {
+  const server = createServer((req, res) => {
+    const m = /^\/p\/([^/?]+)\.html$/.exec(req.url ?? "");
+    const file = m && files.get(decodeURIComponent(m[1]));
+    if (!file) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    try {
+      let bytes = readFileSync(file);
+      if (file.endsWith(".gz")) bytes = gunzipSync(bytes);
+      const body = Buffer.from(stripScripts(bytes.toString("latin1")), "latin1");
+      res.writeHead(200, {
+        "content-type": contentType(body),
+        "content-security-policy": "script-src 'none' 'wasm-unsafe-eval'",
+        "cache-control": "no-store",
+      }).end(body);
+    } catch (e) {
+      res.writeHead(500, { "content-type": "text/plain" }).end(String(e));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const addr = /** @type {import("node:net").AddressInfo} */ (server.address());
+  return { server, origin: `http://127.0.0.1:${addr.port}` };
+}
+
+/* ---------- numbers ---------- */
+
+/** @param {number[]} xs */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+const round = (/** @type {number} */ x) => Math.round(x * 1000) / 1000;
+
+/* ---------- the browser ---------- */
+
+async function launch(/** @type {string} */ origin) {
+  const dir = path.join(ROOT, "dist/chromium");
+  if (!existsSync(path.join(dir, "manifest.json"))) throw new Error("dist/chromium is missing: bash scripts/build-wasm.sh && bash scripts/build-extension.sh");
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing`);
+  const context = await chromium.launchPersistentContext("", {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new below: the new headless mode loads extensions
+    args: extensionArgs(dir),
+  });
+  // Only the page server answers; everything else on the network is aborted.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (!/^(https?|wss?):/.test(url) || url.startsWith(origin + "/")) return route.continue();
+    return route.abort();
+  });
+  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const extensionId = new URL(worker.url()).host;
+  const browser = /** @type {import("playwright-core").Browser} */ (context.browser());
+  const cdp = await browser.newBrowserCDPSession();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const popupUrl = `chrome-extension://${extensionId}/popup/popup.html`;
+
+  /** Evaluates in the background (a new handle if the service worker was restarted). @param {Function} fn @param {any} arg */
+  async function inWorker(fn, arg) {
+    try {
+      return await worker.evaluate(/** @type {any} */ (fn), arg);
+    } catch (e) {
+      if (!/closed|destroyed|detached/i.test(String(e))) throw e;
+      worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+      return worker.evaluate(/** @type {any} */ (fn), arg);
+    }
+  }
+
+  const tabId = await inWorker(async () => (await chrome.tabs.query({}))[0]?.id);
+
+  /** Sends a page message to the content script, as the popup and background do. @param {string} type */
+  const askPage = (type) =>
+    inWorker(async ([id, t]) => {
+      const r = await chrome.tabs.sendMessage(id, { type: t });
+      if (!r) throw new Error("no answer");
+      if (!r.ok) throw new Error(r.error);
+      return r.value;
+    }, [tabId, type]);
+
+  const targets = async () => (await cdp.send("Target.getTargets", { filter: [{}] })).targetInfos;
+  async function closePopup() {
+    for (const t of await targets()) if (t.url.startsWith(popupUrl)) await cdp.send("Target.closeTarget", { targetId: t.targetId }).catch(() => {});
+  }
+
+  /** The toolbar click; resolves when the page says it is cleaned, with its state and the wall clock. */
+  async function click() {
+    await closePopup();
+    const tab = (await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] })).targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    const t0 = performance.now();
+    await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
+    const deadline = t0 + PAGE_TIMEOUT_MS;
+    for (;;) {
+      const st = await askPage(Msg.PAGE_STATE).catch(() => null); // not injected yet
+      if (st?.error) throw new Error(`the classifier failed: ${st.error}`);
+      if (st?.cleaned && st.timings) return { state: st, wall: performance.now() - t0 };
+      if (performance.now() > deadline) throw new Error("the page was not cleaned in time");
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  return { context, page, inWorker, askPage, click, closePopup };
+}
+
+/* ---------- one page ---------- */
+
+const READABILITY_SRC = readFileSync(path.join(ROOT, "node_modules/@mozilla/readability/Readability.js"), "utf8");
+
+/**
+ * @param {Awaited<ReturnType<typeof launch>>} b @param {string} url @param {number} reps
+ */
+async function measure(b, url, reps) {
+  const { page } = b;
+  await b.closePopup();
+  await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
+  const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
+
+  /** @type {Record<string, number[]>} */
+  const t = { total: [], snapshot: [], classify: [], apply: [] };
+  const walls = [];
+  let state = null;
+  for (let i = 0; i <= reps; i++) {
+    if (i > 0) await b.askPage(Msg.PAGE_RESTORE);
+    const r = await b.click();
+    state = r.state;
+    if (i === 0) continue; // warm-up: injection, module loading, Wasm compilation
+    walls.push(r.wall);
+    for (const k of Object.keys(t)) t[k].push(r.state.timings[k]);
+  }
+  await b.closePopup();
+  if (state.engine !== "content") throw new Error(`the core ran in the ${state.engine}, not the content script`);
+  const hidden = new Set(state.hiddenKinds);
+  if (HIDEABLE_KINDS.some((k) => !hidden.has(k))) throw new Error(`not every kind but article is hidden: ${state.hiddenKinds}`);
+
+  const reader = await b.askPage(Msg.PAGE_READER).catch(() => null); // a page without an article
+  const after = await page.evaluate(() => ({
+    visible: document.body?.innerText ?? "",
+    html: document.documentElement.outerHTML,
+  }));
+
+  const ra = await page.evaluate(
+    ([src, n]) => {
+      const w = /** @type {any} */ (window);
+      w.__bwReadability ??= new Function(`${src}\nreturn Readability;`)();
+      const clone = [], parse = [];
+      let text = "";
+      for (let i = 0; i <= n; i++) {
+        const a = performance.now();
+        const doc = document.cloneNode(true);
+        const b = performance.now();
+        const article = new w.__bwReadability(doc).parse();
+        const c = performance.now();
+        if (i > 0) clone.push(b - a), parse.push(c - b);
+        text = article?.textContent ?? "";
+      }
+      return { clone, parse, text };
+    },
+    /** @type {[string, number]} */ ([READABILITY_SRC, reps]),
+  );
+
+  return {
+    elements,
+    ms: {
+      total: round(median(t.total)), snapshot: round(median(t.snapshot)), classify: round(median(t.classify)),
+      apply: round(median(t.apply)), readability: round(median(ra.parse)), readability_clone: round(median(ra.clone)),
+    },
+    kinds: state.counts,
+    article_text: reader?.text ?? "",
+    readability_text: ra.text,
+    visible_text: after.visible,
+    annotated_html: after.html,
+    wall: median(walls),
+  };
+}
+
+/* ---------- main ---------- */
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  let pages = listPages(args.pages);
+  if (args.limit > 0) pages = pages.slice(0, args.limit);
+  if (!pages.length) throw new Error(`no *.html or *.html.gz in ${args.pages}`);
+  const { server, origin } = await startServer(new Map(pages.map((p) => [p.id, p.file])));
+  const b = await launch(origin);
+  writeFileSync(args.out, "");
+  const hiddenKinds = [...HIDEABLE_KINDS];
+  const settings = { ...defaultSettings(), hiddenKinds };
+  await new Promise((r) => setTimeout(r, 300)); // let onInstalled's settings migration write first
+  await b.inWorker((s) => chrome.storage.local.set({ settings: s }), settings);
+
+  const started = performance.now();
+  const walls = [];
+  let failed = 0;
+  for (const [i, p] of pages.entries()) {
+    /** @type {Record<string, any>} */
+    let line;
+    try {
+      let timer;
+      const r = await Promise.race([
+        measure(b, `${origin}/p/${encodeURIComponent(p.id)}.html`, args.reps),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), 4 * PAGE_TIMEOUT_MS))),
+      ]).finally(() => clearTimeout(timer));
+      walls.push(r.wall);
+      const { wall, ...rest } = r;
+      line = { id: p.id, ...rest };
+    } catch (e) {
+      failed++;
+      line = { id: p.id, error: String(/** @type {any} */ (e)?.message ?? e).split("\n")[0] };
+      await b.page.goto("about:blank").catch(() => {});
+    }
+    appendFileSync(args.out, JSON.stringify(line) + "\n");
+    const ms = line.ms ? `total ${line.ms.total} ms, readability ${line.ms.readability} ms` : `error: ${line.error}`;
+    process.stderr.write(`[${i + 1}/${pages.length}] ${p.id}: ${line.elements ?? "?"} elements, ${ms}\n`);
+  }
+  await b.context.close();
+  server.closeAllConnections();
+  server.close();
+  const secs = (performance.now() - started) / 1000;
+  process.stderr.write(
+    `bench: ${pages.length} pages (${failed} failed) in ${secs.toFixed(0)} s → ${args.out}; ` +
+      `toolbar click → page cleaned, wall clock (popup opening, messaging, polling included): median ${median(walls).toFixed(1)} ms\n`,
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(`bench: ${e?.message ?? e}`);
+    process.exit(1);
+  });
+}

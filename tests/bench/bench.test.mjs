@@ -1,0 +1,67 @@
+// @ts-check
+/**
+ * Smoke run of `make bench` and `make score` (bench/): three WCXB dev pages through the real harness
+ * (the built extension in headless Chromium, Readability.js beside it), then the scorer on its output.
+ * Checks the JSON lines' fields and that their values are sane; never a time threshold. Without
+ * ../shared/data the harness still runs, on the seed page, and the test says what it skipped.
+ */
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DATA = process.env.BLOCKWISE_DATA ?? path.resolve(ROOT, "../shared/data");
+const WCXB_IDS = ["0001", "0002", "0003"];
+const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
+const FIELDS = ["id", "elements", "ms", "kinds", "article_text", "readability_text", "visible_text", "annotated_html"].sort();
+const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone"].sort();
+
+test("make bench: one sane JSON line per page, and make score reads them", { timeout: 180_000 }, (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "blockwise-bench-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const haveData = existsSync(path.join(DATA, "wcxb-dev/html/0001.html.gz"));
+  /** @type {string[]} */
+  let ids;
+  if (haveData) {
+    ids = WCXB_IDS;
+    for (const id of ids) symlinkSync(path.join(DATA, `wcxb-dev/html/${id}.html.gz`), path.join(dir, `${id}.html.gz`));
+  } else {
+    const reason = `${DATA} is absent: the WCXB pages and the scorer are not run; the harness runs on the seed page only`;
+    console.log(`SKIPPED: ${reason}`);
+    t.diagnostic(`SKIPPED: ${reason}`);
+    ids = ["ksl-north-korea"];
+    symlinkSync(path.join(ROOT, "www/samples/ksl-north-korea.html"), path.join(dir, "ksl-north-korea.html"));
+  }
+  const out = path.join(dir, "out.jsonl");
+  execFileSync("node", [path.join(ROOT, "bench/run.mjs"), "--pages", dir, "--out", out, "--reps", "2"], { stdio: ["ignore", "inherit", "inherit"] });
+
+  const lines = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.id), ids);
+  for (const l of lines) {
+    assert.equal(l.error, undefined, `${l.id} failed: ${l.error}`);
+    assert.deepEqual(Object.keys(l).sort(), FIELDS, `${l.id}: fields`);
+    assert.ok(Number.isInteger(l.elements) && l.elements > 10, `${l.id}: elements ${l.elements}`);
+    assert.deepEqual(Object.keys(l.ms).sort(), MS, `${l.id}: ms fields`);
+    for (const [k, v] of Object.entries(l.ms)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: ms.${k} = ${v}`);
+    assert.ok(l.ms.total >= l.ms.snapshot && l.ms.total >= l.ms.classify, `${l.id}: total covers its parts`);
+    assert.ok(l.ms.readability > 0, `${l.id}: Readability's parse() was timed`);
+    assert.ok(Object.keys(l.kinds).length > 0, `${l.id}: no blocks`);
+    for (const [k, n] of Object.entries(l.kinds)) assert.ok(KINDS.includes(k) && Number.isInteger(n) && n > 0, `${l.id}: kinds.${k} = ${n}`);
+    assert.ok(l.kinds.article >= 1, `${l.id}: an article block`);
+    for (const k of ["article_text", "readability_text", "visible_text"]) assert.ok(typeof l[k] === "string" && l[k].trim().length > 50, `${l.id}: ${k}`);
+    assert.match(l.annotated_html, /^<html[\s>]/);
+    assert.match(l.annotated_html, /data-blockwise="article"/);
+    assert.doesNotMatch(l.annotated_html, /<script(?![^>]*ld\+json)[^>]*>/i, `${l.id}: page scripts were served`);
+  }
+
+  if (!haveData) return;
+  const table = execFileSync("python3", [path.join(ROOT, "bench/score.py"), out], { encoding: "utf8" });
+  assert.match(table, /Pages scored: 3 \(wcxb 3\); failed: 0/);
+  assert.match(table, /\| WCXB dev, all types \| 3 \| \*\*\d\.\d{3}\*\* \| \d\.\d{3} \|/);
+  assert.match(table, /ratio Blockwise total \/ Readability `parse\(\)` \| \*\*\d+\.\d\d\*\*/);
+});
