@@ -11,7 +11,16 @@ pub const MAX_ATTR_VALUE_CHARS: usize = 2000;
 /// Parses `html` as a full document and builds its snapshot. Never fails: html5ever recovers from
 /// any input the way browsers do.
 pub fn parse(html: &str, url: &str) -> Snapshot {
-    build(&Html::parse_document(html), url).0
+    build(&parse_doc(html), url).0
+}
+
+/// Parses a whole document the way a browser with scripting turned off does: natively nothing runs a
+/// page's scripts, so `<noscript>` content (where many forums and single-page apps keep their text for
+/// readers without JavaScript) is parsed as markup and read.
+fn parse_doc(html: &str) -> Html {
+    use html5ever::{driver, tendril::TendrilSink, tree_builder::TreeBuilderOpts, ParseOpts};
+    let opts = ParseOpts { tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() }, ..Default::default() };
+    driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
 }
 
 /// Builds the snapshot of a parsed document, with the html5ever node behind each snapshot node.
@@ -40,7 +49,7 @@ fn build(doc: &Html, url: &str) -> (Snapshot, Vec<ego_tree::NodeId>) {
                     let name_i = intern(&mut s, name);
                     let is_ld = tag == Tag::Script
                         && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-                    let keeps_text = !matches!(tag, Tag::Script | Tag::Style | Tag::Noscript | Tag::Template) || is_ld;
+                    let keeps_text = !matches!(tag, Tag::Script | Tag::Style | Tag::Template) || is_ld;
                     let parent_allows = stack.last().is_none_or(|e| e.2);
                     let id = s.push(parent, tag, name_i, NONE);
                     ids.push(node.id());
@@ -81,7 +90,7 @@ fn build(doc: &Html, url: &str) -> (Snapshot, Vec<ego_tree::NodeId>) {
 /// again with `data-blockwise="<kind>"` on each block's element. Everything else is written back as
 /// parsed (html5ever's normalisation of the markup).
 pub fn annotate(html: &str, url: &str, kinds: impl Fn(&Snapshot) -> Vec<(u32, &'static str)>) -> String {
-    let doc = Html::parse_document(html);
+    let doc = parse_doc(html);
     let (snap, ids) = build(&doc, url);
     let mut marks: HashMap<ego_tree::NodeId, &'static str> = HashMap::new();
     for (n, k) in kinds(&snap) {

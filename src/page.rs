@@ -73,7 +73,7 @@ impl Tag {
     pub fn is_non_content(self) -> bool {
         matches!(
             self,
-            Tag::Script | Tag::Style | Tag::Noscript | Tag::Template | Tag::Head | Tag::Title
+            Tag::Script | Tag::Style | Tag::Template | Tag::Head | Tag::Title
                 | Tag::Meta | Tag::Link | Tag::Svg | Tag::Math | Tag::Canvas | Tag::Select
                 | Tag::Option | Tag::Textarea
         )
