@@ -3,7 +3,7 @@
 //! where the prose is, then the final labelling that respects the story (nothing that holds the story
 //! or its headline is hidden; blocks inside the story need stronger evidence).
 
-use crate::features::{subtree_text, Features, Kind};
+use crate::features::{subtree_text, Features, Kind, ANC_ARTICLE, ANC_ASIDE, ANC_FOOTER, ANC_MAIN, ANC_NAV, ANC_SECTION};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
 use serde::Serialize;
@@ -123,15 +123,9 @@ impl Ctx<'_> {
         self.article.is_some_and(|a| self.f.contains(a, id) && a != id)
     }
 
-    fn has_ancestor_tag(&self, id: NodeId, tags: &[Tag]) -> bool {
-        let mut a = self.s.nodes[id as usize].parent;
-        while a != NONE {
-            if tags.contains(&self.s.nodes[a as usize].tag) {
-                return true;
-            }
-            a = self.s.nodes[a as usize].parent;
-        }
-        false
+    /// True when one of `bits` ([`crate::features::ANC_ARTICLE`], …) names an ancestor of `id`.
+    fn has_ancestor(&self, id: NodeId, bits: u8) -> bool {
+        self.f.ancestors[id as usize] & bits != 0
     }
 
     /// The label an element carries: its aria-label, or its first text when short, with the heading
@@ -146,7 +140,7 @@ impl Ctx<'_> {
             }
         }
         let t = f.first_text[id as usize];
-        if t == NONE {
+        if t == NONE || f.depth[t as usize] > f.depth[id as usize] + MAX_LABEL_DEPTH {
             return None;
         }
         let text = s.text(t);
@@ -197,13 +191,13 @@ impl Ctx<'_> {
         let chars = f.chars[i];
         let links = f.links[i];
         let ld = f.link_density(id);
-        let in_story = self.inside_article(id) || self.has_ancestor_tag(id, &[Tag::Article]);
+        let in_story = self.inside_article(id) || self.has_ancestor(id, ANC_ARTICLE);
 
         // Semantic elements and roles.
         let role = s.attr(id, Attr::Role).unwrap_or("").to_ascii_lowercase();
         match tag {
             Tag::Nav => ev.add(Kind::Navigation, W_NAV_ELEMENT, "a <nav> element"),
-            Tag::Header | Tag::Footer if !in_story && !self.has_ancestor_tag(id, &[Tag::Main, Tag::Section]) => {
+            Tag::Header | Tag::Footer if !in_story && !self.has_ancestor(id, ANC_MAIN | ANC_SECTION) => {
                 let w = if ld > 0.3 || f.mass[i] == 0 { W_PAGE_HEADER_FOOTER } else { W_PAGE_HEADER_FOOTER / 2.0 };
                 ev.add(Kind::Navigation, w, format!("the page's <{}>", if tag == Tag::Header { "header" } else { "footer" }));
             }
@@ -361,7 +355,8 @@ impl Ctx<'_> {
             ev.add(Kind::Promotion, W_CTA_LINKS, format!("{} call-to-action button(s)", f.cta_links[i]));
         }
         // Previous / next story links.
-        if (1..=3).contains(&links) && ld > 0.5 && chars < 400 {
+        let near_text = f.first_text[i] != NONE && f.depth[f.first_text[i] as usize] <= f.depth[i] + MAX_LABEL_DEPTH;
+        if (1..=3).contains(&links) && ld > 0.5 && chars < 400 && near_text {
             let start = subtree_text(s, f, id, 40).to_lowercase();
             let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
             let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
@@ -371,7 +366,7 @@ impl Ctx<'_> {
         }
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
-            if t != NONE {
+            if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
                 let start = subtree_text(s, f, id, 80).to_lowercase();
                 if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(**p)) {
                     ev.add(Kind::Promotion, W_PHRASE, format!("starts “{p}…”"));
@@ -482,8 +477,10 @@ impl Ctx<'_> {
             // sentence: never a block of their own.
             if !n.tag.is_block_level() {
                 let mut o = n.parent;
-                while o != NONE && !s.nodes[o as usize].tag.is_block_level() {
+                let mut steps = 0;
+                while o != NONE && !s.nodes[o as usize].tag.is_block_level() && steps < MAX_LABEL_DEPTH {
                     o = s.nodes[o as usize].parent;
+                    steps += 1;
                 }
                 if o != NONE && f.mass[o as usize] > 0 && f.paragraphs[o as usize] == 1 && f.link_density(o) < 0.5 {
                     i = f.end[i as usize];
@@ -628,11 +625,11 @@ impl Ctx<'_> {
         }
         h1s.iter()
             .rev()
-            .find(|&&h| h < root && !self.has_ancestor_tag(h, &[Tag::Nav, Tag::Footer]) && f.links[h as usize] == 0)
+            .find(|&&h| h < root && !self.has_ancestor(h, ANC_NAV | ANC_FOOTER) && f.links[h as usize] == 0)
             .copied()
             .or_else(|| {
                 // Some sites put the headline after a hero image that follows the body's start.
-                h1s.iter().find(|&&h| !self.has_ancestor_tag(h, &[Tag::Nav, Tag::Footer, Tag::Aside]) && f.links[h as usize] == 0).copied()
+                h1s.iter().find(|&&h| !self.has_ancestor(h, ANC_NAV | ANC_FOOTER | ANC_ASIDE) && f.links[h as usize] == 0).copied()
             })
     }
 }

@@ -103,10 +103,40 @@ pub struct Features {
     pub search_inputs: Vec<u32>,
     /// Inside an `a` element.
     pub in_link: Vec<bool>,
+    /// Depth in the tree (roots are 0).
+    pub depth: Vec<u32>,
+    /// Bit set of the sectioning elements among a node's proper ancestors ([`ANC_ARTICLE`], …), so
+    /// "is this inside an <article>?" costs nothing on deep pages.
+    pub ancestors: Vec<u8>,
     /// Class/id tokens per element (only for elements that have class or id).
     pub tokens: Vec<Option<Box<Tokens>>>,
     /// The page's host (lowercase, without `www.`).
     pub host: String,
+}
+
+/// [`Features::ancestors`] bit: an `<article>` ancestor.
+pub const ANC_ARTICLE: u8 = 1;
+/// An `<main>` ancestor.
+pub const ANC_MAIN: u8 = 2;
+/// A `<section>` ancestor.
+pub const ANC_SECTION: u8 = 4;
+/// A `<nav>` ancestor.
+pub const ANC_NAV: u8 = 8;
+/// A `<footer>` ancestor.
+pub const ANC_FOOTER: u8 = 16;
+/// An `<aside>` ancestor.
+pub const ANC_ASIDE: u8 = 32;
+
+fn ancestor_bit(tag: Tag) -> u8 {
+    match tag {
+        Tag::Article => ANC_ARTICLE,
+        Tag::Main => ANC_MAIN,
+        Tag::Section => ANC_SECTION,
+        Tag::Nav => ANC_NAV,
+        Tag::Footer => ANC_FOOTER,
+        Tag::Aside => ANC_ASIDE,
+        _ => 0,
+    }
 }
 
 /// Splits a class/id string into lowercase tokens on non-alphanumerics and camelCase boundaries.
@@ -322,6 +352,8 @@ impl Features {
             textareas: vec![0; n],
             search_inputs: vec![0; n],
             in_link: vec![false; n],
+            ancestors: vec![0; n],
+            depth: vec![0; n],
             tokens: Vec::with_capacity(n),
             host,
         };
@@ -348,6 +380,10 @@ impl Features {
             f.silent[i] = parent_silent
                 || (tag != Tag::Text && (tag.is_non_content() || is_hidden_element(s, i as u32)));
             f.in_link[i] = tag == Tag::A || (p != NONE && f.in_link[p as usize]);
+            if p != NONE {
+                f.ancestors[i] = f.ancestors[p as usize] | ancestor_bit(s.nodes[p as usize].tag);
+                f.depth[i] = f.depth[p as usize] + 1;
+            }
             owner[i] = if tag != Tag::Text && tag.is_block_level() {
                 i as u32
             } else if p != NONE {

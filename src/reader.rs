@@ -58,6 +58,11 @@ pub struct ReaderDoc {
     pub words: u32,
 }
 
+/// The reader document nests at most this deep: deeper page structure is flattened into its
+/// ancestor at the limit (text kept). Every walk of the document (serialisers, `Drop`, the reader
+/// page) then stays shallow, whatever the page; the reader page shows no more than 200 levels anyway.
+pub const MAX_READER_DEPTH: usize = 100;
+
 /// Elements the reader document may contain.
 pub const ALLOWED_TAGS: &[&str] = &[
     "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "blockquote", "figure", "figcaption", "img",
@@ -203,11 +208,13 @@ impl Builder<'_> {
         // Stack of open frames: (node, element to fill or None for unwrapped, children so far).
         struct Frame {
             end: u32,
+            /// Reader elements open at and above this frame.
+            depth: usize,
             tag: Option<&'static str>,
             attrs: BTreeMap<&'static str, String>,
             kids: Vec<RNode>,
         }
-        let mut stack = vec![Frame { end: self.f.end[root as usize], tag: None, attrs: BTreeMap::new(), kids: Vec::new() }];
+        let mut stack = vec![Frame { end: self.f.end[root as usize], depth: 0, tag: None, attrs: BTreeMap::new(), kids: Vec::new() }];
         let mut i = root + 1;
         let end = self.f.end[root as usize];
         let close = |stack: &mut Vec<Frame>| {
@@ -305,7 +312,10 @@ impl Builder<'_> {
                     }
                 }
             }
-            stack.push(Frame { end: end_i, tag, attrs, kids: Vec::new() });
+            let parent_depth = stack.last().map_or(0, |f| f.depth);
+            let (tag, attrs) = if tag.is_some() && parent_depth >= MAX_READER_DEPTH && tag != Some("img") { (None, BTreeMap::new()) } else { (tag, attrs) };
+            let depth = parent_depth + usize::from(tag.is_some());
+            stack.push(Frame { end: end_i, depth, tag, attrs, kids: Vec::new() });
             i += 1;
         }
         while stack.len() > 1 {

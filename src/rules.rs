@@ -39,6 +39,9 @@ pub const LINK_LIST_DENSITY: f32 = 0.7;
 pub const MIN_LIST_LINKS: u32 = 4;
 /// Average link text (characters) at or below this is a menu (section names); above it, headlines.
 pub const MENU_LINK_MAX_AVG_CHARS: f32 = 28.0;
+/// A label is read only when its text sits at most this many levels below the element it names
+/// (labels are a heading or a span right inside their widget); this also keeps deep pages linear.
+pub const MAX_LABEL_DEPTH: u32 = 8;
 /// A label (heading such as "Related" or "Advertisement") is at most this many characters.
 pub const MAX_LABEL_CHARS: usize = 48;
 
