@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
   cargo build --quiet --release --lib --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/blockwise.wasm

@@ -375,7 +375,7 @@ impl Ctx<'_> {
                     if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(**o)) {
                         let opening_chars = o.chars().count() as u32;
                         if f.link_chars[i] * 2 >= chars.saturating_sub(opening_chars) {
-                            ev.add(Kind::Related, W_READ_MORE_LINE, format!("a “{}” line linking another story", o.trim_end_matches(':').to_uppercase()));
+                            ev.add(Kind::Related, W_READ_MORE_LINE, format!("a “{}” line linking another story", o.trim_end_matches(':')));
                         }
                     }
                 }

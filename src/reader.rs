@@ -159,11 +159,15 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
 /// `srcset` candidate.
 fn image_src(s: &Snapshot, id: NodeId) -> Option<String> {
     let pick_srcset = |v: &str| -> Option<String> {
-        let mut best: Option<(f32, &str)> = None;
+        // Descriptors are "640w" or "2x" (possibly "1.5x"): compare their integer part, scaled.
+        let mut best: Option<(u32, &str)> = None;
         for cand in v.split(',') {
             let mut parts = cand.split_whitespace();
             let url = parts.next()?;
-            let w = parts.next().and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f32>().ok()).unwrap_or(1.0);
+            let w = parts
+                .next()
+                .and_then(|d| d.trim_end_matches(['w', 'x']).split('.').next().and_then(|n| n.parse::<u32>().ok()))
+                .unwrap_or(1);
             if best.is_none_or(|b| w > b.0) {
                 best = Some((w, url));
             }
