@@ -4,7 +4,7 @@
  * Chromium against Readability.js 0.6.0, on the same pages, in the same tab, in one run.
  *
  * - Serves every `*.html` / `*.html.gz` of DIR from 127.0.0.1 with the page's scripts removed (script
- *   elements except ld+json, on* attributes, meta refresh) and a `script-src 'none' 'wasm-unsafe-eval'`
+ *   elements except ld+json, on* attributes, meta refresh and CSP) and a `script-src 'none' 'wasm-unsafe-eval'`
  *   CSP as a safety net; every request to any other origin is aborted.
  * - Sets the extension's settings so every kind but `article` is hidden.
  * - Per page: clicks the toolbar button exactly as the e2e tests do (DevTools `Extensions.triggerAction`
@@ -58,7 +58,8 @@ export function listPages(dir) {
 }
 
 /**
- * Removes what would run: script elements (but ld+json, which is data), on* attributes, meta refresh.
+ * Removes what would run: script elements (but ld+json, which is data), on* attributes, meta refresh;
+ * and a page's own CSP meta (the server's header is the policy, so every page runs the core the same way).
  * Works on the bytes read as latin1, so any ASCII-compatible encoding passes through unchanged.
  * @param {string} html
  */
@@ -66,7 +67,7 @@ export function stripScripts(html) {
   return html
     .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs) => (/application\/ld\+json/i.test(attrs) ? m : ""))
     .replace(/<script\b[^>]*>/gi, "") // an unterminated one
-    .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi, "")
+    .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?(refresh|content-security-policy)[^>]*>/gi, "")
     .replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ""));
 }
 
