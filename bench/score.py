@@ -260,7 +260,9 @@ def score(lines, data):
             tp = sum(n for (l, k), n in total.items() if l == label and k == kind)
             pred = sum(n for (_l, k), n in total.items() if k == kind)
             gold = sum(n for (l, _k), n in total.items() if l == label)
-            kinds[kind] = {"p": tp / pred if pred else float("nan"), "r": tp / gold if gold else float("nan"), "pred": pred, "gold": gold}
+            boiler = sum(n for (l, k), n in total.items() if k == kind and l in (None, "0"))
+            kinds[kind] = {"p": tp / pred if pred else float("nan"), "r": tp / gold if gold else float("nan"), "pred": pred, "gold": gold,
+                           "boiler": boiler / pred if pred else float("nan")}
         art = sum(n for (l, _k), n in total.items() if l in ("1", "2", "3"))
         hidden = sum(n for (l, k), n in total.items() if l in ("1", "2", "3") and k not in (None, "article"))
         body = sum(n for (l, _k), n in total.items() if l == "2")
@@ -346,9 +348,10 @@ def report(res):
         L.append("")
         L.append("| measure | value |")
         L.append("| --- | ---: |")
-        for k in ("related", "comments"):
+        for k, sel in (("related", "sel4"), ("comments", "sel5")):
             kk = s["kinds"][k]
-            L.append(f"| {k} (sel4/sel5): precision / recall | {fmt(kk['p'])} / {fmt(kk['r'])} ({kk['pred']} words said {k}, {kk['gold']} labelled) |")
+            L.append(f"| {k} ({sel}): precision / recall | {fmt(kk['p'])} / {fmt(kk['r'])} ({kk['pred']} words said {k}, "
+                     f"{fmt(100 * kk['boiler'], 0)} % of them unlabelled boilerplate; {kk['gold']} words labelled {sel}) |")
         L.append(f"| article words (sel1–3) hidden | {fmt(100 * s['hidden'], 2)} % (full text sel2 alone: {fmt(100 * s['body_hidden'], 2)} %) |")
         L.append(f"| article bag-of-words F1 vs sel1–3 text: Blockwise / Readability.js | {fmt(s['bow_b'])} / {fmt(s['bow_r'])} |")
         L.append("")
