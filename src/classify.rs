@@ -116,6 +116,9 @@ struct Ctx<'a> {
     article: Option<NodeId>,
     headline: Option<NodeId>,
     article_mass: u32,
+    /// The page has no story and its main list stands in for it: related evidence inside it is
+    /// the content itself, not a rail beside it.
+    listing: bool,
 }
 
 impl Ctx<'_> {
@@ -491,6 +494,10 @@ impl Ctx<'_> {
             let heavy = inside && self.article_mass > 0 && f.mass[i as usize] as f32 > MAX_ARTICLE_MASS_IN_BLOCK * self.article_mass as f32;
             let ev = self.evidence(i);
             let (kind, score) = ev.best();
+            if inside && self.listing && kind == Kind::Related {
+                i += 1;
+                continue;
+            }
             // A comment thread may outweigh the post it follows; nothing else that heavy inside the
             // story is taken out of it.
             if heavy && !(kind == Kind::Comments && score >= BLOCK_THRESHOLD) {
@@ -551,7 +558,6 @@ impl Ctx<'_> {
             return None;
         }
         // Mass outside provisional blocks (comments, menus, rails).
-        let mut mass = f.mass.clone();
         let mut excluded = vec![false; n];
         let page_mass: u32 = (0..n).filter(|&j| s.nodes[j].parent == NONE).map(|j| f.mass[j]).sum();
         for b in provisional {
@@ -575,7 +581,36 @@ impl Ctx<'_> {
             }
             own[j] = if excluded[j] { 0 } else { m };
         }
-        mass.iter_mut().zip(&own).for_each(|(m, o)| *m = *o);
+        self.find_root(own, MIN_ARTICLE_CHARS)
+    }
+
+    /// The main text of a page without a story (a section front, a product grid, a list of posts):
+    /// the deepest element holding most of the visible text outside menus, ads, plugs and comments.
+    fn find_listing(&self, provisional: &[Block]) -> Option<(NodeId, u32)> {
+        let s = self.s;
+        let f = self.f;
+        let n = s.len();
+        let mut own = vec![0u32; n];
+        for (j, node) in s.nodes.iter().enumerate() {
+            if node.tag == Tag::Text && !f.silent[j] {
+                own[j] = f.chars[j];
+            }
+        }
+        for b in provisional.iter().filter(|b| b.kind != Kind::Related) {
+            for j in b.node..f.end[b.node as usize] {
+                own[j as usize] = 0;
+            }
+        }
+        self.find_root(own, MIN_ARTICLE_CHARS)
+    }
+
+    /// Aggregates per-node weights up the tree and descends from the heaviest root into the child
+    /// holding [`ARTICLE_MASS_SHARE`] of the total, as long as one does.
+    fn find_root(&self, own: Vec<u32>, min_total: u32) -> Option<(NodeId, u32)> {
+        let s = self.s;
+        let f = self.f;
+        let n = s.len();
+        let mut mass = own;
         for j in (1..n).rev() {
             let p = s.nodes[j].parent;
             if p != NONE {
@@ -584,7 +619,7 @@ impl Ctx<'_> {
         }
         let roots: Vec<usize> = (0..n).filter(|&j| s.nodes[j].parent == NONE).collect();
         let total: u32 = roots.iter().map(|&r| mass[r]).sum();
-        if total < MIN_ARTICLE_CHARS {
+        if total < min_total {
             return None;
         }
         let need = (total as f32 * ARTICLE_MASS_SHARE) as u32;
@@ -646,7 +681,7 @@ fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
 /// Why an element is or is not a block: its evidence per kind with reasons, and the guards that
 /// apply to it (inside the story, holding the story, too much prose). For `blockwise classify --explain`.
 pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Vec<String> {
-    let ctx = Ctx { s, f, article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]) };
+    let ctx = Ctx { s, f, article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), listing: false };
     let ev = ctx.evidence(id);
     let mut out = vec![format!(
         "inside story: {}; holds story or headline: {}; prose chars: {} of the story's {}; multi-widget rail: {}",
@@ -667,13 +702,17 @@ pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Ve
 
 /// Classifies every block of a page.
 pub fn classify(s: &Snapshot, f: &Features) -> Classification {
-    let mut ctx = Ctx { s, f, article: None, headline: None, article_mass: 0 };
+    let mut ctx = Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false };
     let roots: Vec<NodeId> = (0..s.len() as u32).filter(|&j| s.nodes[j as usize].parent == NONE).collect();
     let mut provisional = Vec::new();
     for &r in &roots {
         ctx.label_pass(r, &mut provisional);
     }
-    let found = ctx.find_article(&provisional).or_else(|| ctx.find_article(&[]));
+    let mut found = ctx.find_article(&provisional).or_else(|| ctx.find_article(&[]));
+    if found.is_none() {
+        found = ctx.find_listing(&provisional);
+        ctx.listing = found.is_some();
+    }
     let mut out = Vec::new();
     let mut article = None;
     let mut headline = None;
@@ -697,7 +736,11 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
         ctx.article_mass = mass;
         article = Some(root);
         let share = mass as f32 / f.mass.iter().zip(&s.nodes).filter(|(_, n)| n.parent == NONE).map(|(m, _)| *m).sum::<u32>().max(1) as f32;
-        let mut reasons = vec![format!("holds {} paragraphs of prose ({} words)", f.paragraphs[root as usize], f.words[root as usize])];
+        let mut reasons = if ctx.listing {
+            vec![format!("no story on this page; its main content ({} words)", f.words[root as usize])]
+        } else {
+            vec![format!("holds {} paragraphs of prose ({} words)", f.paragraphs[root as usize], f.words[root as usize])]
+        };
         if share < 1.0 {
             reasons.push(format!("{}% of the page's prose", (share.min(1.0) * 100.0).round() as u32));
         }

@@ -281,14 +281,14 @@ pub fn is_relative_time(text: &str) -> bool {
         && (has_digit || l.contains("just now") || l.contains("yesterday") || l.contains("gestern") || l.contains("ayer") || l.contains("вчера"))
 }
 
-fn is_hidden_element(s: &Snapshot, id: NodeId) -> bool {
+fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool {
     let n = &s.nodes[id as usize];
     if n.hidden {
         return true;
     }
     for (a, _, v) in s.attrs_of(id) {
         match a {
-            Attr::Hidden => return true,
+            Attr::Hidden if honor_hidden_attr => return true,
             Attr::Style => {
                 let v: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
                 if v.contains("display:none") || v.contains("visibility:hidden") {
@@ -325,6 +325,24 @@ pub fn text_measure(t: &str) -> (u32, u32) {
 impl Features {
     /// Computes every feature of `s` in linear time.
     pub fn compute(s: &Snapshot) -> Features {
+        let f = Features::compute_with(s, true);
+        // Server-rendered pages that stream their content into `hidden` containers for a script to
+        // reveal (React's streaming SSR) show nothing without that script. When `hidden` elements hold
+        // most of the page's text, read it as the browser will once the script has run.
+        let shown: u32 = (0..s.len()).filter(|&i| s.nodes[i].parent == NONE).map(|i| f.chars[i]).sum();
+        let mut all = 0u64;
+        for (i, n) in s.nodes.iter().enumerate() {
+            if n.tag == Tag::Text && (n.parent == NONE || !s.nodes[n.parent as usize].tag.is_non_content()) {
+                all += text_measure(s.text(i as u32)).0 as u64;
+            }
+        }
+        if all > 0 && (shown as u64) * HIDDEN_CONTENT_RATIO < all {
+            return Features::compute_with(s, false);
+        }
+        f
+    }
+
+    fn compute_with(s: &Snapshot, honor_hidden_attr: bool) -> Features {
         let n = s.len();
         let host = url_host(&s.url, "");
         let mut f = Features {
@@ -378,7 +396,7 @@ impl Features {
             let parent_silent = p != NONE && f.silent[p as usize];
             let tag = node.tag;
             f.silent[i] = parent_silent
-                || (tag != Tag::Text && (tag.is_non_content() || is_hidden_element(s, i as u32)));
+                || (tag != Tag::Text && (tag.is_non_content() || is_hidden_element(s, i as u32, honor_hidden_attr)));
             f.in_link[i] = tag == Tag::A || (p != NONE && f.in_link[p as usize]);
             if p != NONE {
                 f.ancestors[i] = f.ancestors[p as usize] | ancestor_bit(s.nodes[p as usize].tag);
