@@ -51,8 +51,8 @@ bench: extension
 #   make score OUT="FILE [FILE...]"
 score:
 	@[ -n "$(OUT)" ] || { echo "usage: make score OUT=\"FILE [FILE...]\""; exit 2; }
-	python3 bench/score.py --doc docs/benchmarks.md --plot docs/plots/bench-time.svg $(OUT)
-	node bench/plot.mjs docs/plots/bench-time.svg docs/plots/bench-time.png
+	python3 bench/score.py --doc docs/benchmarks.md --plot $${TMPDIR:-/tmp}/blockwise-bench-time.svg $(OUT)
+	node bench/plot.mjs $${TMPDIR:-/tmp}/blockwise-bench-time.svg docs/plots/bench-time.png
 
 test-bench: extension
 	node --test tests/bench/
