@@ -302,6 +302,11 @@ fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool 
     false
 }
 
+/// Lowercase alphanumeric words of a text.
+pub fn text_words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+}
+
 /// Collapsed-whitespace character count and word count of a text.
 pub fn text_measure(t: &str) -> (u32, u32) {
     let mut chars = 0u32;

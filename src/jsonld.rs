@@ -24,7 +24,14 @@ pub fn parse(text: &str) -> Option<Json> {
     if text.len() > MAX_BYTES {
         return None;
     }
-    let mut p = P { b: text.as_bytes(), i: 0 };
+    // Pages wrap JSON-LD in CDATA or comment markers for old parsers.
+    let mut t = text.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        if let Some(r) = t.strip_prefix(open) {
+            t = r.trim_end().strip_suffix(close).unwrap_or(r).trim();
+        }
+    }
+    let mut p = P { b: t.as_bytes(), i: 0 };
     let v = p.value(0)?;
     Some(v)
 }
@@ -205,7 +212,7 @@ pub fn article_fields(v: &Json, emit: &mut dyn FnMut(&str, &str)) {
     let is_page = |o: &&Json| matches!(o.get("@type"), Some(Json::Str(t)) if t == "WebPage");
     let best = objs.iter().find(|o| !is_page(o)).or(objs.first());
     let Some(o) = best else { return };
-    for key in ["headline", "datePublished", "description"] {
+    for key in ["headline", "name", "datePublished", "description"] {
         if let Some(s) = o.get(key).and_then(Json::as_str) {
             emit(key, s);
         }
@@ -238,6 +245,11 @@ mod tests {
         assert!(got.contains(&"headline=Troops é spotted".to_string()), "{got:?}");
         assert!(got.contains(&"author=A B, C D".to_string()));
         assert!(got.contains(&"publisher=KSL".to_string()));
+    }
+
+    #[test]
+    fn unwraps_cdata() {
+        assert!(parse("<![CDATA[ {\"a\":1} ]]>").is_some());
     }
 
     #[test]

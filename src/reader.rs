@@ -469,9 +469,20 @@ fn set(slot: &mut Option<String>, v: &str) {
     }
 }
 
+/// Meta keys in the order of preference for each field (the order Readability.js uses, so reader
+/// views agree across tools).
+const TITLE_KEYS: &[&str] = &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];
+const BYLINE_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru:author"];
+const DATE_KEYS: &[&str] = &["article:published_time", "dcterms:available", "dcterms:created", "dcterms:issued", "weibo:article:create_at", "parsely-pub-date", "og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc:date"];
+const EXCERPT_KEYS: &[&str] = &["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"];
+const IMAGE_KEYS: &[&str] = &["og:image", "twitter:image", "twitter:image:src"];
+const SITE_KEYS: &[&str] = &["og:site_name", "application-name"];
+
 fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
     let mut m = Meta::default();
     let mut ld = Meta::default();
+    let mut ld_name: Option<String> = None;
+    let mut metas: Vec<(String, String)> = Vec::new();
     for i in 0..s.len() as u32 {
         let n = &s.nodes[i as usize];
         match n.tag {
@@ -490,24 +501,13 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
             }
             Tag::Title => set(&mut m.doc_title, &crate::features::subtree_text_all(s, f, i)),
             Tag::Meta => {
-                let key = s.attr(i, Attr::Property).or_else(|| s.attr(i, Attr::Name)).unwrap_or("").to_ascii_lowercase();
                 let v = s.attr(i, Attr::Content).unwrap_or("");
-                match key.as_str() {
-                    "og:title" | "twitter:title" | "dc.title" | "dcterm:title" => set(&mut m.title, v),
-                    "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author" => {
-                        if !v.starts_with("http") {
-                            set(&mut m.byline, v)
-                        }
+                // Keys as Readability normalises them: lowercase, "." read as ":"; a property may
+                // list several ("og:title twitter:title").
+                for key in [s.attr(i, Attr::Property), s.attr(i, Attr::Name)].into_iter().flatten() {
+                    for k in key.split_whitespace() {
+                        metas.push((k.to_ascii_lowercase().replace('.', ":"), v.to_string()));
                     }
-                    "article:published_time" | "datepublished" | "date" | "dc.date" | "dcterms.created" | "pubdate" | "publishdate" | "parsely-pub-date" | "og:published_time" => set(&mut m.published, v),
-                    "og:site_name" | "application-name" => set(&mut m.site_name, v),
-                    "description" | "og:description" | "twitter:description" => set(&mut m.excerpt, v),
-                    "og:image" | "twitter:image" | "twitter:image:src" => {
-                        if let Some(u) = safe_url(&s.url, v, false) {
-                            set(&mut m.image, &u)
-                        }
-                    }
-                    _ => {}
                 }
                 if let Some(p) = s.attr(i, Attr::Itemprop) {
                     match p {
@@ -523,6 +523,7 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
                 if let Some(v) = crate::jsonld::parse(&text) {
                     crate::jsonld::article_fields(&v, &mut |k, val| match k {
                         "headline" => set(&mut ld.title, val),
+                        "name" => set(&mut ld_name, val),
                         "author" => set(&mut ld.byline, val),
                         "datePublished" => set(&mut ld.published, val),
                         "publisher" => set(&mut ld.site_name, val),
@@ -551,44 +552,76 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
             }
         }
     }
+    let pick = |keys: &[&str], url: bool| -> Option<String> {
+        keys.iter().find_map(|k| {
+            metas.iter().find(|(mk, v)| mk == k && !v.trim().is_empty() && (url || !v.trim_start().starts_with("http"))).map(|(_, v)| collapse(v).trim().to_string())
+        })
+    };
+    // JSON-LD's name and headline: when they differ, the one closer to the document's title.
+    let ld_title = match (ld_name, ld.title.take()) {
+        (Some(n), Some(h)) if n != h => {
+            let doc = m.doc_title.clone().unwrap_or_default();
+            if word_overlap(&h, &doc) > word_overlap(&n, &doc) { Some(h) } else { Some(n) }
+        }
+        (n, h) => n.or(h),
+    };
+    let image = IMAGE_KEYS.iter().find_map(|k| metas.iter().find(|(mk, _)| mk == k).and_then(|(_, v)| safe_url(&s.url, v, false)));
     // JSON-LD is the most deliberate statement a page makes about itself.
     Meta {
-        title: ld.title.or(m.title),
+        title: ld_title.or_else(|| pick(TITLE_KEYS, true)).or(m.title),
+        byline: ld.byline.or_else(|| pick(BYLINE_KEYS, false)).or(m.byline),
+        published: ld.published.or_else(|| pick(DATE_KEYS, true)).or(m.published),
+        site_name: pick(SITE_KEYS, true).or(ld.site_name),
+        excerpt: pick(EXCERPT_KEYS, true).or(ld.excerpt),
+        image,
         doc_title: m.doc_title,
-        byline: ld.byline.or(m.byline),
-        published: ld.published.or(m.published),
-        site_name: m.site_name.or(ld.site_name),
-        excerpt: m.excerpt.or(ld.excerpt),
-        image: m.image,
         lang: m.lang,
         dir: m.dir,
     }
 }
 
-/// A byline found in the story itself: a short element named "byline"/"author" near the headline.
+/// Share of `a`'s words that also occur in `b`.
+fn word_overlap(a: &str, b: &str) -> f32 {
+    let bw: Vec<String> = crate::features::text_words(b);
+    let aw = crate::features::text_words(a);
+    if aw.is_empty() {
+        return 0.0;
+    }
+    aw.iter().filter(|w| bw.contains(w)).count() as f32 / aw.len() as f32
+}
+
+/// A byline written on the page: a short element marked as the author (`rel=author`, `itemprop`
+/// author, or a class/id with "byline", "author", "dateline", "writtenby"), inside the story first,
+/// else anywhere before it outside menus and footers.
 fn find_byline(s: &Snapshot, f: &Features, root: NodeId) -> Option<String> {
-    for i in root..f.end[root as usize] {
-        if s.nodes[i as usize].tag == Tag::Text || f.silent[i as usize] {
-            continue;
+    use crate::features::{ANC_FOOTER, ANC_NAV};
+    let marked = |i: u32| -> bool {
+        if s.attr(i, Attr::Rel).is_some_and(|r| r.split_whitespace().any(|t| t == "author")) {
+            return true;
         }
-        let c = f.chars[i as usize];
-        if c == 0 || c > 100 {
-            continue;
+        if s.attr(i, Attr::Itemprop).is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
+            return true;
         }
-        let named = [Attr::Class, Attr::Id].iter().any(|&a| {
+        [Attr::Class, Attr::Id].iter().any(|&a| {
             s.attr(i, a).is_some_and(|v| {
                 let v = v.to_ascii_lowercase();
-                v.contains("byline") || v.contains("author") && !v.contains("authority")
+                v.contains("byline") || v.contains("dateline") || v.contains("writtenby") || (v.contains("author") && !v.contains("authority"))
             })
-        });
-        if named {
-            let t = crate::features::subtree_text_all(s, f, i);
-            if !t.is_empty() {
-                return Some(t);
-            }
+        })
+    };
+    let ok = |i: u32| -> Option<String> {
+        let n = &s.nodes[i as usize];
+        if n.tag == Tag::Text || f.silent[i as usize] || f.ancestors[i as usize] & (ANC_NAV | ANC_FOOTER) != 0 {
+            return None;
         }
-    }
-    None
+        let c = f.chars[i as usize];
+        if c == 0 || c >= 100 || !marked(i) {
+            return None;
+        }
+        let t = crate::features::subtree_text_all(s, f, i);
+        (!t.is_empty()).then_some(t)
+    };
+    (root..f.end[root as usize]).find_map(ok).or_else(|| (0..root).find_map(ok))
 }
 
 /// Builds the reader document for a classified page. `None` when the page has no article.
@@ -599,8 +632,8 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let title = meta
         .title
         .clone()
+        .or_else(|| meta.doc_title.as_deref().map(|t| clean_doc_title(t, &h1_texts(s, f))).filter(|t| !t.is_empty()))
         .or_else(|| headline_text.clone())
-        .or_else(|| meta.doc_title.as_deref().map(clean_doc_title))
         .unwrap_or_default();
     // The headline is shown as the title, so the body does not repeat it.
     let skip_heading = c.headline.filter(|&h| f.contains(root, h));
@@ -647,6 +680,14 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     })
 }
 
+/// Texts of the page's visible h1 elements.
+fn h1_texts(s: &Snapshot, f: &Features) -> Vec<String> {
+    (0..s.len() as u32)
+        .filter(|&i| s.nodes[i as usize].tag == Tag::H1 && !f.silent[i as usize])
+        .map(|i| crate::features::subtree_text_all(s, f, i))
+        .collect()
+}
+
 fn first_image(nodes: &[RNode]) -> Option<String> {
     for n in nodes {
         if let RNode::El { t, a, c } = n {
@@ -661,20 +702,48 @@ fn first_image(nodes: &[RNode]) -> Option<String> {
     None
 }
 
-/// "Story title | Site" → "Story title" (the longest part when the title has separators).
-pub fn clean_doc_title(t: &str) -> String {
-    let t = collapse(t).trim().to_string();
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " » "] {
-        if t.contains(sep) {
-            let parts: Vec<&str> = t.split(sep).collect();
-            let first = parts[0].trim();
-            if first.split_whitespace().count() >= 3 {
-                return first.to_string();
+/// The story's title from the document's `<title>`, with the site's name cut off the way most
+/// reader views do it: "Story | Site" → "Story" (the part before the last separator, or after the
+/// first when that part is too short); "Site: Story" → "Story" unless a heading repeats the whole
+/// title; a title left with four words or fewer falls back to the whole title. `headings` are the
+/// page's h1 texts (used for very short or very long titles and for titles with a colon).
+pub fn clean_doc_title(t: &str, headings: &[String]) -> String {
+    let orig = collapse(t).trim().to_string();
+    let words = |x: &str| x.split_whitespace().count();
+    const SEPS: [&str; 8] = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
+    let hierarchical = [" \\ ", " / ", " > ", " » "].iter().any(|p| orig.contains(p));
+    let last_sep = SEPS.iter().filter_map(|p| orig.rfind(p).map(|i| (i, p.len()))).max_by_key(|x| x.0);
+    let mut cur = orig.clone();
+    let mut had_sep = false;
+    if let Some((i, _)) = last_sep {
+        had_sep = true;
+        cur = orig[..i].trim().to_string();
+        if words(&cur) < 3 {
+            let first = SEPS.iter().filter_map(|p| orig.find(p).map(|i| (i, p.len()))).min_by_key(|x| x.0);
+            if let Some((i, l)) = first {
+                cur = orig[i + l..].trim().to_string();
             }
-            return parts.iter().max_by_key(|p| p.len()).unwrap_or(&"").trim().to_string();
+        }
+    } else if orig.contains(": ") {
+        if !headings.iter().any(|h| collapse(h).trim() == orig) {
+            let after_last = orig[orig.rfind(':').unwrap_or(0) + 1..].trim().to_string();
+            cur = after_last;
+            if words(&cur) < 3 {
+                cur = orig[orig.find(':').unwrap_or(0) + 1..].trim().to_string();
+            } else if words(&orig[..orig.find(':').unwrap_or(0)]) > 5 {
+                cur = orig.clone();
+            }
+        }
+    } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
+        if headings.len() == 1 {
+            cur = collapse(&headings[0]).trim().to_string();
         }
     }
-    t
+    let orig_words = words(&SEPS.iter().fold(orig.clone(), |acc, p| acc.replace(p, " ")));
+    if words(&cur) <= 4 && (!had_sep || !hierarchical || words(&cur) != orig_words.saturating_sub(1)) {
+        cur = orig;
+    }
+    cur
 }
 
 #[cfg(test)]
@@ -699,7 +768,9 @@ mod tests {
 
     #[test]
     fn title_cleanup() {
-        assert_eq!(clean_doc_title("North Korean troops spotted | KSL.com"), "North Korean troops spotted");
+        assert_eq!(clean_doc_title("North Korean troops spotted in Russia | KSL.com", &[]), "North Korean troops spotted in Russia");
+        assert_eq!(clean_doc_title("Short one | KSL.com", &[]), "Short one | KSL.com");
+        assert_eq!(clean_doc_title("Site: the whole story of the day", &[]), "the whole story of the day");
     }
 
     #[test]
