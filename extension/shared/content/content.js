@@ -175,7 +175,8 @@ async function applySettings(settings) {
   hiddenKinds = [...effectiveHiddenKinds(settings, host)];
   siteOverride = settings.sites[host]?.hiddenKinds !== undefined;
   await setStyle(cleaned ? hidingCss(hiddenKinds) : "");
-  await send({ type: Msg.SET_BADGE, count: cleaned ? records.filter(isHidden).length : null });
+  // The badge is the toolbar's business: nothing on the page waits for it.
+  send({ type: Msg.SET_BADGE, count: cleaned ? records.filter(isHidden).length : null }).catch(() => {});
 }
 
 /* ---------- clean, restore, state ---------- */
@@ -200,7 +201,8 @@ async function doClean() {
   const t2 = performance.now();
   let result;
   try {
-    result = await runCore(snap.wire, true);
+    // The reader document is built when the reader is opened, not on every clean.
+    result = await runCore(snap.wire, false);
   } catch (e) {
     error = String(/** @type {any} */ (e)?.message ?? e);
     return state();

@@ -51,9 +51,6 @@ class Builder {
     /** @type {number[]} */ this.texts = [];
     /** @type {number[]} */ this.attrs = [];
     /** @type {number[]} */ this.flags = [];
-    /** @type {number[]} */ this.rects = [];
-    this.scrollX = window.scrollX;
-    this.scrollY = window.scrollY;
   }
 
   /** @param {string} s */
@@ -77,7 +74,6 @@ class Builder {
       this.names.push(this.intern("#text"));
       this.texts.push(this.intern(data.trim() === "" ? " " : data));
       this.flags.push(0);
-      this.rects.push(0, 0, 0, 0);
       return i;
     }
     const el = /** @type {Element} */ (node);
@@ -90,14 +86,10 @@ class Builder {
       const value = a.value.length > MAX_ATTRIBUTE_CHARS ? a.value.slice(0, MAX_ATTRIBUTE_CHARS) : a.value;
       this.attrs.push(i, this.intern(name), this.intern(value));
     }
+    // Geometry is optional in the format and the core does not read it yet: measuring every element
+    // forces layout work on the page for nothing, so only visibility is sent.
     const rendered = typeof el.checkVisibility === "function" ? el.checkVisibility() : true;
     this.flags.push(rendered ? 0 : FLAG_NOT_RENDERED);
-    if (rendered) {
-      const r = el.getBoundingClientRect();
-      this.rects.push(r.x + this.scrollX, r.y + this.scrollY, r.width, r.height);
-    } else {
-      this.rects.push(0, 0, 0, 0);
-    }
     return i;
   }
 
@@ -135,7 +127,7 @@ class Builder {
       texts: Uint32Array.from(this.texts),
       attrs: Uint32Array.from(this.attrs),
       flags: Uint8Array.from(this.flags),
-      rects: Float32Array.from(this.rects),
+      rects: new Float32Array(0),
     };
   }
 }
