@@ -76,6 +76,11 @@ fn confidence(score: f32) -> f32 {
     (c * 100.0).round() / 100.0
 }
 
+/// True when `t` has more than `max` characters (counting no further than needed).
+fn longer_than(t: &str, max: usize) -> bool {
+    t.len() > max && t.chars().nth(max).is_some()
+}
+
 /// Normalises a label: lowercase, collapsed spaces, trailing punctuation and counts removed.
 fn norm_label(t: &str) -> String {
     let l: String = t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -99,7 +104,7 @@ where
         }
     }
     for &w in list {
-        if w.chars().count() >= 4 && l.starts_with(w) {
+        if w.len() >= 4 && l.starts_with(w) {
             let rest = &l[w.len()..];
             if rest.starts_with([' ', ':', '|', '-', '(']) {
                 return Some(w);
@@ -138,7 +143,7 @@ impl Ctx<'_> {
         let f = self.f;
         if let Some(a) = s.attr(id, Attr::AriaLabel) {
             let l = a.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !l.is_empty() && l.chars().count() <= MAX_LABEL_CHARS {
+            if !l.is_empty() && !longer_than(&l, MAX_LABEL_CHARS) {
                 return Some((l, 0, id));
             }
         }
@@ -147,7 +152,7 @@ impl Ctx<'_> {
             return None;
         }
         let text = s.text(t);
-        if text.trim().chars().count() > MAX_LABEL_CHARS {
+        if longer_than(text.trim(), MAX_LABEL_CHARS) {
             return None;
         }
         // The label's own element: the text's nearest block-level ancestor inside `id`.
@@ -168,7 +173,7 @@ impl Ctx<'_> {
         }
         // The label's block may hold a little more ("Sponsored Articles" + "by Partner").
         let label_text = subtree_text(s, f, owner, 120);
-        let raw = if label_text.chars().count() <= MAX_LABEL_CHARS { label_text.as_str() } else { text };
+        let raw = if !longer_than(&label_text, MAX_LABEL_CHARS) { label_text.as_str() } else { text };
         Some((raw.split_whitespace().collect::<Vec<_>>().join(" "), level, owner))
     }
 
@@ -224,7 +229,7 @@ impl Ctx<'_> {
         }
 
         // Class and id words.
-        if let Some(t) = &f.tokens[i] {
+        if let Some(t) = f.tokens(id) {
             for k in &Kind::ALL[1..] {
                 let (first, count) = &t.hits[*k as usize];
                 if let Some(w) = first {
@@ -353,6 +358,8 @@ impl Ctx<'_> {
                 }
             }
         }
+        // The element's opening words, read once and only when a rule needs them.
+        let mut opening: Option<String> = None;
         // Calls to action: "Subscribe", "Donate", "Sign up" buttons in a small box.
         if f.cta_links[i] > 0 && chars < 600 && f.mass[i] < 400 && f.cta_links[i] * 2 >= links {
             ev.add(Kind::Promotion, W_CTA_LINKS, format!("{} call-to-action button(s)", f.cta_links[i]));
@@ -360,7 +367,7 @@ impl Ctx<'_> {
         // Previous / next story links.
         let near_text = f.first_text[i] != NONE && f.depth[f.first_text[i] as usize] <= f.depth[i] + MAX_LABEL_DEPTH;
         if (1..=3).contains(&links) && ld > 0.5 && chars < 400 && near_text {
-            let start = subtree_text(s, f, id, 40).to_lowercase();
+            let start = opening.get_or_insert_with(|| subtree_text(s, f, id, 80).to_lowercase()).clone();
             let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
             let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
             if PREV_NEXT_OPENINGS.iter().any(|o| start.starts_with(o)) {
@@ -370,7 +377,7 @@ impl Ctx<'_> {
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
-                let start = subtree_text(s, f, id, 80).to_lowercase();
+                let start = opening.get_or_insert_with(|| subtree_text(s, f, id, 80).to_lowercase()).clone();
                 if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(**p)) {
                     ev.add(Kind::Promotion, W_PHRASE, format!("starts “{p}…”"));
                 }
@@ -409,7 +416,7 @@ impl Ctx<'_> {
             }
             let headed = content.iter().filter(|&&c| !s.nodes[c as usize].tag.is_heading() && f.chars[c as usize] > MAX_LABEL_CHARS as u32).filter(|&&c| f.headings[c as usize].iter().any(|&h| h > 0) || {
                 let t = f.first_text[c as usize];
-                t != NONE && s.text(t).trim().chars().count() <= MAX_LABEL_CHARS && f.chars[c as usize] > 2 * s.text(t).trim().chars().count() as u32
+                t != NONE && !longer_than(s.text(t).trim(), MAX_LABEL_CHARS) && f.chars[c as usize] > 2 * s.text(t).trim().chars().count() as u32
             }).count();
             if headed < 2 {
                 return false;

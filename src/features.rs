@@ -108,8 +108,10 @@ pub struct Features {
     /// Bit set of the sectioning elements among a node's proper ancestors ([`ANC_ARTICLE`], …), so
     /// "is this inside an <article>?" costs nothing on deep pages.
     pub ancestors: Vec<u8>,
-    /// Class/id tokens per element (only for elements that have class or id).
-    pub tokens: Vec<Option<Box<Tokens>>>,
+    /// Per node: index into `token_sets` + 1, or 0 when the element's class and id name no kind.
+    token_of: Vec<u32>,
+    /// Distinct token findings; elements sharing a class and id share one.
+    token_sets: Vec<Tokens>,
     /// The page's host (lowercase, without `www.`).
     pub host: String,
 }
@@ -173,6 +175,22 @@ fn token_lists() -> [(Kind, &'static [&'static str]); 6] {
     ]
 }
 
+/// The string-table index of an attribute's value, or `NONE`.
+fn attr_index(s: &Snapshot, id: NodeId, attr: Attr) -> u32 {
+    let n = &s.nodes[id as usize];
+    s.attrs[n.attr_start as usize..n.attr_end as usize].iter().find(|(a, _, _)| *a == attr).map_or(NONE, |x| x.2)
+}
+
+/// Every class/id word of every kind, sorted for binary search (built once).
+fn token_table() -> &'static [(&'static str, Kind)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, Kind)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut v: Vec<(&'static str, Kind)> = token_lists().iter().flat_map(|(k, list)| list.iter().map(move |w| (*w, *k))).collect();
+        v.sort();
+        v
+    })
+}
+
 /// Classifies the tokens of one element's id and class.
 pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
     let mut words = Vec::new();
@@ -192,18 +210,26 @@ pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
     }
     let mut t = Tokens::default();
     let mut any = false;
-    for (kind, list) in token_lists() {
-        let slot = &mut t.hits[kind as usize];
-        let mut seen: Vec<&str> = Vec::new();
-        for w in &words {
-            if list.contains(&w.as_str()) && !seen.contains(&w.as_str()) {
-                seen.push(w);
-                if slot.0.is_none() {
-                    slot.0 = Some(w.clone());
-                }
-                slot.1 = slot.1.saturating_add(1);
-                any = true;
+    let table = token_table();
+    let mut seen: Vec<(Kind, &str)> = Vec::new();
+    for w in &words {
+        let Ok(at) = table.binary_search_by(|(k, _)| (*k).cmp(w.as_str())) else { continue };
+        // A word may name several kinds ("support"): all entries with it sit together.
+        let mut lo = at;
+        while lo > 0 && table[lo - 1].0 == w.as_str() {
+            lo -= 1;
+        }
+        for &(word, kind) in table[lo..].iter().take_while(|(k, _)| *k == w.as_str()) {
+            if seen.contains(&(kind, word)) {
+                continue;
             }
+            seen.push((kind, word));
+            let slot = &mut t.hits[kind as usize];
+            if slot.0.is_none() {
+                slot.0 = Some(w.clone());
+            }
+            slot.1 = slot.1.saturating_add(1);
+            any = true;
         }
     }
     any.then_some(t)
@@ -224,11 +250,16 @@ pub fn url_host<'a>(url: &'a str, page_host: &'a str) -> String {
     h.strip_prefix("www.").map(str::to_string).unwrap_or(h)
 }
 
+/// True when `host` is `domain` or one of its subdomains.
+fn host_is(host: &str, domain: &str) -> bool {
+    host == domain || (host.len() > domain.len() && host.ends_with(domain) && host.as_bytes()[host.len() - domain.len() - 1] == b'.')
+}
+
 /// True when `url` points at an ad network or a recommendation widget.
 pub fn is_ad_url(url: &str) -> bool {
     let l = url.to_ascii_lowercase();
     let host = url_host(&l, "");
-    AD_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    AD_HOSTS.iter().any(|h| host_is(&host, h))
         || l.contains("utm_source=taboola")
         || l.contains("utm_source=outbrain")
         || l.contains("utm_medium=native")
@@ -246,7 +277,7 @@ pub fn mentions_ad_host(value: &str) -> bool {
         let after = &rest[i + 2..];
         let end = after.find(['/', '?', '#', ':', '"', '\'', ')', ' ', ',']).unwrap_or(after.len());
         let host = after[..end].strip_prefix("www.").unwrap_or(&after[..end]);
-        if !host.is_empty() && AD_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))) {
+        if !host.is_empty() && AD_HOSTS.iter().any(|h| host_is(host, h)) {
             return true;
         }
         rest = after;
@@ -265,14 +296,14 @@ pub fn is_social_url(url: &str) -> bool {
     let host = url_host(&url.to_ascii_lowercase(), "");
     SOCIAL_HOSTS.iter().any(|h| {
         let (hh, path) = h.split_once('/').unwrap_or((h, ""));
-        (host == hh || host.ends_with(&format!(".{hh}"))) && (path.is_empty() || url.contains(path))
+        host_is(&host, hh) && (path.is_empty() || url.contains(path))
     })
 }
 
 /// True for "3 hours ago", "vor 2 Stunden", "il y a 3 jours", "yesterday".
 pub fn is_relative_time(text: &str) -> bool {
     let t = text.trim();
-    if t.chars().count() > 40 {
+    if t.len() > 40 && t.chars().nth(40).is_some() {
         return false;
     }
     let l = t.to_lowercase();
@@ -377,9 +408,11 @@ impl Features {
             in_link: vec![false; n],
             ancestors: vec![0; n],
             depth: vec![0; n],
-            tokens: Vec::with_capacity(n),
+            token_of: vec![0; n],
+            token_sets: Vec::new(),
             host,
         };
+        let mut token_cache: std::collections::HashMap<(u32, u32), u32> = std::collections::HashMap::new();
         // Paragraph owner: nearest block-level ancestor-or-self; owner chars/link chars.
         let mut owner = vec![NONE; n];
         let mut own_chars = vec![0u32; n];
@@ -414,7 +447,20 @@ impl Features {
             } else {
                 NONE
             };
-            f.tokens.push(if tag == Tag::Text { None } else { element_tokens(s, i as u32).map(Box::new) });
+            if tag != Tag::Text {
+                // Pages repeat the same class strings on many elements (utility-class CSS): read each
+                // (class, id) pair once.
+                let key = (attr_index(s, i as u32, Attr::Class), attr_index(s, i as u32, Attr::Id));
+                if key != (NONE, NONE) {
+                    f.token_of[i] = *token_cache.entry(key).or_insert_with(|| match element_tokens(s, i as u32) {
+                        Some(t) => {
+                            f.token_sets.push(t);
+                            f.token_sets.len() as u32
+                        }
+                        None => 0,
+                    });
+                }
+            }
             if tag != Tag::Text
                 && s.attrs_of(i as u32).any(|(a, _, v)| {
                     matches!(a, Attr::Data | Attr::Style | Attr::LazySrc | Attr::LazySrcset | Attr::Srcset | Attr::Poster) && v.contains("//") && mentions_ad_host(v)
@@ -557,6 +603,14 @@ impl Features {
             }
         }
         f
+    }
+
+    /// The class/id words of element `id` that name a kind, if any.
+    pub fn tokens(&self, id: NodeId) -> Option<&Tokens> {
+        match self.token_of[id as usize] {
+            0 => None,
+            k => self.token_sets.get(k as usize - 1),
+        }
     }
 
     /// Link density of the subtree: share of visible text inside links.
