@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 list=tests/golden/KNOWN_MISSES.txt
-head -n 3 "$list" > "$list.new"
-: > "$list"
+cp "$list" "$list.bak"
+trap 'mv -f "$list.bak" "$list"' ERR
+head -n 3 "$list.bak" > "$list"
 out=$(cargo test --release --test golden 2>&1 || true)
-mv "$list.new" "$list"
 printf '%s\n' "$out" | python3 -c '
 import re, sys
 case = None
@@ -26,3 +26,4 @@ for l in sys.stdin:
 open("tests/golden/KNOWN_MISSES.txt", "a").write("".join(r + "\n" for r in rows))
 print(len(rows), "known misses")
 '
+rm -f "$list.bak"

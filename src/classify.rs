@@ -306,6 +306,14 @@ impl Ctx<'_> {
             ev.add(Kind::Promotion, W_SHARE_LINKS * 0.8, format!("{social} links to the site's social profiles or apps"));
         }
 
+        // Links to topic and tag pages, and breadcrumb trails ("Home › World › Europe").
+        let topics = f.topic_links[i];
+        if topics >= 2 && topics * 4 >= links * 3 && ld >= 0.5 && f.mass[i] == 0 {
+            ev.add(Kind::Navigation, W_TOPIC_LINKS, format!("{topics} links to topic or tag pages"));
+        }
+        if (2..=7).contains(&links) && ld >= 0.5 && f.mass[i] == 0 && chars < 200 && self.is_breadcrumb(id) {
+            ev.add(Kind::Navigation, W_BREADCRUMB, "a breadcrumb trail");
+        }
         // Link lists: menus and teaser lists.
         if links >= MIN_LIST_LINKS && ld >= LINK_LIST_DENSITY {
             let avg = f.link_chars[i] as f32 / links as f32;
@@ -399,6 +407,34 @@ impl Ctx<'_> {
             }
         }
         ev
+    }
+
+    /// True when the text outside the links of `id` is only separators ("›", ">", "/"): a trail of
+    /// short links such as "Home › World › Europe".
+    fn is_breadcrumb(&self, id: NodeId) -> bool {
+        let s = self.s;
+        let f = self.f;
+        let mut separators = 0;
+        for j in id..f.end[id as usize] {
+            let n = &s.nodes[j as usize];
+            if n.tag != Tag::Text || f.silent[j as usize] {
+                continue;
+            }
+            let t = s.text(j).trim();
+            if t.is_empty() {
+                continue;
+            }
+            if f.in_link[j as usize] {
+                if longer_than(t, 30) {
+                    return false;
+                }
+            } else if t.chars().all(|c| BREADCRUMB_SEPARATORS.contains(&c) || c.is_whitespace()) {
+                separators += 1;
+            } else {
+                return false;
+            }
+        }
+        separators >= 1
     }
 
     /// True when `id` holds two or more widgets with headings of their own that are not cards of one

@@ -79,6 +79,8 @@ pub struct Features {
     pub social_links: Vec<u32>,
     /// Links whose text names a retailer with a price ("$49 at Amazon").
     pub retailer_links: Vec<u32>,
+    /// Links to the site's topic, tag and section pages.
+    pub topic_links: Vec<u32>,
     /// Links or buttons whose text is a call to action ("Subscribe", "Donate", "Sign up").
     pub cta_links: Vec<u32>,
     /// Prose mass: characters of paragraphs long enough and with few enough links to be prose.
@@ -285,6 +287,27 @@ pub fn mentions_ad_host(value: &str) -> bool {
     false
 }
 
+/// True when `url`'s path goes through a topic, tag or section segment ("/tag/water", "?tag=").
+pub fn is_topic_url(url: &str) -> bool {
+    let path = match url.find("://") {
+        Some(i) => url[i + 3..].find('/').map_or("", |j| &url[i + 3 + j..]),
+        None => url,
+    };
+    let path = path.split('#').next().unwrap_or("");
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let mut segs = path.split('/').filter(|s| !s.is_empty());
+    let topical = |seg: &str| TOPIC_PATH_SEGMENTS.iter().any(|t| seg.eq_ignore_ascii_case(t));
+    // The topic segment must lead to a name: "/tag/water", not "/tag" alone.
+    let mut prev_topical = false;
+    for seg in segs.by_ref() {
+        if prev_topical {
+            return true;
+        }
+        prev_topical = topical(seg);
+    }
+    query.split('&').any(|kv| kv.split_once('=').is_some_and(|(k, v)| !v.is_empty() && topical(k)))
+}
+
 /// True when `url` is a share button's link.
 pub fn is_share_url(url: &str) -> bool {
     let l = url.to_ascii_lowercase();
@@ -395,6 +418,7 @@ impl Features {
             social_links: vec![0; n],
             retailer_links: vec![0; n],
             cta_links: vec![0; n],
+            topic_links: vec![0; n],
             mass: vec![0; n],
             paragraphs: vec![0; n],
             images: vec![0; n],
@@ -498,6 +522,8 @@ impl Features {
                         let paid_rel = s.attr(i as u32, Attr::Rel).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("sponsored")));
                         if paid_rel || is_ad_url(h) {
                             f.ad_links[i] = 1;
+                        } else if is_topic_url(h) {
+                            f.topic_links[i] = 1;
                         } else if is_share_url(h) {
                             f.share_links[i] = 1;
                         } else if is_social_url(h) {
@@ -568,7 +594,7 @@ impl Features {
             macro_rules! add {
                 ($($v:ident),*) => { $( f.$v[pu] += f.$v[iu]; )* };
             }
-            add!(chars, link_chars, words, links, ad_links, share_links, social_links, retailer_links,
+            add!(chars, link_chars, words, links, ad_links, share_links, social_links, retailer_links, topic_links,
                  mass, paragraphs, images, rel_times, email_inputs, inputs, textareas, search_inputs);
             for l in 0..6 {
                 f.headings[pu][l] = f.headings[pu][l].saturating_add(f.headings[iu][l]);
@@ -726,6 +752,10 @@ mod tests {
         assert!(is_ad_url("//paid.outbrain.com/network/redir?p=1"));
         assert!(!is_ad_url("https://example.com/taboola-story"));
         assert!(is_share_url("https://www.facebook.com/sharer/sharer.php?u=x"));
+        assert!(is_topic_url("https://e.com/tag/water-tower/"));
+        assert!(is_topic_url("/topics/python"));
+        assert!(!is_topic_url("https://e.com/2024/04/story-about-tags/"));
+        assert!(!is_topic_url("/tag"));
         assert!(is_relative_time("3 hours ago"));
         assert!(is_relative_time("vor 2 Stunden"));
         assert!(!is_relative_time("Ago is a word in a long sentence that goes on and on for a while"));

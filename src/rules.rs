@@ -271,6 +271,20 @@ pub const AD_HOSTS: &[&str] = &[
     "strossle.com", "adsafeprotected.com", "zemanta.com", "ob.cdn", "speakol.com", "vidazoo.com",
 ];
 
+/// Path segments of the site's topic, tag and section pages ("/tag/…", "/topics/…"): links there are
+/// navigation, not stories (LABELS.md).
+pub const TOPIC_PATH_SEGMENTS: &[&str] = &[
+    "tag", "tags", "topic", "topics", "category", "categories", "section", "sections", "thema",
+    "themen", "schlagwort", "schlagworte", "stichwort", "etiqueta", "etiquetas", "tema", "temas",
+    "sujet", "sujets", "theme", "themes", "mot-cle", "mots-cles", "tegi", "teg", "rubrique", "ressort",
+];
+
+/// Characters that separate the steps of a breadcrumb trail ("Home › World › Europe").
+pub const BREADCRUMB_SEPARATORS: &[char] = &['›', '>', '/', '»', '→', '|', '·', '\\', '>', '•', '‹', '<', '«', '←'];
+
+/// Links to topic and tag pages dominate the block.
+pub const W_TOPIC_LINKS: f32 = 12.0;
+
 /// Hosts and paths of share buttons.
 pub const SHARE_URL_MARKS: &[&str] = &[
     "facebook.com/sharer", "facebook.com/share", "twitter.com/intent", "twitter.com/share",
