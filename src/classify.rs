@@ -277,6 +277,17 @@ impl Ctx<'_> {
         }
 
         // A rail of several headed widgets is not one block: its parts are judged one by one.
+        // Previous / next story links (two headed halves, so judged before the rail check below).
+        let near_text = f.first_text[i] != NONE && f.depth[f.first_text[i] as usize] <= f.depth[i] + MAX_LABEL_DEPTH;
+        if (1..=3).contains(&links) && ld > 0.5 && chars < 400 && near_text {
+            let start = subtree_text(s, f, id, 80).to_lowercase();
+            let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
+            let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
+            if PREV_NEXT_OPENINGS.iter().any(|o| start.starts_with(o)) {
+                ev.add(Kind::Related, W_PREV_NEXT, "links to the previous and next story");
+                return ev;
+            }
+        }
         let multi = self.is_multi_widget(id);
         if multi {
             ev.score[Kind::Related as usize] -= W_ASIDE;
@@ -371,16 +382,6 @@ impl Ctx<'_> {
         // Calls to action: "Subscribe", "Donate", "Sign up" buttons in a small box.
         if f.cta_links[i] > 0 && chars < 600 && f.mass[i] < 400 && f.cta_links[i] * 2 >= links {
             ev.add(Kind::Promotion, W_CTA_LINKS, format!("{} call-to-action button(s)", f.cta_links[i]));
-        }
-        // Previous / next story links.
-        let near_text = f.first_text[i] != NONE && f.depth[f.first_text[i] as usize] <= f.depth[i] + MAX_LABEL_DEPTH;
-        if (1..=3).contains(&links) && ld > 0.5 && chars < 400 && near_text {
-            let start = opening.get_or_insert_with(|| subtree_text(s, f, id, 80).to_lowercase()).clone();
-            let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
-            let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
-            if PREV_NEXT_OPENINGS.iter().any(|o| start.starts_with(o)) {
-                ev.add(Kind::Related, W_PREV_NEXT, "links to the previous and next story");
-            }
         }
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
@@ -549,6 +550,10 @@ impl Ctx<'_> {
             }
             let threshold = if inside { IN_ARTICLE_THRESHOLD } else { BLOCK_THRESHOLD };
             let empty = f.chars[i as usize] == 0 && f.images[i as usize] == 0 && f.links[i as usize] == 0 && f.ad_links[i as usize] == 0 && kind != Kind::Sponsored;
+            if score >= threshold && !empty && self.part_disagrees(i, kind, threshold) {
+                i += 1;
+                continue;
+            }
             if score >= threshold && !empty {
                 let mut reasons = ev.reasons[kind as usize].clone();
                 reasons.dedup();
@@ -558,6 +563,31 @@ impl Ctx<'_> {
             } else {
                 i += 1;
             }
+        }
+    }
+
+    /// True when a sizeable part of `id` (a child holding over [`MIN_PART_SHARE`] of its text) is on its
+    /// own a block of another kind: then `id` is a column of different widgets (an ad above a "Most
+    /// popular" list), and its parts are judged one by one.
+    fn part_disagrees(&self, id: NodeId, kind: Kind, threshold: f32) -> bool {
+        let s = self.s;
+        let f = self.f;
+        let total = f.chars[id as usize].max(1) as f32;
+        let mut host = id;
+        // Look through wrappers with a single child.
+        loop {
+            let kids: Vec<NodeId> = f.children(host).filter(|&c| s.nodes[c as usize].tag != Tag::Text).collect();
+            if kids.len() == 1 && f.chars[kids[0] as usize] == f.chars[host as usize] {
+                host = kids[0];
+                continue;
+            }
+            return kids.into_iter().any(|c| {
+                if f.chars[c as usize] as f32 <= MIN_PART_SHARE * total {
+                    return false;
+                }
+                let (k, sc) = self.evidence(c).best();
+                k != kind && sc >= threshold
+            });
         }
     }
 

@@ -36,6 +36,10 @@ pub const MAX_ARTICLE_MASS_IN_BLOCK: f32 = 0.15;
 
 // ---- link density and lists ----
 
+/// A child holding more than this share of a candidate block's text, and itself a block of another
+/// kind, splits the candidate: a sidebar whose ad sits above a "Most popular" list is two blocks.
+pub const MIN_PART_SHARE: f32 = 0.3;
+
 /// Blocks where links carry at least this share of the text read as link lists.
 pub const LINK_LIST_DENSITY: f32 = 0.7;
 /// A link list needs at least this many links to count as a menu or a teaser list.

@@ -120,6 +120,7 @@ mod cli {
                         .or_else(|| (0..snap.len()).find(|&i| snap.attr(i as u32, blockwise::page::Attr::Id) == Some(target.as_str())))
                         .ok_or_else(|| format!("no element at {target}"))?;
                     w(writeln!(out, "{}  (kind here: {})", paths[node], c.kind_of(&snap, node as u32).map_or("none", |k| k.as_str())))?;
+                    w(writeln!(out, "  “{}”", features::subtree_text(&snap, &f, node as u32, 160)))?;
                     for line in blockwise::classify::explain(&snap, &f, &c, node as u32) {
                         w(writeln!(out, "  {line}"))?;
                     }
