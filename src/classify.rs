@@ -390,6 +390,26 @@ impl Ctx<'_> {
                 if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(**p)) {
                     ev.add(Kind::Promotion, W_PHRASE, format!("starts “{p}…”"));
                 }
+            }
+        }
+        // A small box that asks something of the reader ("Download our app", "cancel anytime",
+        // "turn off your ad blocker", "we value your privacy") and offers a button or a form.
+        let asks = f.cta_links[i] > 0 || f.inputs[i] > 0 || s.nodes[i].tag == Tag::Dialog || role == "dialog" || role == "alertdialog";
+        // A paragraph of prose (its text its own, not in child blocks) is story, whatever it mentions.
+        let own_prose = f.mass[i] > 0 && f.children(id).all(|c| f.mass[c as usize] == 0);
+        let headed = f.headings[i].iter().any(|&h| h > 0);
+        let boxed = !matches!(tag, Tag::P | Tag::Li | Tag::Td | Tag::Blockquote | Tag::Span | Tag::A) && f.paragraphs[i] <= 3 && !own_prose;
+        if chars > 0 && chars < 900 && boxed && (asks || headed) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
+            let text = subtree_text(s, f, id, 240).to_lowercase();
+            let hits: Vec<&str> = PLEA_WORDS.iter().copied().filter(|w| text.contains(w)).collect();
+            if hits.len() >= 2 || (hits.len() == 1 && asks) {
+                ev.add(Kind::Promotion, W_PHRASE, format!("asks the reader: “{}”", hits.join("”, “")));
+            }
+        }
+        if chars > 0 && chars < 600 {
+            let t = f.first_text[i];
+            if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
+                let start = opening.get_or_insert_with(|| subtree_text(s, f, id, 80).to_lowercase()).clone();
                 if chars < 300 && links >= 1 && !tag.is_heading() {
                     if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(**o)) {
                         let opening_chars = o.chars().count() as u32;

@@ -260,6 +260,21 @@ pub const PROMOTION_PHRASES: &[&str] = &[
     "wir verwenden cookies", "nous utilisons des cookies", "utilizamos cookies", "мы используем cookie",
 ];
 
+/// Words of the site's pleas to the reader, found anywhere in the first lines of a small box with a
+/// button, a form or a link: cookie and consent dialogs, app and channel plugs, paywalls, donation
+/// appeals, ad-blocker notices, event plugs. Two of them (or one beside a button) make a plea.
+pub const PLEA_WORDS: &[&str] = &[
+    "cookie", "cookies", "your privacy", "personal data", "consent", "partners", "our app", "the app",
+    "free app", "app store", "google play", "download", "notifications", "alerts", "newsletter",
+    "subscribe", "subscription", "subscriber", "free trial", "cancel anytime", "per month", "/month",
+    "unlimited access", "digital access", "sign up", "log in", "your gift", "donate", "donation",
+    "made possible by", "listeners like you", "readers like you", "support our", "ad blocker",
+    "adblocker", "allowlist", "whitelist", "telegram", "whatsapp", "follow us", "join us", "tickets",
+    "podcast", "livestream", "watch live", "zustimmung", "datenschutz", "abonnieren", "abonnez",
+    "newsletter", "confidentialité", "privacidad", "suscríbete", "síguenos", "canal", "подписывайтесь",
+    "канал", "подписка", "اشترك", "تابعنا", "הירשמו", "ניוזלטר",
+];
+
 /// Hosts of ad networks, native-ad ("chumbox") and recommendation widgets, matched as host suffixes.
 pub const AD_HOSTS: &[&str] = &[
     "taboola.com", "outbrain.com", "revcontent.com", "zergnet.com", "doubleclick.net",
