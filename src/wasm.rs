@@ -48,32 +48,3 @@ pub fn analyze(
         .map_err(|e| JsError::new(&format!("cannot return the result: {e}")))
 }
 
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = performance)]
-    fn now() -> f64;
-}
-
-/// TEMPORARY profiling export.
-#[allow(clippy::too_many_arguments)]
-#[wasm_bindgen]
-pub fn analyze_prof(
-    url: &str, strings: &str, names: &[u32], parents: &[i32], texts: &[u32], attrs: &[u32], flags: &[u8], rects: &[f32],
-) -> Vec<f64> {
-    let t0 = now();
-    let wire = Wire { url, strings, names, parents, texts, attrs, flags, rects };
-    let snap = Snapshot::from_wire(&wire).unwrap();
-    let t1 = now();
-    let f = crate::features::Features::compute(&snap);
-    let t2 = now();
-    let c = crate::classify::classify(&snap, &f);
-    let t3 = now();
-    let a = crate::analyze(&snap, false);
-    let out = Out { blocks: a.blocks(), reader: None };
-    let t4 = now();
-    let _ = out.serialize(&serde_wasm_bindgen::Serializer::json_compatible());
-    let t5 = now();
-    drop(c);
-    vec![t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4]
-}
