@@ -238,6 +238,9 @@ impl Ctx<'_> {
                     ev.add(*k, W_TOKEN + extra + specific, format!("class or id says “{w}”"));
                 }
             }
+            if t.hits[Kind::Comments as usize].0.is_some() && f.same_class[i] >= MIN_REPEATED_COMMENTS {
+                ev.add(Kind::Comments, W_REPEATED_COMMENTS, format!("one of {} comments in a row", f.same_class[i]));
+            }
             let art = t.hits[Kind::Article as usize].1 as f32;
             if art > 0.0 && f.mass[i] > 0 {
                 // "article-body" with prose in it is the story, whatever else its names say.

@@ -110,6 +110,9 @@ pub struct Features {
     /// Bit set of the sectioning elements among a node's proper ancestors ([`ANC_ARTICLE`], …), so
     /// "is this inside an <article>?" costs nothing on deep pages.
     pub ancestors: Vec<u8>,
+    /// Per element: how many elements under the same parent carry the same class string (itself
+    /// included); 0 for elements without a class. Repeated comments and cards show up here.
+    pub same_class: Vec<u32>,
     /// Per node: index into `token_sets` + 1, or 0 when the element's class and id name no kind.
     token_of: Vec<u32>,
     /// Distinct token findings; elements sharing a class and id share one.
@@ -433,6 +436,7 @@ impl Features {
             ancestors: vec![0; n],
             depth: vec![0; n],
             token_of: vec![0; n],
+            same_class: vec![0; n],
             token_sets: Vec::new(),
             host,
         };
@@ -570,6 +574,20 @@ impl Features {
                     f.textareas[i] = 1;
                     f.inputs[i] = 1;
                 }
+            }
+        }
+        // Siblings sharing a class string.
+        let mut class_counts: std::collections::HashMap<(u32, u32), u32> = std::collections::HashMap::new();
+        for i in 0..n {
+            let c = attr_index(s, i as u32, Attr::Class);
+            if c != NONE && s.nodes[i].tag != Tag::Text {
+                *class_counts.entry((s.nodes[i].parent, c)).or_insert(0) += 1;
+            }
+        }
+        for i in 0..n {
+            let c = attr_index(s, i as u32, Attr::Class);
+            if c != NONE && s.nodes[i].tag != Tag::Text {
+                f.same_class[i] = class_counts[&(s.nodes[i].parent, c)];
             }
         }
         // Prose mass per paragraph owner.

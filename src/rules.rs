@@ -64,6 +64,11 @@ pub const W_TOKEN: f32 = 7.0;
 /// Comment words in class names ("comments", "commentlist", "disqus") are rarely stale or ambiguous;
 /// L3S-GN1's 2008 blogs mark their threads with nothing else.
 pub const W_COMMENT_TOKEN_BONUS: f32 = 3.0;
+/// Elements named as comments that repeat side by side (`div.comment-body` × N) are the thread even
+/// when the thread itself has no name (L3S-GN1's 2008 blogs).
+pub const W_REPEATED_COMMENTS: f32 = 8.0;
+/// How many same-class comment elements make a thread.
+pub const MIN_REPEATED_COMMENTS: u32 = 3;
 /// An ad-named element with no text of its own (or only its label): an empty ad slot waiting for its ad.
 pub const W_EMPTY_AD_SLOT: f32 = 5.0;
 /// A second, different token for the same kind.
