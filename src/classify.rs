@@ -490,7 +490,7 @@ impl Ctx<'_> {
     fn repeated_cards(&self, id: NodeId) -> Option<u32> {
         let s = self.s;
         let f = self.f;
-        let mut sigs: Vec<(Tag, u32, u32)> = Vec::new();
+        let mut sigs: std::collections::HashMap<(Tag, &str), u32> = std::collections::HashMap::new();
         let mut host = id;
         // Look through a single wrapper child (ul > li cards inside a div).
         for _ in 0..2 {
@@ -506,19 +506,9 @@ impl Ctx<'_> {
             if n.tag == Tag::Text || f.links[c as usize] == 0 {
                 continue;
             }
-            let class = s.attr(c, Attr::Class).map_or(NONE, |_| {
-                s.attrs_of(c).find(|(a, _, _)| *a == Attr::Class).map_or(NONE, |_| {
-                    let r = &s.attrs[n.attr_start as usize..n.attr_end as usize];
-                    r.iter().find(|(a, _, _)| *a == Attr::Class).map_or(NONE, |x| x.2)
-                })
-            });
-            let class_text = if class == NONE { "" } else { s.str(class) };
-            match sigs.iter_mut().find(|(t, k, _)| *t == n.tag && (*k == class || (*k != NONE && class != NONE && s.str(*k) == class_text))) {
-                Some(e) => e.2 += 1,
-                None => sigs.push((n.tag, class, 1)),
-            }
+            *sigs.entry((n.tag, s.attr(c, Attr::Class).unwrap_or(""))).or_insert(0) += 1;
         }
-        let best = sigs.iter().map(|e| e.2).max().unwrap_or(0);
+        let best = sigs.values().copied().max().unwrap_or(0);
         (best >= 3).then_some(best)
     }
 

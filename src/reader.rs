@@ -734,10 +734,8 @@ pub fn clean_doc_title(t: &str, headings: &[String]) -> String {
                 cur = orig.clone();
             }
         }
-    } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
-        if headings.len() == 1 {
-            cur = collapse(&headings[0]).trim().to_string();
-        }
+    } else if (orig.chars().count() > 150 || orig.chars().count() < 15) && headings.len() == 1 {
+        cur = collapse(&headings[0]).trim().to_string();
     }
     let orig_words = words(&SEPS.iter().fold(orig.clone(), |acc, p| acc.replace(p, " ")));
     if words(&cur) <= 4 && (!had_sep || !hierarchical || words(&cur) != orig_words.saturating_sub(1)) {

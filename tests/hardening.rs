@@ -357,8 +357,8 @@ fn xss_corpus_reader_document_is_allowlisted() {
     let a = blockwise::analyze(&snap, true);
     let r = a.reader.expect("the XSS page has an article");
     fuzz_common::check_reader(&r);
-    for m in [&r.lead_image, &r.byline] {
-        if let Some(v) = m {
+    for v in [&r.lead_image, &r.byline].into_iter().flatten() {
+        {
             assert!(!v.to_ascii_lowercase().contains("javascript:") || !v.starts_with("javascript"), "{v}");
         }
     }

@@ -199,7 +199,7 @@ mod cli {
                         if let Some(p) = &doc.published {
                             w(writeln!(out, "<p class=\"published\"><time>{}</time></p>", e(p)))?;
                         }
-                        w(write!(out, "{}</article></body></html>\n", reader::to_html(&doc.content)))?;
+                        w(writeln!(out, "{}</article></body></html>", reader::to_html(&doc.content)))?;
                     }
                 }
             }
