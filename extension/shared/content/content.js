@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The content script: walks the page once, asks the core for decisions, writes them onto the page as
- * `data-blockwise` attributes and lets one stylesheet (inserted by the background with
- * `scripting.insertCSS`, so nothing is added to the DOM) hide the chosen kinds.
+ * `data-blockwise` attributes and lets the hiding stylesheet hide the chosen kinds: a constructed
+ * sheet in `document.adoptedStyleSheets` at once, and the same CSS inserted by the background with
+ * `scripting.insertCSS` (user origin, which page CSS cannot override) behind it; neither adds a DOM node.
  *
  *   toolbar click / shortcut / context menu / auto-clean
  *        │ background: scripting.executeScript(content/loader.js) + PAGE_CLEAN
@@ -10,7 +11,7 @@
  *   snapshotPage() ──wire──► core in this script (Wasm) ──or, if the page's CSP refuses Wasm──►
  *                            ANALYZE to the background (Chromium, strict CSP)
  *        ◄── blocks ─────────┘
- *   mark data-blockwise="<kind>" ─► SET_STYLE (hidingCss of the chosen kinds) ─► SET_BADGE
+ *   mark data-blockwise="<kind>" ─► adopted sheet (hidingCss of the chosen kinds) ─► SET_STYLE, SET_BADGE (not awaited)
  *
  * After cleaning: late content (MutationObserver, batched, a CPU budget per frame) is classified from
  * a mini-snapshot and only the blocks inside the new subtree are applied; SPA navigations (location
@@ -65,8 +66,8 @@ let reader = null;
 let contextTarget = null;
 /**
  * How long the last full clean took, in ms (performance.now): the walk (`snapshot`), the core in this
- * script or the background (`classify`), writing the attributes plus the stylesheet and badge round
- * trips (`apply`), and all of it from the clean request on, settings read included (`total`). Read by the benchmark (bench/) from PageState; never used to decide anything.
+ * script or the background (`classify`), writing the attributes and the stylesheet (`apply`: the local
+ * sheet; the background's SET_STYLE round trip only where the local sheet is refused), and all of it from the clean request on, settings read included (`total`). Read by the benchmark (bench/) from PageState; never used to decide anything.
  * @type {{ total: number, snapshot: number, classify: number, apply: number } | null}
  */
 let timings = null;
@@ -162,12 +163,57 @@ function isHidden(rec) {
   return rec.user === "hide" || (rec.user !== "show" && rec.kind !== null && hiddenKinds.includes(rec.kind));
 }
 
-/** Asks the background to swap the stylesheet. @param {string} next */
-async function setStyle(next) {
-  if (next === css) return;
+/**
+ * The hiding stylesheet as this script applies it itself: a constructed sheet in
+ * `document.adoptedStyleSheets` (no DOM node, nothing in outerHTML), so a clean shows at once,
+ * without the round trip to the background. null until first used; false where the browser refuses
+ * it from a content script (then only the background's sheet hides).
+ * @type {CSSStyleSheet | null | false}
+ */
+let localSheet = null;
+
+/** Puts `text` into the local sheet (or takes it off the page for ""); true if it is in force. @param {string} text */
+function setLocalSheet(text) {
+  if (localSheet === false) return false;
+  try {
+    if (!text) {
+      if (localSheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== localSheet);
+      return true;
+    }
+    localSheet ??= new CSSStyleSheet();
+    localSheet.replaceSync(text);
+    const sheets = document.adoptedStyleSheets;
+    if (!sheets.includes(localSheet)) document.adoptedStyleSheets = [...sheets, localSheet];
+    if (document.adoptedStyleSheets.includes(localSheet)) return true;
+  } catch (e) {
+    console.info("Blockwise: no constructed stylesheet in this page, the background's alone hides:", /** @type {any} */ (e)?.message ?? e);
+  }
+  localSheet = false;
+  return false;
+}
+
+/** SET_STYLE messages, one after the other (each inserts the new sheet, then removes the old). */
+let styleQueue = Promise.resolve();
+
+/**
+ * Swaps the stylesheet: the local one at once, the background's (`scripting.insertCSS`, user origin,
+ * which no page CSS can override) in order behind it. Resolves when the page shows `next`: at once
+ * when the local sheet took it and nothing was hidden before (a clean), else when the background's
+ * sheet is swapped too (a restore or a toggle must wait for the old sheet to go).
+ * @param {string} next
+ */
+function setStyle(next) {
+  if (next === css) return Promise.resolve();
   const previous = css;
   css = next;
-  await send({ type: Msg.SET_STYLE, remove: previous, insert: next });
+  const local = setLocalSheet(next);
+  const sent = styleQueue.then(() => send({ type: Msg.SET_STYLE, remove: previous, insert: next }));
+  styleQueue = sent.catch(() => {});
+  if (local && previous === "") {
+    sent.catch((e) => console.warn("Blockwise: the background's stylesheet failed:", e?.message ?? e));
+    return Promise.resolve();
+  }
+  return sent;
 }
 
 /** Brings the stylesheet and badge in line with the settings. @param {import("../common/settings.js").Settings} settings */
@@ -194,6 +240,7 @@ function clean() {
 
 async function doClean() {
   if (cleaned) return state();
+  timings = null; // the bench waits for this clean's figures, not the last one's
   const t0 = performance.now();
   const settings = await loadSettings(api.storage.local);
   const t1 = performance.now();

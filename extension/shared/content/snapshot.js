@@ -38,19 +38,40 @@ const FLAG_NOT_RENDERED = 1;
  * @typedef {{ wire: Wire, nodes: Node[], subtreeStart: number }} Snapshot
  */
 
+/** Element and text node types (Node.ELEMENT_NODE, Node.TEXT_NODE). */
+const ELEMENT = 1;
+const TEXT = 3;
+
+/** Anything but white space (the same set `String.prototype.trim` removes). */
+const NOT_BLANK = /\S/;
+
+/** First capacity of the growing typed arrays (doubled when full). */
+const FIRST_CAPACITY = 1024;
+
+/**
+ * Builds the wire arrays in place: typed arrays grown by doubling (no number[] then a copy), one Map
+ * interning every string, and a small cache from an element's `localName` to its interned tag.
+ */
 class Builder {
   constructor() {
     /** @type {Map<string, number>} */
     this.index = new Map();
     /** @type {string[]} */
     this.table = [];
+    /** @type {Map<string, number>} raw localName -> index of its lowercase form */
+    this.tags = new Map();
     /** @type {Node[]} */
     this.nodes = [];
-    /** @type {number[]} */ this.names = [];
-    /** @type {number[]} */ this.parents = [];
-    /** @type {number[]} */ this.texts = [];
-    /** @type {number[]} */ this.attrs = [];
-    /** @type {number[]} */ this.flags = [];
+    this.n = 0;
+    this.names = new Uint32Array(FIRST_CAPACITY);
+    this.parents = new Int32Array(FIRST_CAPACITY);
+    this.texts = new Uint32Array(FIRST_CAPACITY);
+    this.flags = new Uint8Array(FIRST_CAPACITY);
+    this.attrs = new Uint32Array(3 * FIRST_CAPACITY);
+    this.nAttrs = 0;
+    /** Indices of "#text" and " ", interned when first met (so the table's order is document order). */
+    this.textName = -1;
+    this.space = -1;
   }
 
   /** @param {string} s */
@@ -64,69 +85,130 @@ class Builder {
     return i;
   }
 
+  /** Doubles the per-node arrays. */
+  grow() {
+    const cap = 2 * this.names.length;
+    /** @template {Uint32Array | Int32Array | Uint8Array} T @param {T} a @returns {T} */
+    const bigger = (a) => {
+      const b = /** @type {T} */ (new /** @type {any} */ (a.constructor)(cap));
+      b.set(a);
+      return b;
+    };
+    this.names = bigger(this.names);
+    this.parents = bigger(this.parents);
+    this.texts = bigger(this.texts);
+    this.flags = bigger(this.flags);
+  }
+
+  /** @param {number} node @param {number} name @param {number} value */
+  pushAttr(node, name, value) {
+    if (this.nAttrs + 3 > this.attrs.length) {
+      const b = new Uint32Array(2 * this.attrs.length);
+      b.set(this.attrs);
+      this.attrs = b;
+    }
+    const a = this.attrs;
+    a[this.nAttrs] = node;
+    a[this.nAttrs + 1] = name;
+    a[this.nAttrs + 2] = value;
+    this.nAttrs += 3;
+  }
+
   /** Appends one node and returns its index. @param {Node} node @param {number} parent */
   push(node, parent) {
-    const i = this.nodes.length;
+    const i = this.n;
+    if (i === this.names.length) this.grow();
+    this.n = i + 1;
     this.nodes.push(node);
-    this.parents.push(parent);
-    if (node.nodeType === Node.TEXT_NODE) {
+    this.parents[i] = parent;
+    if (node.nodeType === TEXT) {
       const data = /** @type {Text} */ (node).data;
-      this.names.push(this.intern("#text"));
-      this.texts.push(this.intern(data.trim() === "" ? " " : data));
-      this.flags.push(0);
+      if (this.textName < 0) this.textName = this.intern("#text");
+      this.names[i] = this.textName;
+      if (NOT_BLANK.test(data)) this.texts[i] = this.intern(data);
+      else this.texts[i] = this.space < 0 ? (this.space = this.intern(" ")) : this.space;
+      this.flags[i] = 0;
       return i;
     }
     const el = /** @type {Element} */ (node);
-    this.names.push(this.intern(el.localName.toLowerCase()));
-    this.texts.push(NO_TEXT);
-    for (const a of el.attributes) {
-      const name = a.name.toLowerCase();
-      if (name.startsWith(OWN_ATTRIBUTE_PREFIX)) continue;
-      if (!SENT_ATTRIBUTES.has(name) && !name.startsWith("data-")) continue;
-      const value = a.value.length > MAX_ATTRIBUTE_CHARS ? a.value.slice(0, MAX_ATTRIBUTE_CHARS) : a.value;
-      this.attrs.push(i, this.intern(name), this.intern(value));
+    const local = el.localName;
+    let tag = this.tags.get(local);
+    if (tag === undefined) this.tags.set(local, (tag = this.intern(local.toLowerCase())));
+    this.names[i] = tag;
+    this.texts[i] = NO_TEXT;
+    if (el.hasAttributes()) {
+      const list = el.attributes;
+      for (let k = 0, len = list.length; k < len; k++) {
+        const a = /** @type {Attr} */ (list[k]);
+        const name = a.name.toLowerCase();
+        if (name.startsWith(OWN_ATTRIBUTE_PREFIX)) continue;
+        if (!SENT_ATTRIBUTES.has(name) && !name.startsWith("data-")) continue;
+        const v = a.value;
+        this.pushAttr(i, this.intern(name), this.intern(v.length > MAX_ATTRIBUTE_CHARS ? v.slice(0, MAX_ATTRIBUTE_CHARS) : v));
+      }
     }
     // Geometry is optional in the format and the core does not read it yet: measuring every element
     // forces layout work on the page for nothing, so only visibility is sent.
     const rendered = typeof el.checkVisibility === "function" ? el.checkVisibility() : true;
-    this.flags.push(rendered ? 0 : FLAG_NOT_RENDERED);
+    this.flags[i] = rendered ? 0 : FLAG_NOT_RENDERED;
     return i;
   }
 
+  /** Whether the walk enters an element's children (shadow or light). @param {Element} el */
+  static entered(el) {
+    const name = el.localName.toLowerCase();
+    if (name === "iframe") return false;
+    if (!TEXT_SKIPPED.has(name)) return true;
+    return name === "script" && el.getAttribute("type") === "application/ld+json";
+  }
+
   /**
-   * Walks `root` and its descendants in document order (iteratively: pages nest deeper than any
-   * stack). Open shadow roots stand in for their host's light-DOM children; iframes are not entered.
+   * Walks `root` and its descendants in document order, iteratively (pages nest deeper than any
+   * call stack) with firstChild/nextSibling, so no child list is ever built. Open shadow roots stand
+   * in for their host's light-DOM children; iframes are not entered.
    * @param {Node} root @param {number} parent
    */
   walk(root, parent) {
-    /** @type {Array<[Node, number]>} */
-    const stack = [[root, parent]];
-    while (stack.length) {
-      const [node, p] = /** @type {[Node, number]} */ (stack.pop());
-      const i = this.push(node, p);
-      if (node.nodeType !== Node.ELEMENT_NODE) continue;
-      const el = /** @type {Element} */ (node);
-      const name = el.localName.toLowerCase();
-      if (TEXT_SKIPPED.has(name) && !(name === "script" && el.getAttribute("type") === "application/ld+json")) continue;
-      if (name === "iframe") continue;
-      const kids = (el.shadowRoot ?? el).childNodes;
-      for (let k = kids.length - 1; k >= 0; k--) {
-        const kid = kids[k];
-        if (kid.nodeType === Node.ELEMENT_NODE || kid.nodeType === Node.TEXT_NODE) stack.push([kid, i]);
+    const top = this.push(root, parent);
+    if (root.nodeType !== ELEMENT || !Builder.entered(/** @type {Element} */ (root))) return;
+    /** @type {Node[]} the open elements, root first */
+    const open = [root];
+    /** @type {number[]} their indices */
+    const at = [top];
+    let cur = (/** @type {Element} */ (root).shadowRoot ?? root).firstChild;
+    for (;;) {
+      if (cur === null) {
+        const done = /** @type {Node} */ (open.pop());
+        at.pop();
+        if (open.length === 0) return;
+        cur = done.nextSibling;
+        continue;
       }
+      const type = cur.nodeType;
+      if (type === ELEMENT || type === TEXT) {
+        const i = this.push(cur, at[at.length - 1]);
+        if (type === ELEMENT && Builder.entered(/** @type {Element} */ (cur))) {
+          open.push(cur);
+          at.push(i);
+          cur = (/** @type {Element} */ (cur).shadowRoot ?? cur).firstChild;
+          continue;
+        }
+      }
+      cur = cur.nextSibling;
     }
   }
 
   /** @returns {Wire} */
   wire() {
+    const n = this.n;
     return {
       url: location.href,
       strings: this.table.join("\u0000"),
-      names: Uint32Array.from(this.names),
-      parents: Int32Array.from(this.parents),
-      texts: Uint32Array.from(this.texts),
-      attrs: Uint32Array.from(this.attrs),
-      flags: Uint8Array.from(this.flags),
+      names: this.names.subarray(0, n),
+      parents: this.parents.subarray(0, n),
+      texts: this.texts.subarray(0, n),
+      attrs: this.attrs.subarray(0, this.nAttrs),
+      flags: this.flags.subarray(0, n),
       rects: new Float32Array(0),
     };
   }
@@ -151,7 +233,7 @@ export function snapshotSubtree(root) {
   for (let a = root.parentElement; a; a = a.parentElement) chain.unshift(a);
   let parent = -1;
   for (const a of chain) parent = b.push(a, parent);
-  const subtreeStart = b.nodes.length;
+  const subtreeStart = b.n;
   b.walk(root, parent);
   return { wire: b.wire(), nodes: b.nodes, subtreeStart };
 }

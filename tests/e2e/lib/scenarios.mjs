@@ -74,6 +74,7 @@ const pageUrls = () => {
 };
 
 const outerHtml = () => document.documentElement.outerHTML;
+const adoptedSheets = () => document.adoptedStyleSheets.length;
 
 /* ---------- steps ---------- */
 
@@ -118,6 +119,7 @@ export async function cleanToggleRestore(h, c, { engine = "content" } = {}) {
   const allowed = await h.page(pageUrls);
   const from = h.server.log.length;
   const original = await h.page(outerHtml);
+  const sheetsBefore = await h.page(adoptedSheets);
   /** @type {Record<string, string>} */
   const typed = {};
   for (const sel of c.inputs ?? []) {
@@ -134,6 +136,8 @@ export async function cleanToggleRestore(h, c, { engine = "content" } = {}) {
   assert.ok(cleaned.story >= 3, `story paragraphs found: ${cleaned.story}`);
   assert.deepEqual(cleaned.storyNotShown, [], "every story paragraph stays visible");
   assert.deepEqual(cleaned.blocks, Object.fromEntries(Object.keys(c.hidden).map((k) => [k, "hidden"])));
+  // The content script's own constructed sheet hides at once (the background's user-origin sheet follows).
+  assert.equal(await h.page(adoptedSheets), sheetsBefore + 1, "the content script adopted its hiding sheet");
 
   if (c.hidden.related) {
     const analyses = st.analyses;
@@ -150,6 +154,7 @@ export async function cleanToggleRestore(h, c, { engine = "content" } = {}) {
   await h.popup(() => /** @type {HTMLButtonElement} */ (document.getElementById("restore")).click());
   const restored = await waitFor(() => h.page(outerHtml), (html) => html === original);
   assert.ok(restored === original, "after restore the page's outerHTML is exactly the original");
+  assert.equal(await h.page(adoptedSheets), sheetsBefore, "after restore the page's adopted stylesheets are as before");
   for (const [sel, text] of Object.entries(typed)) {
     assert.equal(await h.page((s) => /** @type {HTMLInputElement} */ (document.querySelector(s)).value, sel), text, `text typed into ${sel} survives`);
   }
