@@ -206,6 +206,45 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// Story metadata the reader shows in its header rather than in the body: the byline box
+    /// (with its avatar), a stand-alone date, and short labels above the headline (the section
+    /// "kicker", breadcrumbs). Images and figures above the headline stay (hero images).
+    fn is_metadata(&self, i: NodeId) -> bool {
+        let (s, f) = (self.s, self.f);
+        let iu = i as usize;
+        let chars = f.chars[iu];
+        if let Some(h) = self.skip_heading {
+            if f.end[iu] <= h && f.images[iu] == 0 && chars < 100 && f.mass[iu] == 0 {
+                return true;
+            }
+        }
+        if chars > 0 && chars < 150 && f.mass[iu] == 0 {
+            let marked = s.attr(i, Attr::Rel).is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
+                || [Attr::Class, Attr::Id].iter().any(|&a| {
+                    s.attr(i, a).is_some_and(|v| {
+                        let v = v.to_ascii_lowercase();
+                        v.contains("byline") || v.contains("dateline") || (v.contains("author") && !v.contains("authority"))
+                    })
+                });
+            if marked {
+                return true;
+            }
+        }
+        // A block whose whole text is one <time> element: the date line.
+        if s.nodes[iu].tag.is_block_level() && chars > 0 && chars < 60 {
+            let times: Vec<NodeId> = (i..f.end[iu]).filter(|&j| s.nodes[j as usize].tag == Tag::Time).collect();
+            if times.len() == 1 && f.chars[times[0] as usize] + 2 >= chars {
+                return true;
+            }
+        }
+        s.nodes[iu].tag == Tag::Time && f.ancestors[iu] & crate::features::ANC_ARTICLE == 0 && chars < 60 && self.parent_is_block(i)
+    }
+
+    fn parent_is_block(&self, i: NodeId) -> bool {
+        let p = self.s.nodes[i as usize].parent;
+        p != NONE && self.s.nodes[p as usize].tag.is_block_level() && self.f.chars[p as usize] == self.f.chars[i as usize]
+    }
+
     /// Builds the reader nodes for the subtree of `root`, iteratively (pages can nest deeply).
     fn build(&self, root: NodeId) -> Vec<RNode> {
         let s = self.s;
@@ -258,7 +297,7 @@ impl Builder<'_> {
                 continue;
             }
             let nested_block = self.c.blocks.binary_search_by_key(&i, |b| b.node).ok().map(|b| self.c.blocks[b].kind);
-            if nested_block.is_some_and(|k| k != Kind::Article) || drop_tag(n.tag) || Some(i) == self.skip_heading {
+            if nested_block.is_some_and(|k| k != Kind::Article) || drop_tag(n.tag) || Some(i) == self.skip_heading || self.is_metadata(i) {
                 i = self.f.end[iu];
                 continue;
             }
