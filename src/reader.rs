@@ -203,6 +203,8 @@ struct Builder<'a> {
     f: &'a Features,
     c: &'a Classification,
     skip_heading: Option<NodeId>,
+    /// The page is a discussion (a forum thread): the posts inside the story root are its content.
+    thread: bool,
 }
 
 impl Builder<'_> {
@@ -297,7 +299,8 @@ impl Builder<'_> {
                 continue;
             }
             let nested_block = self.c.blocks.binary_search_by_key(&i, |b| b.node).ok().map(|b| self.c.blocks[b].kind);
-            if nested_block.is_some_and(|k| k != Kind::Article) || drop_tag(n.tag) || Some(i) == self.skip_heading || self.is_metadata(i) {
+            let keep_posts = self.thread && nested_block == Some(Kind::Comments);
+            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || drop_tag(n.tag) || Some(i) == self.skip_heading || self.is_metadata(i) {
                 i = self.f.end[iu];
                 continue;
             }
@@ -676,7 +679,11 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
         .unwrap_or_default();
     // The headline is shown as the title, so the body does not repeat it.
     let skip_heading = c.headline.filter(|&h| f.contains(root, h));
-    let b = Builder { s, f, c, skip_heading };
+    // A thread whose replies inside the story root hold most of its prose is a discussion page (a
+    // forum): its reader view is the whole thread. News stories keep their comments out.
+    let comment_mass: u32 = c.blocks.iter().filter(|b| b.kind == Kind::Comments && f.contains(root, b.node)).map(|b| f.mass[b.node as usize]).sum();
+    let thread = comment_mass > 2 * f.mass[root as usize].saturating_sub(comment_mass);
+    let b = Builder { s, f, c, skip_heading, thread };
     let content = b.build(root);
     let text = to_text(&content);
     let words = text.split_whitespace().count() as u32;
