@@ -209,11 +209,17 @@ async function measure(b, url, reps) {
   const t = { total: [], snapshot: [], classify: [], apply: [] };
   const walls = [];
   let state = null;
+  /** @type {Record<string, number>} */
+  let first = {};
   for (let i = 0; i <= reps; i++) {
     if (i > 0) await b.askPage(Msg.PAGE_RESTORE);
     const r = await b.click();
     state = r.state;
-    if (i === 0) continue; // warm-up: injection, module loading, Wasm compilation
+    if (i === 0) {
+      // warm-up: injection, module loading, Wasm compilation, cold JIT; kept apart as `first`
+      first = Object.fromEntries(Object.keys(t).map((k) => [k, round(r.state.timings[k])]));
+      continue;
+    }
     walls.push(r.wall);
     for (const k of Object.keys(t)) t[k].push(r.state.timings[k]);
   }
@@ -254,6 +260,7 @@ async function measure(b, url, reps) {
       total: round(median(t.total)), snapshot: round(median(t.snapshot)), classify: round(median(t.classify)),
       apply: round(median(t.apply)), readability: round(median(ra.parse)), readability_clone: round(median(ra.clone)),
     },
+    first,
     kinds: state.counts,
     article_text: reader?.text ?? "",
     readability_text: ra.text,

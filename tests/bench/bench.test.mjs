@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DATA = process.env.BLOCKWISE_DATA ?? path.resolve(ROOT, "../shared/data");
 const WCXB_IDS = ["0001", "0002", "0003"];
 const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
-const FIELDS = ["id", "elements", "ms", "kinds", "article_text", "readability_text", "visible_text", "annotated_html"].sort();
+const FIELDS = ["id", "elements", "ms", "first", "kinds", "article_text", "readability_text", "visible_text", "annotated_html"].sort();
 const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone"].sort();
 
 test("make bench: one sane JSON line per page, and make score reads them", { timeout: 180_000 }, (t) => {
@@ -50,6 +50,8 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
     for (const [k, v] of Object.entries(l.ms)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: ms.${k} = ${v}`);
     assert.ok(l.ms.total >= l.ms.snapshot && l.ms.total >= l.ms.classify, `${l.id}: total covers its parts`);
     assert.ok(l.ms.readability > 0, `${l.id}: Readability's parse() was timed`);
+    assert.deepEqual(Object.keys(l.first).sort(), ["apply", "classify", "snapshot", "total"], `${l.id}: first-click fields`);
+    for (const [k, v] of Object.entries(l.first)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: first.${k} = ${v}`);
     assert.ok(Object.keys(l.kinds).length > 0, `${l.id}: no blocks`);
     for (const [k, n] of Object.entries(l.kinds)) assert.ok(KINDS.includes(k) && Number.isInteger(n) && n > 0, `${l.id}: kinds.${k} = ${n}`);
     assert.ok(l.kinds.article >= 1, `${l.id}: an article block`);

@@ -77,8 +77,15 @@ let timings = null;
 
 /* ---------- the core, here or in the background ---------- */
 
-/** @type {Promise<boolean> | null} */
-let coreHere = null;
+/**
+ * Whether the Wasm core runs in this script. Its loading and compilation start as soon as this module
+ * is injected (which only a user's click, shortcut, menu or auto-clean does), so they overlap the
+ * messaging and the page walk instead of following them.
+ */
+const coreHere = loadCore().then(
+  () => true,
+  (e) => (console.info("Blockwise: Wasm refused in this page, using the background:", e?.message ?? e), false),
+);
 
 /**
  * Runs the core on a snapshot: in this script when the page lets it compile Wasm, else in the
@@ -86,10 +93,6 @@ let coreHere = null;
  * @param {import("./snapshot.js").Wire} wire @param {boolean} wantReader
  */
 async function runCore(wire, wantReader) {
-  coreHere ??= loadCore().then(
-    () => true,
-    (e) => (console.info("Blockwise: Wasm refused in this page, using the background:", e?.message ?? e), false),
-  );
   let result;
   if (await coreHere) {
     engine = "content";
