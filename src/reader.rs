@@ -784,7 +784,8 @@ pub fn clean_doc_title(t: &str, headings: &[String]) -> String {
         cur = collapse(&headings[0]).trim().to_string();
     }
     let orig_words = words(&SEPS.iter().fold(orig.clone(), |acc, p| acc.replace(p, " ")));
-    if words(&cur) <= 4 && (!had_sep || !hierarchical || words(&cur) != orig_words.saturating_sub(1)) {
+    let cut = cur != orig && !headings.iter().any(|h| collapse(h).trim() == cur);
+    if cut && words(&cur) <= 4 && (!had_sep || !hierarchical || words(&cur) != orig_words.saturating_sub(1)) {
         cur = orig;
     }
     cur
