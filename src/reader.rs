@@ -84,6 +84,10 @@ fn keep_tag(tag: Tag) -> Option<&'static str> {
     })
 }
 
+/// Share of the story's prose mass above which a `<form>` inside it is the story itself (a forum thread
+/// wrapped in a moderation form), not an interactive widget.
+const FORM_THREAD_SHARE: f32 = 0.5;
+
 /// Tags whose subtree the reader always drops (interactive or embedded content).
 fn drop_tag(tag: Tag) -> bool {
     matches!(
@@ -242,6 +246,16 @@ impl Builder<'_> {
         s.nodes[iu].tag == Tag::Time && f.ancestors[iu] & crate::features::ANC_ARTICLE == 0 && chars < 60 && self.parent_is_block(i)
     }
 
+    /// Interactive or embedded subtrees are dropped, except a `<form>` that holds most of the story's
+    /// prose: forum software (XenForo, Invision) puts a whole thread inside one moderation form, and
+    /// its posts are the page (WCXB forum pages). Its fields are still dropped one by one. A form that
+    /// is a quiz or a comparison table inside a story stays out.
+    fn drops(&self, i: NodeId) -> bool {
+        let tag = self.s.nodes[i as usize].tag;
+        let story_mass = self.c.article.map_or(0, |a| self.f.mass[a as usize]);
+        drop_tag(tag) && !(tag == Tag::Form && self.f.mass[i as usize] as f32 > FORM_THREAD_SHARE * story_mass as f32)
+    }
+
     fn parent_is_block(&self, i: NodeId) -> bool {
         let p = self.s.nodes[i as usize].parent;
         p != NONE && self.s.nodes[p as usize].tag.is_block_level() && self.f.chars[p as usize] == self.f.chars[i as usize]
@@ -300,7 +314,7 @@ impl Builder<'_> {
             }
             let nested_block = self.c.blocks.binary_search_by_key(&i, |b| b.node).ok().map(|b| self.c.blocks[b].kind);
             let keep_posts = self.thread && nested_block == Some(Kind::Comments);
-            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || drop_tag(n.tag) || Some(i) == self.skip_heading || self.is_metadata(i) {
+            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) {
                 i = self.f.end[iu];
                 continue;
             }
