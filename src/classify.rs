@@ -795,6 +795,18 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
         ctx.label_pass(r, &mut provisional);
     }
     let mut found = ctx.find_article(&provisional).or_else(|| ctx.find_article(&[]));
+    // A weak story (a short intro, an SEO blurb, a cookie notice) beside a much larger body of text
+    // that is not inside it is not the page's point: the page is a listing (job boards, product grids,
+    // section fronts; WCXB listing and collection pages).
+    if let Some((a, mass)) = found {
+        if mass < WEAK_STORY_MASS {
+            if let Some((l, _)) = ctx.find_listing(&provisional) {
+                if !f.contains(a, l) && f.chars[l as usize] as f32 >= LISTING_OVER_WEAK_STORY * f.chars[a as usize] as f32 {
+                    found = None;
+                }
+            }
+        }
+    }
     if found.is_none() {
         found = ctx.find_listing(&provisional);
         ctx.listing = found.is_some();

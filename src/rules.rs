@@ -28,6 +28,13 @@ pub const ARTICLE_MASS_SHARE: f32 = 0.6;
 pub const HIDDEN_CONTENT_RATIO: u64 = 3;
 /// A page needs at least this much prose (characters) to have an article at all.
 pub const MIN_ARTICLE_CHARS: u32 = 200;
+/// A story with less prose mass than this (about 200 words) is weak: when the page's main text
+/// outside menus and ads lies elsewhere (or around it) and is [`LISTING_OVER_WEAK_STORY`] times
+/// larger, the page is a listing and that text is its content (WCXB job boards and product grids,
+/// whose only "prose" is a category blurb or a cookie notice).
+pub const WEAK_STORY_MASS: u32 = 1200;
+/// See [`WEAK_STORY_MASS`].
+pub const LISTING_OVER_WEAK_STORY: f32 = 1.2;
 /// When climbing from the story body to take in its headline, the extra text gained may be at most
 /// this multiple of the body's own text (so we never climb to the whole page).
 pub const HEADLINE_CLIMB_MAX_GROWTH: f32 = 0.6;
