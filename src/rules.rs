@@ -150,6 +150,9 @@ pub const NAVIGATION_TOKENS: &[&str] = &[
 pub const COMMENTS_TOKENS: &[&str] = &[
     "comment", "comments", "commentlist", "disqus", "respond", "reply", "replies", "discussion",
     "discussions", "talk", "coral", "viafoura", "livefyre", "opinary", "responses",
+    // Customers' reviews under a product are its readers' comments (WCXB product pages: a shop's
+    // "individual-review" cards, a marketplace's "review-text" blocks).
+    "reviews", "customerreviews", "userreviews", "reviewlist",
 ];
 
 /// Class/id tokens for links to other stories.
@@ -207,7 +210,7 @@ pub const COMMENTS_LABELS: &[&str] = &[
     "join the discussion", "discussion", "reader comments", "responses", "replies", "add a comment",
     "post a comment", "kommentare", "kommentar", "leserkommentare", "commentaires", "commentaire",
     "réagissez", "comentarios", "comentários", "комментарии", "تعليقات", "التعليقات", "תגובות",
-    "commenti", "reacties",
+    "commenti", "reacties", "customer reviews", "top reviews", "kundenrezensionen",
 ];
 
 /// Labels that head the site's own chrome: tag and topic lists, archives, section lists.
