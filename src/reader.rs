@@ -88,6 +88,13 @@ fn keep_tag(tag: Tag) -> Option<&'static str> {
 /// wrapped in a moderation form), not an interactive widget.
 const FORM_THREAD_SHARE: f32 = 0.5;
 
+/// A story root is a discussion thread when its replies hold more than this many times the prose
+/// mass of the rest (WCXB forum pages: 5× to 20×; blog posts with long comment threads: 2× to 3×)…
+const THREAD_REPLY_RATIO: u32 = 4;
+/// …and the rest holds less than this (about 300 words): forum pages keep a title and a few lines
+/// of metadata outside their posts.
+const THREAD_MAX_OWN_MASS: u32 = 2000;
+
 /// Tags whose subtree the reader always drops (interactive or embedded content).
 fn drop_tag(tag: Tag) -> bool {
     matches!(
@@ -693,10 +700,13 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
         .unwrap_or_default();
     // The headline is shown as the title, so the body does not repeat it.
     let skip_heading = c.headline.filter(|&h| f.contains(root, h));
-    // A thread whose replies inside the story root hold most of its prose is a discussion page (a
-    // forum): its reader view is the whole thread. News stories keep their comments out.
+    // A thread whose replies inside the story root hold nearly all of its prose is a discussion page
+    // (a forum): its reader view is the whole thread. A post with a body of its own (more than about
+    // 300 words outside the replies) keeps its comments out however many there are: a blog post with
+    // 59 comments (WCXB 0479), a product page with its reviews.
     let comment_mass: u32 = c.blocks.iter().filter(|b| b.kind == Kind::Comments && f.contains(root, b.node)).map(|b| f.mass[b.node as usize]).sum();
-    let thread = comment_mass > 2 * f.mass[root as usize].saturating_sub(comment_mass);
+    let own_mass = f.mass[root as usize].saturating_sub(comment_mass);
+    let thread = comment_mass > THREAD_REPLY_RATIO * own_mass && own_mass < THREAD_MAX_OWN_MASS;
     let b = Builder { s, f, c, skip_heading, thread };
     let content = b.build(root);
     let text = to_text(&content);
