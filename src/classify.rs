@@ -124,6 +124,8 @@ struct Ctx<'a> {
     /// The page has no story and its main list stands in for it: related evidence inside it is
     /// the content itself, not a rail beside it.
     listing: bool,
+    /// Elements that follow a comments marker among their siblings ([`after_comments_marker`]).
+    after_comments: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -226,6 +228,9 @@ impl Ctx<'_> {
         }
         if itemtype.ends_with("/Comment") || s.attr(id, Attr::Itemprop).is_some_and(|p| p == "comment") {
             ev.add(Kind::Comments, W_COMMENT_FORM, "schema.org comment markup");
+        }
+        if self.after_comments[i] && chars > 0 {
+            ev.add(Kind::Comments, W_AFTER_COMMENTS_MARKER, "follows the page's “comments” anchor or heading");
         }
 
         // Class and id words.
@@ -755,6 +760,51 @@ impl Ctx<'_> {
     }
 }
 
+/// A comments marker: an empty anchor named for the comments (`<a name="comments">`, the target of
+/// "N comments" links) or a short heading that says only "Comments" (no links in it).
+fn is_comments_marker(s: &Snapshot, f: &Features, id: NodeId) -> bool {
+    let i = id as usize;
+    if f.chars[i] == 0 {
+        return [Attr::Name, Attr::Id].iter().any(|&a| s.attr(id, a).is_some_and(|v| COMMENTS_ANCHORS.contains(&v.to_ascii_lowercase().as_str())));
+    }
+    f.chars[i] <= 40 && f.links[i] == 0 && {
+        let l = norm_label(&crate::features::subtree_text_all(s, f, id));
+        let l = l.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        COMMENTS_MARKER_LABELS.contains(&l)
+    }
+}
+
+/// For every element, whether an earlier sibling is a comments marker and at least
+/// [`MIN_COMMENTS_AFTER_MARKER`] siblings with text follow that marker: pages that print their
+/// comments as a flat run of paragraphs after `<a name="comments">` (L3S-GN1's 2008 news sites).
+fn after_comments_marker(s: &Snapshot, f: &Features) -> Vec<bool> {
+    let mut out = vec![false; s.len()];
+    for p in 0..s.len() as u32 {
+        if s.nodes[p as usize].tag == Tag::Text || f.first_child[p as usize] == NONE {
+            continue;
+        }
+        let mut marker = false;
+        let mut run = Vec::new();
+        for c in f.children(p) {
+            let cu = c as usize;
+            if s.nodes[cu].tag == Tag::Text || f.silent[cu] {
+                continue;
+            }
+            if !marker {
+                marker = is_comments_marker(s, f, c);
+            } else if f.chars[cu] > 0 {
+                run.push(c);
+            }
+        }
+        if run.len() >= MIN_COMMENTS_AFTER_MARKER {
+            for c in run {
+                out[c as usize] = true;
+            }
+        }
+    }
+    out
+}
+
 /// Lowest common ancestor of two nodes.
 fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
     let mut x = a;
@@ -767,7 +817,7 @@ fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
 /// Why an element is or is not a block: its evidence per kind with reasons, and the guards that
 /// apply to it (inside the story, holding the story, too much prose). For `blockwise classify --explain`.
 pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Vec<String> {
-    let ctx = Ctx { s, f, article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), listing: false };
+    let ctx = Ctx { s, f, article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), listing: false, after_comments: after_comments_marker(s, f) };
     let ev = ctx.evidence(id);
     let mut out = vec![format!(
         "inside story: {}; holds story or headline: {}; prose chars: {} of the story's {}; multi-widget rail: {}",
@@ -788,7 +838,7 @@ pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Ve
 
 /// Classifies every block of a page.
 pub fn classify(s: &Snapshot, f: &Features) -> Classification {
-    let mut ctx = Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false };
+    let mut ctx = Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f) };
     let roots: Vec<NodeId> = (0..s.len() as u32).filter(|&j| s.nodes[j as usize].parent == NONE).collect();
     let mut provisional = Vec::new();
     for &r in &roots {

@@ -204,6 +204,21 @@ pub const RELATED_LABELS: &[&str] = &[
     "הכתבות הנקראות", "כתבות נוספות", "leia também", "leggi anche", "lees ook", "läs också",
 ];
 
+/// Siblings after a comments marker (an `<a name="comments">` anchor, a bare "Comments" heading) are
+/// the comments, one block each: 2008 news pages print them as a flat run of paragraphs after the
+/// story with no wrapper of their own (L3S-GN1, a British daily's "Comments" run of `p.story`).
+/// As strong as a label heading: those paragraphs often carry the story's own class (`p.story`).
+pub const W_AFTER_COMMENTS_MARKER: f32 = 14.0;
+/// A marker needs at least this many siblings with text after it.
+pub const MIN_COMMENTS_AFTER_MARKER: usize = 2;
+/// Anchor names/ids that comment links point at.
+pub const COMMENTS_ANCHORS: &[&str] = &["comments", "comment", "commentaires", "kommentare", "talkback", "reader-comments"];
+/// The whole text of a heading that marks the comments below it (digits in front allowed: "12 comments").
+pub const COMMENTS_MARKER_LABELS: &[&str] = &[
+    "comments", "reader comments", "user comments", "readers' comments", "your comments", "kommentare",
+    "leserkommentare", "commentaires", "comentarios", "comentários", "commenti", "reacties", "комментарии",
+];
+
 /// Labels that head reader comments.
 pub const COMMENTS_LABELS: &[&str] = &[
     "comments", "comment", "leave a comment", "leave a reply", "join the conversation",
