@@ -949,6 +949,25 @@ mod tests {
     }
 
     #[test]
+    fn a_flat_run_after_the_comments_anchor_is_comments() {
+        let c1 = "<p class=story id=c1>I could not agree more with the council, the buses in my district are always late and crowded.<br><b>Posted by Ann on January 10, 2008</b></p>";
+        let c2 = "<p class=story id=c2>Extending the hours is long overdue; the night shift workers have waited years for this.<br><b>Posted by Bo on January 10, 2008</b></p>";
+        let html = format!(
+            "<body><div id=col><h1>Council approves the transit plan</h1><p class=story id=s1>{t}</p>{p}{p}{p}<a name=comments></a><div>Comments</div>{c1}{c2}</div></body>",
+            t = &PARA[3..PARA.len() - 4],
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "c1")), Some(Kind::Comments));
+        assert_eq!(c.kind_of(&s, by_id(&s, "c2")), Some(Kind::Comments));
+        assert_eq!(c.kind_of(&s, by_id(&s, "s1")), Some(Kind::Article));
+        // Without the marker the same paragraphs are the story's.
+        let plain = html.replace("<a name=comments></a><div>Comments</div>", "");
+        let (s, c) = run(&plain);
+        assert_eq!(c.kind_of(&s, by_id(&s, "c1")), Some(Kind::Article));
+    }
+
+    #[test]
     fn labels_match_whole_words() {
         assert!(label_matches("sponsored articles", SPONSORED_LABELS).is_some());
         assert!(label_matches("more from world news", RELATED_LABELS).is_some());
