@@ -181,6 +181,9 @@ fn main() {
                 if std::env::var("PER_PAGE").is_ok() && c.com_gold > c.com_tp + 200 {
                     eprintln!("comments missed {} of {} words: {}", c.com_gold - c.com_tp, c.com_gold, p.display());
                 }
+                if std::env::var("PER_PAGE").is_ok() && c.com_pred > c.com_tp + 100 {
+                    eprintln!("comments wrongly said {} of {} words: {}", c.com_pred - c.com_tp, c.com_pred, p.display());
+                }
                 let mut t = total.lock().unwrap();
                 t.rel_tp += c.rel_tp; t.rel_pred += c.rel_pred; t.rel_gold += c.rel_gold;
                 t.com_tp += c.com_tp; t.com_pred += c.com_pred; t.com_gold += c.com_gold;

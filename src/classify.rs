@@ -562,7 +562,7 @@ impl Ctx<'_> {
             }
             // A comment thread may outweigh the post it follows; nothing else that heavy inside the
             // story is taken out of it.
-            if heavy && !(kind == Kind::Comments && score >= BLOCK_THRESHOLD) {
+            if heavy && !(kind == Kind::Comments && score >= BLOCK_THRESHOLD && !self.comments_by_form_only(i, score)) {
                 i += 1;
                 continue;
             }
@@ -582,6 +582,14 @@ impl Ctx<'_> {
                 i += 1;
             }
         }
+    }
+
+    /// True when `id` is taken for comments only because a reply box sits somewhere inside it: a
+    /// container of the story and its comment form (L3S-GN1's table layouts), not a thread. Such a
+    /// block never outweighs the story.
+    fn comments_by_form_only(&self, id: NodeId, score: f32) -> bool {
+        let i = id as usize;
+        self.f.textareas[i] > 0 && self.f.inputs[i] <= 6 && score - W_COMMENT_FORM < BLOCK_THRESHOLD
     }
 
     /// True when a sizeable part of `id` (a child holding over [`MIN_PART_SHARE`] of its text) is on its
@@ -655,7 +663,8 @@ impl Ctx<'_> {
             // A provisional block holding most of the page's prose is more likely the story under a
             // misleading name than boilerplate (comment threads excepted: they can outweigh a post).
             let holds_h1 = (b.node..f.end[b.node as usize]).any(|j| s.nodes[j as usize].tag == Tag::H1 && !f.silent[j as usize]);
-            if holds_h1 || (b.kind != Kind::Comments && f.mass[b.node as usize] as f32 > 0.5 * page_mass as f32) {
+            let thread = b.kind == Kind::Comments && !self.comments_by_form_only(b.node, self.evidence(b.node).best().1);
+            if holds_h1 || (!thread && f.mass[b.node as usize] as f32 > 0.5 * page_mass as f32) {
                 continue;
             }
             for j in b.node..f.end[b.node as usize] {
