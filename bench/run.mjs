@@ -65,8 +65,11 @@ export function listPages(dir) {
  */
 export function stripScripts(html) {
   return html
-    .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs) => (/application\/ld\+json/i.test(attrs) ? m : ""))
-    .replace(/<script\b[^>]*>/gi, "") // an unterminated one
+    // One pass, so a kept ld+json element keeps its opening tag (a second pass over stray openers once
+    // removed it and turned its JSON into visible page text). An unterminated script runs to the end
+    // of the file, as a browser reads it.
+    .replace(/<script\b([^>]*)>[\s\S]*?(?:<\/script\s*>|$)/gi, (m, attrs) =>
+      /application\/ld\+json/i.test(attrs) && /<\/script\s*>$/i.test(m) ? m : "")
     .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?(refresh|content-security-policy)[^>]*>/gi, "")
     .replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ""));
 }

@@ -67,3 +67,17 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
   assert.match(table, /\| WCXB dev, all types \| 3 \| \*\*\d\.\d{3}\*\* \| \d\.\d{3} \|/);
   assert.match(table, /ratio Blockwise total \/ Readability `parse\(\)` \| \*\*\d+\.\d\d\*\*/);
 });
+
+test("the bench server strips scripts but keeps ld+json whole, never as page text", async () => {
+  const { stripScripts } = await import("../../bench/run.mjs");
+  const page =
+    '<head><script type="application/ld+json">{"@type":"NewsArticle"}</script><script>track()</script>' +
+    '<script src="a.js"></script></head><body><p onclick="x()">Story</p><script type="application/ld+json">{"b":2}</script></body>';
+  assert.equal(
+    stripScripts(page),
+    '<head><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><p>Story</p><script type="application/ld+json">{"b":2}</script></body>',
+  );
+  // An unterminated script swallows the rest of the file, as a browser reads it.
+  assert.equal(stripScripts("<p>a</p><script>never closed <p>b</p>"), "<p>a</p>");
+  assert.equal(stripScripts('<meta http-equiv="refresh" content="0;url=x"><p>c</p>'), "<p>c</p>");
+});
