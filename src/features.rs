@@ -340,7 +340,10 @@ pub fn is_relative_time(text: &str) -> bool {
 
 fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool {
     let n = &s.nodes[id as usize];
-    if n.hidden {
+    // The browser's "not rendered" verdict counts too, except when the page's text mostly waits in
+    // hidden containers for a script (see `Features::compute`): then the verdict says only that the
+    // script has not run yet, and the markup's own hints decide.
+    if n.hidden && honor_hidden_attr {
         return true;
     }
     for (a, _, v) in s.attrs_of(id) {
