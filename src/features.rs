@@ -783,6 +783,26 @@ mod tests {
     }
 
     #[test]
+    fn text_waiting_for_a_script_is_read_even_when_the_browser_says_not_rendered() {
+        let para = "<p>This paragraph of the story was streamed into a hidden container for a script to reveal.</p>";
+        let mut s = crate::html::parse(&format!("<body><a href='/'>Home</a><div hidden id=s>{para}{para}{para}</div></body>"), "https://e.com/");
+        // What the content script sends for the same page: the container and all inside it not rendered.
+        let div = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("s")).unwrap();
+        let end = Features::compute(&s).end[div as usize];
+        for i in div..end {
+            s.nodes[i as usize].hidden = s.nodes[i as usize].tag != Tag::Text;
+        }
+        let f = Features::compute(&s);
+        assert!(f.mass[div as usize] > 200, "the story's prose counts: {}", f.mass[div as usize]);
+        // A page whose hidden part is a small extra (a closed menu) keeps the browser's verdict.
+        let mut s = crate::html::parse(&format!("<body>{para}{para}{para}<div hidden id=m><p>Menu text</p></div></body>"), "https://e.com/");
+        let m = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("m")).unwrap();
+        s.nodes[m as usize].hidden = true;
+        s.nodes[m as usize + 1].hidden = true;
+        assert!(Features::compute(&s).silent[m as usize]);
+    }
+
+    #[test]
     fn mass_counts_prose_not_menus() {
         let s = crate::html::parse(
             "<body><ul><li><a href='/a'>Home</a></li><li><a href='/b'>World</a></li></ul>\
