@@ -706,7 +706,7 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     // 59 comments (WCXB 0479), a product page with its reviews.
     let comment_mass: u32 = c.blocks.iter().filter(|b| b.kind == Kind::Comments && f.contains(root, b.node)).map(|b| f.mass[b.node as usize]).sum();
     let own_mass = f.mass[root as usize].saturating_sub(comment_mass);
-    let thread = comment_mass > THREAD_REPLY_RATIO * own_mass && own_mass < THREAD_MAX_OWN_MASS;
+    let thread = c.discussion || (comment_mass > THREAD_REPLY_RATIO * own_mass && own_mass < THREAD_MAX_OWN_MASS);
     let b = Builder { s, f, c, skip_heading, thread };
     let content = b.build(root);
     let text = to_text(&content);

@@ -219,6 +219,9 @@ pub const COMMENTS_MARKER_LABELS: &[&str] = &[
     "leserkommentare", "commentaires", "comentarios", "comentários", "commenti", "reacties", "комментарии",
 ];
 
+/// The schema.org type a forum thread's page carries.
+pub const DISCUSSION_TYPE: &str = "DiscussionForumPosting";
+
 /// Labels that head reader comments.
 pub const COMMENTS_LABELS: &[&str] = &[
     "comments", "comment", "leave a comment", "leave a reply", "join the conversation",
