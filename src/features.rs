@@ -338,6 +338,14 @@ pub fn is_relative_time(text: &str) -> bool {
         && (has_digit || l.contains("just now") || l.contains("yesterday") || l.contains("gestern") || l.contains("ayer") || l.contains("вчера"))
 }
 
+/// A server-streamed segment waiting for its framework's script to move it into place: React 18's
+/// streaming SSR sends `<div hidden id="S:0">…</div>` after the shell and swaps it in for the
+/// `<template id="B:0">` placeholder (WCXB 4503: the whole story arrives that way). Read as shown.
+fn is_streamed_segment(s: &Snapshot, id: NodeId) -> bool {
+    s.attr(id, Attr::Hidden).is_some()
+        && s.attr(id, Attr::Id).and_then(|v| v.strip_prefix("S:")).is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool {
     let n = &s.nodes[id as usize];
     // The browser's "not rendered" verdict counts too, except when the page's text mostly waits in
@@ -449,6 +457,7 @@ impl Features {
         let mut own_chars = vec![0u32; n];
         let mut own_link = vec![0u32; n];
         let mut last_child = vec![NONE; n];
+        let mut in_segment = vec![false; n];
         // Forward pass: tree links, silence, inheritance.
         for i in 0..n {
             let node = &s.nodes[i];
@@ -464,8 +473,9 @@ impl Features {
             }
             let parent_silent = p != NONE && f.silent[p as usize];
             let tag = node.tag;
+            in_segment[i] = (p != NONE && in_segment[p as usize]) || (tag != Tag::Text && is_streamed_segment(s, i as u32));
             f.silent[i] = parent_silent
-                || (tag != Tag::Text && (tag.is_non_content() || is_hidden_element(s, i as u32, honor_hidden_attr)));
+                || (tag != Tag::Text && (tag.is_non_content() || is_hidden_element(s, i as u32, honor_hidden_attr && !in_segment[i])));
             f.in_link[i] = tag == Tag::A || (p != NONE && f.in_link[p as usize]);
             if p != NONE {
                 f.ancestors[i] = f.ancestors[p as usize] | ancestor_bit(s.nodes[p as usize].tag);
@@ -800,6 +810,23 @@ mod tests {
         s.nodes[m as usize].hidden = true;
         s.nodes[m as usize + 1].hidden = true;
         assert!(Features::compute(&s).silent[m as usize]);
+    }
+
+    #[test]
+    fn a_streamed_segment_is_read_as_shown() {
+        let para = "<p>This paragraph of the story arrives in a streamed segment that the framework moves into place.</p>";
+        let html = format!("<body><nav><a href='/'>Home</a><a href='/b'>World</a></nav><template id='B:0'></template><p>Short intro that is visible.</p><div hidden id='S:0'>{para}</div><div hidden id=menu>{para}</div></body>");
+        let mut s = crate::html::parse(&html, "https://e.com/");
+        for i in 0..s.len() {
+            // The browser's verdict on both hidden containers and their contents.
+            let a = (0..=i as u32).rev().find(|&j| s.attr(j, Attr::Hidden).is_some() && Features::compute(&s).contains(j, i as u32));
+            s.nodes[i].hidden = a.is_some() && s.nodes[i].tag != Tag::Text;
+        }
+        let f = Features::compute(&s);
+        let seg = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("S:0")).unwrap();
+        let menu = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("menu")).unwrap();
+        assert!(!f.silent[seg as usize] && f.mass[seg as usize] > 50);
+        assert!(f.silent[menu as usize], "an ordinary hidden element stays hidden");
     }
 
     #[test]
