@@ -266,6 +266,12 @@ pub const PROMOTION_LABELS: &[&str] = &[
     "abonnieren", "newsletter abonnieren", "jetzt abonnieren", "teilen", "s'abonner", "abonnez-vous",
     "inscrivez-vous", "partager", "suscríbete", "suscribirse", "compartir", "подписаться",
     "подпишитесь", "поделиться", "اشترك", "تابعنا", "شارك", "הירשמו",
+    // A shop's plugs for its other products beside the one on the page (WCXB product pages).
+    "customers also bought", "customers also viewed", "customers who viewed this item also viewed",
+    "customers who bought this item also bought", "frequently bought together", "similar items",
+    "similar products", "related products", "recently viewed", "recently viewed items",
+    "more from this seller", "seller's other items", "compare similar items", "shop similar",
+    "complete the look", "pairs well with", "kunden kauften auch", "articles similaires",
 ];
 
 /// Last words of a short label that make it the site's own plug ("KSL 5 TV Live", "The Daily Podcast").
