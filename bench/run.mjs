@@ -59,6 +59,7 @@ export function listPages(dir) {
 
 /**
  * Removes what would run: script elements (but ld+json, which is data), on* attributes, meta refresh;
+ * unwraps <noscript> (its content is what the page shows without scripts);
  * and a page's own CSP meta (the server's header is the policy, so every page runs the core the same way).
  * Works on the bytes read as latin1, so any ASCII-compatible encoding passes through unchanged.
  * @param {string} html
@@ -70,6 +71,9 @@ export function stripScripts(html) {
     // of the file, as a browser reads it.
     .replace(/<script\b([^>]*)>[\s\S]*?(?:<\/script\s*>|$)/gi, (m, attrs) =>
       /application\/ld\+json/i.test(attrs) && /<\/script\s*>$/i.test(m) ? m : "")
+    // With its scripts gone the page shows what it keeps for browsers without them: <noscript> content
+    // (Discourse forums print their whole thread there), as the native parser reads it.
+    .replace(/<\/?noscript\b[^>]*>/gi, "")
     .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?(refresh|content-security-policy)[^>]*>/gi, "")
     .replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ""));
 }

@@ -80,4 +80,5 @@ test("the bench server strips scripts but keeps ld+json whole, never as page tex
   // An unterminated script swallows the rest of the file, as a browser reads it.
   assert.equal(stripScripts("<p>a</p><script>never closed <p>b</p>"), "<p>a</p>");
   assert.equal(stripScripts('<meta http-equiv="refresh" content="0;url=x"><p>c</p>'), "<p>c</p>");
+  assert.equal(stripScripts('<noscript data-path="/t/1"><div id="main">Thread</div></noscript>'), '<div id="main">Thread</div>');
 });
