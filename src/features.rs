@@ -148,24 +148,45 @@ fn ancestor_bit(tag: Tag) -> u8 {
 
 /// Splits a class/id string into lowercase tokens on non-alphanumerics and camelCase boundaries.
 pub fn split_tokens(s: &str, out: &mut Vec<String>) {
-    let mut cur = String::new();
+    let mut buf = String::new();
+    let mut spans = Vec::new();
+    split_token_spans(s, &mut buf, &mut spans);
+    out.extend(spans.iter().map(|&(a, b)| buf[a as usize..b as usize].to_string()));
+}
+
+/// [`split_tokens`] into one buffer: appends the lowercase tokens to `buf` and their byte ranges to
+/// `spans` (no allocation per token). ASCII characters take a fast path with the same answers as the
+/// Unicode one.
+fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
+    let mut start = buf.len();
     let mut prev_lower = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
-            if c.is_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+        let (alnum, upper, lower) = if c.is_ascii() {
+            (c.is_ascii_alphanumeric(), c.is_ascii_uppercase(), c.is_ascii_lowercase())
+        } else {
+            (c.is_alphanumeric(), c.is_uppercase(), c.is_lowercase())
+        };
+        if alnum {
+            if upper && prev_lower && buf.len() > start {
+                spans.push((start as u32, buf.len() as u32));
+                start = buf.len();
             }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            cur.extend(c.to_lowercase());
+            prev_lower = lower || c.is_ascii_digit();
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
+            }
         } else {
             prev_lower = false;
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if buf.len() > start {
+                spans.push((start as u32, buf.len() as u32));
+                start = buf.len();
             }
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if buf.len() > start {
+        spans.push((start as u32, buf.len() as u32));
     }
 }
 
@@ -186,52 +207,58 @@ fn attr_index(s: &Snapshot, id: NodeId, attr: Attr) -> u32 {
     s.attrs[n.attr_start as usize..n.attr_end as usize].iter().find(|(a, _, _)| *a == attr).map_or(NONE, |x| x.2)
 }
 
-/// Every class/id word of every kind, sorted for binary search (built once).
-fn token_table() -> &'static [(&'static str, Kind)] {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, Kind)>> = std::sync::OnceLock::new();
+/// Every class/id word of every kind, sorted so that a word's kinds sit together, and each word's
+/// range in it (built once).
+fn token_table() -> &'static (Vec<(&'static str, Kind)>, QuickMap<&'static str, (u32, u32)>) {
+    static TABLE: std::sync::OnceLock<(Vec<(&'static str, Kind)>, QuickMap<&'static str, (u32, u32)>)> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut v: Vec<(&'static str, Kind)> = token_lists().iter().flat_map(|(k, list)| list.iter().map(move |w| (*w, *k))).collect();
         v.sort();
-        v
+        let mut at = QuickMap::default();
+        for (i, (w, _)) in v.iter().enumerate() {
+            at.entry(*w).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
+        }
+        (v, at)
     })
 }
 
 /// Classifies the tokens of one element's id and class.
 pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
-    let mut words = Vec::new();
+    let mut buf = String::new();
+    let mut spans: Vec<(u32, u32)> = Vec::new();
     for (a, _, v) in s.attrs_of(id) {
         if matches!(a, Attr::Id | Attr::Class) {
-            split_tokens(v, &mut words);
+            split_token_spans(v, &mut buf, &mut spans);
         }
     }
-    if words.is_empty() {
+    if spans.is_empty() {
         return None;
     }
     // Joined neighbours catch "ad-slot" → "adslot", "most-read" → "mostread", "read-next".
-    let n = words.len();
+    let n = spans.len();
     for i in 0..n.saturating_sub(1) {
-        let j = format!("{}{}", words[i], words[i + 1]);
-        words.push(j);
+        let start = buf.len();
+        let ((a0, a1), (b0, b1)) = (spans[i], spans[i + 1]);
+        buf.extend_from_within(a0 as usize..a1 as usize);
+        buf.extend_from_within(b0 as usize..b1 as usize);
+        spans.push((start as u32, buf.len() as u32));
     }
     let mut t = Tokens::default();
     let mut any = false;
-    let table = token_table();
+    let (table, index) = token_table();
     let mut seen: Vec<(Kind, &str)> = Vec::new();
-    for w in &words {
-        let Ok(at) = table.binary_search_by(|(k, _)| (*k).cmp(w.as_str())) else { continue };
+    for &(a, b) in &spans {
+        let w = &buf[a as usize..b as usize];
         // A word may name several kinds ("support"): all entries with it sit together.
-        let mut lo = at;
-        while lo > 0 && table[lo - 1].0 == w.as_str() {
-            lo -= 1;
-        }
-        for &(word, kind) in table[lo..].iter().take_while(|(k, _)| *k == w.as_str()) {
+        let Some(&(lo, hi)) = index.get(w) else { continue };
+        for &(word, kind) in &table[lo as usize..hi as usize] {
             if seen.contains(&(kind, word)) {
                 continue;
             }
             seen.push((kind, word));
             let slot = &mut t.hits[kind as usize];
             if slot.0.is_none() {
-                slot.0 = Some(w.clone());
+                slot.0 = Some(w.to_string());
             }
             slot.1 = slot.1.saturating_add(1);
             any = true;
@@ -377,11 +404,21 @@ pub fn text_words(t: &str) -> Vec<String> {
 
 /// Collapsed-whitespace character count and word count of a text.
 pub fn text_measure(t: &str) -> (u32, u32) {
+    let b = t.as_bytes();
     let mut chars = 0u32;
     let mut words = 0u32;
     let mut in_word = false;
-    for c in t.chars() {
-        if c.is_whitespace() {
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue; // inside a multi-byte character, counted at its first byte
+        }
+        // `char::is_whitespace` by bytes: the only non-ASCII white space starts with C2, E1, E2 or E3.
+        let white = if x < 0x80 {
+            x == b' ' || (0x09..=0x0d).contains(&x)
+        } else {
+            matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) && t[i..].chars().next().is_some_and(char::is_whitespace)
+        };
+        if white {
             in_word = false;
         } else {
             chars += 1;
@@ -394,6 +431,40 @@ pub fn text_measure(t: &str) -> (u32, u32) {
     // Count one separating space per word gap, as a reader sees it.
     (chars + words.saturating_sub(1), words)
 }
+
+/// A hasher for the per-page maps keyed by string indices and short strings (FxHash's mixing step):
+/// much cheaper than the default SipHash, and the keys come from one page, not an attacker who
+/// could pick collisions to any effect beyond a slower page.
+#[derive(Default, Clone, Copy)]
+pub struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+}
+
+/// A `HashMap` with [`QuickHasher`].
+pub type QuickMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<QuickHasher>>;
 
 impl Features {
     /// Computes every feature of `s` in linear time.
@@ -451,7 +522,9 @@ impl Features {
             token_sets: Vec::new(),
             host,
         };
-        let mut token_cache: std::collections::HashMap<(u32, u32), u32> = std::collections::HashMap::new();
+        // Keyed by the strings themselves (natively every attribute value is its own string) and by
+        // whether the id comes first (the words' order decides which one a reason quotes).
+        let mut token_cache: QuickMap<(&str, &str, bool), u32> = QuickMap::default();
         // Paragraph owner: nearest block-level ancestor-or-self; owner chars/link chars.
         let mut owner = vec![NONE; n];
         let mut own_chars = vec![0u32; n];
@@ -491,8 +564,10 @@ impl Features {
             if tag != Tag::Text {
                 // Pages repeat the same class strings on many elements (utility-class CSS): read each
                 // (class, id) pair once.
-                let key = (attr_index(s, i as u32, Attr::Class), attr_index(s, i as u32, Attr::Id));
-                if key != (NONE, NONE) {
+                let (class, id) = (attr_index(s, i as u32, Attr::Class), attr_index(s, i as u32, Attr::Id));
+                if (class, id) != (NONE, NONE) {
+                    let id_first = s.attrs_of(i as u32).find(|(a, _, _)| matches!(a, Attr::Id | Attr::Class)).is_some_and(|(a, _, _)| a == Attr::Id);
+                    let key = (if class == NONE { "\0" } else { s.str(class) }, if id == NONE { "\0" } else { s.str(id) }, id_first);
                     f.token_of[i] = *token_cache.entry(key).or_insert_with(|| match element_tokens(s, i as u32) {
                         Some(t) => {
                             f.token_sets.push(t);
@@ -590,7 +665,7 @@ impl Features {
             }
         }
         // Siblings sharing a class string.
-        let mut class_counts: std::collections::HashMap<(u32, u32), u32> = std::collections::HashMap::new();
+        let mut class_counts: QuickMap<(u32, u32), u32> = QuickMap::default();
         for i in 0..n {
             let c = attr_index(s, i as u32, Attr::Class);
             if c != NONE && s.nodes[i].tag != Tag::Text {
@@ -707,7 +782,7 @@ impl Iterator for ChildIter<'_> {
 
 /// The visible text of a subtree with collapsed whitespace, cut at about `max` characters.
 pub fn subtree_text(s: &Snapshot, f: &Features, id: NodeId, max: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(max + 8);
     for i in id..f.end[id as usize] {
         if out.len() >= max {
             break;
@@ -715,6 +790,10 @@ pub fn subtree_text(s: &Snapshot, f: &Features, id: NodeId, max: usize) -> Strin
         let n = &s.nodes[i as usize];
         if n.tag == Tag::Text && !f.silent[i as usize] {
             for w in s.text(i).split_whitespace() {
+                // Past `max` the rest is cut off anyway (the `…` only needs the text to be longer).
+                if out.len() > max {
+                    break;
+                }
                 if !out.is_empty() {
                     out.push(' ');
                 }
