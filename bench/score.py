@@ -219,7 +219,8 @@ def score(lines, data):
             bow = [word_prf(d[key], d["_gold"]) for d in rows]
             sh = [shingle_pr(d[key], d["_gold"]) for d in rows]
             P, R = mean([p for p, _ in sh]), mean([r for _, r in sh])
-            out[who] = {"bow_f1": mean([x[2] for x in bow]), "sh_p": P, "sh_r": R, "sh_f1": f1(P, R)}
+            out[who] = {"bow_f1": mean([x[2] for x in bow]), "sh_p": P, "sh_r": R, "sh_f1": f1(P, R),
+                        "bow_r_median": statistics.median([x[1] for x in bow]) if bow else float("nan")}
         # Gold words not visible after cleanup (multiset; includes words the page never showed).
         gold_n = sum(len(tokenize(d["_gold"])) for d in rows)
         kept = sum(sum((Counter(tokenize(d["visible_text"])) & Counter(tokenize(d["_gold"]))).values()) for d in rows)
@@ -342,6 +343,12 @@ def report(res):
         for t, s in res.get("readability", {}).items():
             L.append(row("Readability test pages" + (" (readerable)" if t == "readerable" else ""), s))
         L.append("")
+        for t, s in res.get("readability", {}).items():
+            L.append(f"Readability test pages{' (readerable)' if t == 'readerable' else ''}: the text covers a median "
+                     f"**{fmt(100 * s['blockwise']['bow_r_median'], 1)} %** of `expected.html`'s words per page "
+                     f"(Readability.js {fmt(100 * s['readability']['bow_r_median'], 1)} %).")
+        if "readability" in res:
+            L.append("")
     if "l3s" in res:
         s = res["l3s"]
         L.append(f"**L3S-GN1** ({s['n']} pages; per word, the nearest `data-blockwise` kind against the innermost `x-nc-sel` label)")
