@@ -270,6 +270,7 @@ async function measure(b, url, reps) {
     first,
     kinds: state.counts,
     article_text: reader?.text ?? "",
+    reader_meta: { title: reader?.title ?? "", byline: reader?.byline ?? null, published: reader?.published ?? null },
     readability_text: ra.text,
     visible_text: after.visible,
     annotated_html: after.html,

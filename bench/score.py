@@ -200,6 +200,30 @@ def wcxb_type(g):
 # ---------- scoring ----------
 
 
+def metadata_agreement(rows):
+    """Reader title / byline / date against expected-metadata.json, as examples/readability_pages.rs
+    counts them: the title equal word for word, the byline containing or contained in the expected
+    one (neither empty), the date starting with the expected day. Lines from before `reader_meta`
+    existed are left out."""
+    norm = lambda t: " ".join(tokenize(t or ""))
+    out = {"title": [0, 0], "byline": [0, 0], "date": [0, 0]}
+    for d in rows:
+        ours, meta = d.get("reader_meta"), d["_meta"]
+        if ours is None:
+            continue
+        out["title"][1] += 1
+        out["title"][0] += norm(meta.get("title")) == norm(ours.get("title"))
+        if meta.get("byline"):
+            b, e = norm(ours.get("byline")), norm(meta["byline"])
+            out["byline"][1] += 1
+            out["byline"][0] += bool(b) and (e in b or b in e)
+        if meta.get("publishedTime"):
+            p, e = ours.get("published") or "", meta["publishedTime"]
+            out["date"][1] += 1
+            out["date"][0] += bool(p) and (p.startswith(e[:10]) or norm(p) == norm(e))
+    return out
+
+
 def score(lines, data):
     sets = defaultdict(list)
     errors = []
@@ -244,9 +268,11 @@ def score(lines, data):
             case = data / "readability" / d["id"]
             d["_gold"] = html_text((case / "expected.html").read_text(encoding="utf-8", errors="replace"))
             meta = json.loads((case / "expected-metadata.json").read_text(encoding="utf-8"))
+            d["_meta"] = meta
             if meta.get("readerable", True):
                 readerable.append(d)
         res["readability"] = {"all": text_scores(rows), "readerable": text_scores(readerable)}
+        res["readability_meta"] = metadata_agreement(rows)
 
     if sets["l3s"]:
         total = Counter()
@@ -347,6 +373,11 @@ def report(res):
             L.append(f"Readability test pages{' (readerable)' if t == 'readerable' else ''}: the text covers a median "
                      f"**{fmt(100 * s['blockwise']['bow_r_median'], 1)} %** of `expected.html`'s words per page "
                      f"(Readability.js {fmt(100 * s['readability']['bow_r_median'], 1)} %).")
+        m = res.get("readability_meta")
+        if m and m["title"][1]:
+            agree = lambda k: f"{m[k][0]}/{m[k][1]} ({fmt(100 * m[k][0] / m[k][1], 0) if m[k][1] else '–'} %)"
+            L.append(f"Reader view metadata agreeing with `expected-metadata.json`: title {agree('title')}, "
+                     f"byline {agree('byline')}, published date {agree('date')}.")
         if "readability" in res:
             L.append("")
     if "l3s" in res:

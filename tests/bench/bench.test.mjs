@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DATA = process.env.BLOCKWISE_DATA ?? path.resolve(ROOT, "../shared/data");
 const WCXB_IDS = ["0001", "0002", "0003"];
 const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
-const FIELDS = ["id", "elements", "ms", "first", "kinds", "article_text", "readability_text", "visible_text", "annotated_html"].sort();
+const FIELDS = ["id", "elements", "ms", "first", "kinds", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
 const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone"].sort();
 
 test("make bench: one sane JSON line per page, and make score reads them", { timeout: 180_000 }, (t) => {
@@ -56,6 +56,7 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
     for (const [k, n] of Object.entries(l.kinds)) assert.ok(KINDS.includes(k) && Number.isInteger(n) && n > 0, `${l.id}: kinds.${k} = ${n}`);
     assert.ok(l.kinds.article >= 1, `${l.id}: an article block`);
     for (const k of ["article_text", "readability_text", "visible_text"]) assert.ok(typeof l[k] === "string" && l[k].trim().length > 50, `${l.id}: ${k}`);
+    assert.ok(typeof l.reader_meta.title === "string" && l.reader_meta.title.length > 5, `${l.id}: reader title`);
     assert.match(l.annotated_html, /^<html[\s>]/);
     assert.match(l.annotated_html, /data-blockwise="article"/);
     assert.doesNotMatch(l.annotated_html, /<script(?![^>]*ld\+json)[^>]*>/i, `${l.id}: page scripts were served`);
