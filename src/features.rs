@@ -359,10 +359,22 @@ pub fn is_relative_time(text: &str) -> bool {
     if t.len() > 40 && t.chars().nth(40).is_some() {
         return false;
     }
-    let l = t.to_lowercase();
+    // At most 40 characters: an ASCII text is lowercased on the stack (the same answer as
+    // `to_lowercase` for ASCII).
+    let mut buf = [0u8; 40];
+    let owned;
+    let l: &str = if t.is_ascii() && t.len() <= buf.len() {
+        let b = &mut buf[..t.len()];
+        b.copy_from_slice(t.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or_default()
+    } else {
+        owned = t.to_lowercase();
+        &owned
+    };
     let has_digit = l.chars().any(|c| c.is_ascii_digit());
-    RELATIVE_TIME_WORDS.iter().any(|w| l.contains(w))
-        && (has_digit || l.contains("just now") || l.contains("yesterday") || l.contains("gestern") || l.contains("ayer") || l.contains("вчера"))
+    (has_digit || l.contains("just now") || l.contains("yesterday") || l.contains("gestern") || l.contains("ayer") || l.contains("вчера"))
+        && RELATIVE_TIME_WORDS.iter().any(|w| l.contains(w))
 }
 
 /// A server-streamed segment waiting for its framework's script to move it into place: React 18's
@@ -402,6 +414,45 @@ pub fn text_words(t: &str) -> Vec<String> {
     t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
 
+/// The byte length of the white-space character (as `char::is_whitespace` says) starting at byte `i`
+/// of `t`, or 0. ASCII is decided on the byte; the only non-ASCII white space starts with C2, E1, E2
+/// or E3. `i` must be a character boundary.
+#[inline]
+fn white_at(t: &str, i: usize) -> usize {
+    let x = t.as_bytes()[i];
+    if x < 0x80 {
+        usize::from(x == b' ' || (0x09..=0x0d).contains(&x))
+    } else if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        t[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+    } else {
+        0
+    }
+}
+
+/// `t.split_whitespace()` with the ASCII fast path of [`white_at`].
+fn words_of(t: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let n = t.len();
+        while i < n {
+            let w = white_at(t, i);
+            if w == 0 {
+                break;
+            }
+            i += w;
+        }
+        if i >= n {
+            return None;
+        }
+        let start = i;
+        while i < n && white_at(t, i) == 0 {
+            let x = t.as_bytes()[i];
+            i += if x < 0x80 { 1 } else { t[i..].chars().next().map_or(1, char::len_utf8) };
+        }
+        Some(&t[start..i])
+    })
+}
+
 /// Collapsed-whitespace character count and word count of a text.
 pub fn text_measure(t: &str) -> (u32, u32) {
     let b = t.as_bytes();
@@ -412,7 +463,7 @@ pub fn text_measure(t: &str) -> (u32, u32) {
         if x & 0xC0 == 0x80 {
             continue; // inside a multi-byte character, counted at its first byte
         }
-        // `char::is_whitespace` by bytes: the only non-ASCII white space starts with C2, E1, E2 or E3.
+        // `char::is_whitespace` by bytes, as in [`white_at`].
         let white = if x < 0x80 {
             x == b' ' || (0x09..=0x0d).contains(&x)
         } else {
@@ -789,7 +840,7 @@ pub fn subtree_text(s: &Snapshot, f: &Features, id: NodeId, max: usize) -> Strin
         }
         let n = &s.nodes[i as usize];
         if n.tag == Tag::Text && !f.silent[i as usize] {
-            for w in s.text(i).split_whitespace() {
+            for w in words_of(s.text(i)) {
                 // Past `max` the rest is cut off anyway (the `…` only needs the text to be longer).
                 if out.len() > max {
                     break;
@@ -821,7 +872,7 @@ pub fn subtree_text_all(s: &Snapshot, f: &Features, id: NodeId) -> String {
     for i in id..f.end[id as usize] {
         let n = &s.nodes[i as usize];
         if n.tag == Tag::Text && (script || !f.silent[i as usize]) {
-            for w in s.text(i).split_whitespace() {
+            for w in words_of(s.text(i)) {
                 if !out.is_empty() {
                     out.push(' ');
                 }
@@ -852,6 +903,16 @@ mod tests {
         assert!(t0.hits[Kind::Navigation as usize].0.is_some());
         let t1 = element_tokens(&s, ids[1]).unwrap();
         assert_eq!(t1.hits[Kind::Sponsored as usize].0.as_deref(), Some("ad"));
+    }
+
+    #[test]
+    fn byte_scanners_agree_with_std() {
+        for t in ["", "  ", "a", " two  words\n", "\u{a0}nbsp\u{a0}x\u{2003}em\u{3000}ideo\u{85}nel", "é à\u{2028}ü\u{1680}ogham", "\u{200b}zw\u{feff}bom", "x\u{1c}y"] {
+            assert_eq!(words_of(t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
+            let w = t.split_whitespace().count() as u32;
+            let c = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            assert_eq!(text_measure(t), (c + w.saturating_sub(1), w), "{t:?}");
+        }
     }
 
     #[test]
