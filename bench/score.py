@@ -202,10 +202,19 @@ def wcxb_type(g):
 
 def metadata_agreement(rows):
     """Reader title / byline / date against expected-metadata.json, as examples/readability_pages.rs
-    counts them: the title equal word for word, the byline containing or contained in the expected
-    one (neither empty), the date starting with the expected day. Lines from before `reader_meta`
-    existed are left out."""
+    counts them: the title equal word for word, the byline the same words as the expected one or,
+    when the shorter has two words or more, a run of whole words inside the longer (never a fragment
+    of a word), the date starting with the expected day. Lines from before `reader_meta` existed are
+    left out."""
     norm = lambda t: " ".join(tokenize(t or ""))
+
+    def same_byline(ours, theirs):
+        a, b = tokenize(ours or ""), tokenize(theirs or "")
+        if not a or not b:
+            return False
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        return short == long_ or (len(short) >= 2 and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1)))
+
     out = {"title": [0, 0], "byline": [0, 0], "date": [0, 0]}
     for d in rows:
         ours, meta = d.get("reader_meta"), d["_meta"]
@@ -214,9 +223,8 @@ def metadata_agreement(rows):
         out["title"][1] += 1
         out["title"][0] += norm(meta.get("title")) == norm(ours.get("title"))
         if meta.get("byline"):
-            b, e = norm(ours.get("byline")), norm(meta["byline"])
             out["byline"][1] += 1
-            out["byline"][0] += bool(b) and (e in b or b in e)
+            out["byline"][0] += same_byline(ours.get("byline"), meta["byline"])
         if meta.get("publishedTime"):
             p, e = ours.get("published") or "", meta["publishedTime"]
             out["date"][1] += 1

@@ -517,6 +517,8 @@ struct Meta {
     title: Option<String>,
     doc_title: Option<String>,
     byline: Option<String>,
+    /// A byline from [`WEAK_BYLINE_KEYS`], used when the page prints none.
+    byline_weak: Option<String>,
     published: Option<String>,
     site_name: Option<String>,
     excerpt: Option<String>,
@@ -535,7 +537,12 @@ fn set(slot: &mut Option<String>, v: &str) {
 /// Meta keys in the order of preference for each field (the order Readability.js uses, so reader
 /// views agree across tools).
 const TITLE_KEYS: &[&str] = &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];
-const BYLINE_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru:author"];
+const BYLINE_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author"];
+/// Open Graph's author keys, trusted less than a byline printed in the story: the protocol defines
+/// `article:author` as a profile, and pages fill it with a column's or a desk's name (herald-sun-1:
+/// the columnist's name above a story another reporter signed; bbc-1: "BBC News", the only credit
+/// that page gives, under the `og:`-prefixed spelling).
+const WEAK_BYLINE_KEYS: &[&str] = &["article:author", "og:article:author"];
 const DATE_KEYS: &[&str] = &["article:published_time", "dcterms:available", "dcterms:created", "dcterms:issued", "weibo:article:create_at", "parsely-pub-date", "og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc:date"];
 const EXCERPT_KEYS: &[&str] = &["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"];
 const IMAGE_KEYS: &[&str] = &["og:image", "twitter:image", "twitter:image:src"];
@@ -545,7 +552,16 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
     let mut m = Meta::default();
     let mut ld = Meta::default();
     let mut ld_name: Option<String> = None;
-    let mut metas: Vec<(String, String)> = Vec::new();
+    // (key, value, stated with `property` rather than `name`)
+    let mut metas: Vec<(String, String, bool)> = Vec::new();
+    // The `<article>` element around the story root, if any: its header and footer belong to the story.
+    let story_article = root.and_then(|r| {
+        let mut a = r;
+        while a != NONE && s.nodes[a as usize].tag != Tag::Article {
+            a = s.nodes[a as usize].parent;
+        }
+        (a != NONE).then_some(a)
+    });
     for i in 0..s.len() as u32 {
         let n = &s.nodes[i as usize];
         match n.tag {
@@ -567,9 +583,9 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
                 let v = s.attr(i, Attr::Content).unwrap_or("");
                 // Keys as Readability normalises them: lowercase, "." read as ":"; a property may
                 // list several ("og:title twitter:title").
-                for key in [s.attr(i, Attr::Property), s.attr(i, Attr::Name)].into_iter().flatten() {
-                    for k in key.split_whitespace() {
-                        metas.push((k.to_ascii_lowercase().replace('.', ":"), v.to_string()));
+                for (key, prop) in [(s.attr(i, Attr::Property), true), (s.attr(i, Attr::Name), false)] {
+                    for k in key.into_iter().flat_map(str::split_whitespace) {
+                        metas.push((k.to_ascii_lowercase().replace('.', ":"), v.to_string(), prop));
                     }
                 }
                 if let Some(p) = s.attr(i, Attr::Itemprop) {
@@ -599,9 +615,12 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
         }
         if n.tag != Tag::Text && !f.silent[i as usize] {
             if let Some(p) = s.attr(i, Attr::Itemprop) {
-                let in_root = root.is_none_or(|r| f.contains(r, i) || i < r);
+                // Microdata inside the story, before it, or in the `<article>` element around it: a
+                // credit in the story's own footer counts (001: `itemprop=author` in an `<aside>` after
+                // the text, inside the same `<article>`).
+                let in_root = root.is_none_or(|r| f.contains(r, i) || i < r) || story_article.is_some_and(|a| f.contains(a, i));
                 match p {
-                    "author" if in_root && f.chars[i as usize] < 100 => set(&mut m.byline, &crate::features::subtree_text_all(s, f, i)),
+                    "author" if in_root && f.chars[i as usize] < 100 => set(&mut m.byline, &microdata_name(s, f, i)),
                     "datePublished" => {
                         if let Some(d) = s.attr(i, Attr::Datetime).or_else(|| s.attr(i, Attr::Content)) {
                             set(&mut m.published, d)
@@ -615,12 +634,33 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
             }
         }
     }
-    let pick = |keys: &[&str], url: bool| -> Option<String> {
+    // The first key of `keys` the page states. Among metas with that key, those written with
+    // `property` (RDFa: how Open Graph and Dublin Core define their terms) win over `name`
+    // (003-metadata-preferred: `name="DC.title"` and `property="dc:title"` disagree). With `all`,
+    // every distinct value of that key and attribute is kept, joined: pages list one author per meta
+    // (ietf-1: two `DC.Creator` metas for an RFC's two authors).
+    let pick_all = |keys: &[&str], url: bool, all: bool| -> Option<String> {
         keys.iter().find_map(|k| {
-            metas.iter().find(|(mk, v)| mk == k && !v.trim().is_empty() && (url || !v.trim_start().starts_with("http"))).map(|(_, v)| collapse(v).trim().to_string())
+            let ok = |(mk, v, _): &&(String, String, bool)| mk == k && !v.trim().is_empty() && (url || !v.trim_start().starts_with("http"));
+            let prop = metas.iter().filter(ok).any(|m| m.2);
+            let mut vals: Vec<String> = Vec::new();
+            for (_, v, _) in metas.iter().filter(ok).filter(|m| m.2 == prop) {
+                let v = collapse(v).trim().to_string();
+                if !vals.contains(&v) {
+                    vals.push(v);
+                }
+                if !all {
+                    break;
+                }
+            }
+            (!vals.is_empty()).then(|| vals.join(", "))
         })
     };
+    let pick = |keys: &[&str], url: bool| pick_all(keys, url, false);
     // JSON-LD's name and headline: when they differ, the one closer to the document's title.
+    // A name that is the publisher's names the site, not the story (aktualne: "name" is the
+    // newspaper, "headline" the story).
+    let ld_name = ld_name.filter(|n| ld.site_name.as_ref() != Some(n) || ld.title.is_none());
     let ld_title = match (ld_name, ld.title.take()) {
         (Some(n), Some(h)) if n != h => {
             let doc = m.doc_title.clone().unwrap_or_default();
@@ -628,11 +668,12 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
         }
         (n, h) => n.or(h),
     };
-    let image = IMAGE_KEYS.iter().find_map(|k| metas.iter().find(|(mk, _)| mk == k).and_then(|(_, v)| safe_url(&s.url, v, false)));
+    let image = IMAGE_KEYS.iter().find_map(|k| metas.iter().find(|(mk, _, _)| mk == k).and_then(|(_, v, _)| safe_url(&s.url, v, false)));
     // JSON-LD is the most deliberate statement a page makes about itself.
     Meta {
         title: ld_title.or_else(|| pick(TITLE_KEYS, true)).or(m.title),
-        byline: ld.byline.or_else(|| pick(BYLINE_KEYS, false)).or(m.byline),
+        byline: ld.byline.or_else(|| pick_all(BYLINE_KEYS, false, true)).or(m.byline),
+        byline_weak: pick_all(WEAK_BYLINE_KEYS, false, true),
         published: ld.published.or_else(|| pick(DATE_KEYS, true)).or(m.published),
         site_name: pick(SITE_KEYS, true).or(ld.site_name),
         excerpt: pick(EXCERPT_KEYS, true).or(ld.excerpt),
@@ -641,6 +682,16 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
         lang: m.lang,
         dir: m.dir,
     }
+}
+
+/// The text of a microdata item: its `itemprop=name` when it has one (a Person item wraps the name
+/// with punctuation and a date: 001's "Nicolas Perriault —"), else all of its text.
+fn microdata_name(s: &Snapshot, f: &Features, i: NodeId) -> String {
+    (i + 1..f.end[i as usize])
+        .find(|&j| s.attr(j, Attr::Itemprop).is_some_and(|p| p.split_whitespace().any(|t| t == "name")))
+        .map(|j| crate::features::subtree_text_all(s, f, j))
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| crate::features::subtree_text_all(s, f, i))
 }
 
 /// Share of `a`'s words that also occur in `b`.
@@ -695,7 +746,7 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let title = meta
         .title
         .clone()
-        .or_else(|| meta.doc_title.as_deref().map(|t| clean_doc_title(t, &h1_texts(s, f))).filter(|t| !t.is_empty()))
+        .or_else(|| meta.doc_title.as_deref().map(|t| clean_doc_title(t, &heading_texts(s, f, Tag::H1), &heading_texts(s, f, Tag::H2))).filter(|t| !t.is_empty()))
         .or_else(|| headline_text.clone())
         .unwrap_or_default();
     // The headline is shown as the title, so the body does not repeat it.
@@ -737,7 +788,7 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let lead_image = meta.image.clone().or_else(|| first_image(&content));
     Some(ReaderDoc {
         title,
-        byline: meta.byline.or_else(|| find_byline(s, f, root)),
+        byline: meta.byline.or_else(|| find_byline(s, f, root)).or(meta.byline_weak),
         published: meta.published,
         site_name: meta.site_name,
         lang,
@@ -750,10 +801,10 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     })
 }
 
-/// Texts of the page's visible h1 elements.
-fn h1_texts(s: &Snapshot, f: &Features) -> Vec<String> {
+/// Texts of the page's visible `tag` headings.
+fn heading_texts(s: &Snapshot, f: &Features, tag: Tag) -> Vec<String> {
     (0..s.len() as u32)
-        .filter(|&i| s.nodes[i as usize].tag == Tag::H1 && !f.silent[i as usize])
+        .filter(|&i| s.nodes[i as usize].tag == tag && !f.silent[i as usize])
         .map(|i| crate::features::subtree_text_all(s, f, i))
         .collect()
 }
@@ -776,8 +827,9 @@ fn first_image(nodes: &[RNode]) -> Option<String> {
 /// reader views do it: "Story | Site" → "Story" (the part before the last separator, or after the
 /// first when that part is too short); "Site: Story" → "Story" unless a heading repeats the whole
 /// title; a title left with four words or fewer falls back to the whole title. `headings` are the
-/// page's h1 texts (used for very short or very long titles and for titles with a colon).
-pub fn clean_doc_title(t: &str, headings: &[String]) -> String {
+/// page's h1 texts (used for very short or very long titles and for titles with a colon), `subheads`
+/// its h2 texts (used for titles with a colon).
+pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> String {
     let orig = collapse(t).trim().to_string();
     let words = |x: &str| x.split_whitespace().count();
     const SEPS: [&str; 8] = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
@@ -795,7 +847,9 @@ pub fn clean_doc_title(t: &str, headings: &[String]) -> String {
             }
         }
     } else if orig.contains(": ") {
-        if !headings.iter().any(|h| collapse(h).trim() == orig) {
+        // A heading (h1 or h2) repeating the whole title says the colon is part of the story's
+        // name (webmd-2: "Superbugs: What They Are…" is the page's h2; its h1 is a section label).
+        if !headings.iter().chain(subheads).any(|h| collapse(h).trim() == orig) {
             let after_last = orig[orig.rfind(':').unwrap_or(0) + 1..].trim().to_string();
             cur = after_last;
             if words(&cur) < 3 {
@@ -804,7 +858,10 @@ pub fn clean_doc_title(t: &str, headings: &[String]) -> String {
                 cur = orig.clone();
             }
         }
-    } else if (orig.chars().count() > 150 || orig.chars().count() < 15) && headings.len() == 1 {
+    } else if headings.len() == 1 && (orig.chars().count() > 150 || (orig.chars().count() < 15 && words(&headings[0]) > words(&orig))) {
+        // A very long title gives way to the page's single headline; a very short one only to a
+        // headline that says more than it ("Home" under "Troops spotted near the border"), not to a
+        // shorter label (base-url, rtl-1…4: "Base URL test" over an h1 "Lorem").
         cur = collapse(&headings[0]).trim().to_string();
     }
     let orig_words = words(&SEPS.iter().fold(orig.clone(), |acc, p| acc.replace(p, " ")));
@@ -837,9 +894,48 @@ mod tests {
 
     #[test]
     fn title_cleanup() {
-        assert_eq!(clean_doc_title("North Korean troops spotted in Russia | KSL.com", &[]), "North Korean troops spotted in Russia");
-        assert_eq!(clean_doc_title("Short one | KSL.com", &[]), "Short one | KSL.com");
-        assert_eq!(clean_doc_title("Site: the whole story of the day", &[]), "the whole story of the day");
+        assert_eq!(clean_doc_title("North Korean troops spotted in Russia | KSL.com", &[], &[]), "North Korean troops spotted in Russia");
+        assert_eq!(clean_doc_title("Short one | KSL.com", &[], &[]), "Short one | KSL.com");
+        assert_eq!(clean_doc_title("Site: the whole story of the day", &[], &[]), "the whole story of the day");
+    }
+
+    #[test]
+    fn short_titles_and_colons() {
+        let h = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(clean_doc_title("Base URL test", &h(&["Lorem"]), &[]), "Base URL test");
+        assert_eq!(clean_doc_title("Home", &h(&["Troops spotted near the border"]), &[]), "Troops spotted near the border");
+        let t = "Superbugs: What They Are and How You Get Them";
+        assert_eq!(clean_doc_title(t, &h(&["Information and Resources"]), &h(&[t])), t);
+        assert_eq!(clean_doc_title(t, &h(&["Information and Resources"]), &[]), "What They Are and How You Get Them");
+    }
+
+    fn reader_of(head: &str, body_extra: &str) -> ReaderDoc {
+        let para = "<p>The council voted on Tuesday evening to reopen the old pier after a long restoration that took four years, cost more than five million pounds and drew crowds from across the county to watch.</p>";
+        let html = format!("<html><head>{head}</head><body><nav><a href=/>Home</a></nav><article><h1>Pier reopens after four years</h1>{}{body_extra}</article></body></html>", para.repeat(8));
+        let snap = crate::html::parse(&html, "https://news.example.com/a/story.html");
+        crate::analyze(&snap, true).reader.expect("an article")
+    }
+
+    #[test]
+    fn metadata_preferences() {
+        // `property` beats `name` for the same key; every author meta is kept.
+        let r = reader_of(
+            r#"<title>T</title><meta name="DC.title" content="Name title"><meta property="dc:title" content="Property title"><meta name="DC.creator" content="Ann Lee"><meta name="DC.creator" content="Bo Chan">"#,
+            "",
+        );
+        assert_eq!(r.title, "Property title");
+        assert_eq!(r.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+        // A JSON-LD name equal to the publisher's is the site's name: the headline is the title.
+        let r = reader_of(r#"<script type="application/ld+json">{"@type":"NewsArticle","name":"Daily Post","headline":"Pier reopens","publisher":{"name":"Daily Post"}}</script>"#, "");
+        assert_eq!(r.title, "Pier reopens");
+        // A printed byline beats `article:author`, which is used when nothing else names the author;
+        // a microdata author in the story's own <article> footer counts, by its name.
+        let r = reader_of(r#"<meta property="article:author" content="Opinion Desk">"#, r#"<p class="byline">By Ann Lee</p>"#);
+        assert_eq!(r.byline.as_deref(), Some("By Ann Lee"));
+        let r = reader_of(r#"<meta property="og:article:author" content="Opinion Desk">"#, "");
+        assert_eq!(r.byline.as_deref(), Some("Opinion Desk"));
+        let r = reader_of("", r#"<aside><span itemprop="author" itemscope><span itemprop="name">Ann Lee</span> —</span></aside>"#);
+        assert_eq!(r.byline.as_deref(), Some("Ann Lee"));
     }
 
     #[test]
