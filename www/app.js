@@ -4,8 +4,8 @@
  * extension's own walker, runs the Wasm core on the snapshot and shows the decisions.
  *
  * Served from the repository root (`make serve`), so it imports the `--target web` package from
- * ../pkg/ and the extension's walker and marks from ../extension/shared/ — one walker, one
- * stylesheet rule set, the same numbering as the extension. Page-derived strings are only ever put
+ * ../pkg/ and the extension's walker, marks and reader-DOM builder from ../extension/shared/ — one
+ * walker, one stylesheet rule set, one reader builder, the same numbering as the extension. Page-derived strings are only ever put
  * into the DOM with createElement / textContent (never innerHTML).
  */
 
@@ -13,6 +13,7 @@ import init, { analyze, version } from "../pkg/blockwise.js";
 import { snapshotSubtree } from "../extension/shared/content/snapshot.js";
 import { ATTR_KIND, hidingCss } from "../extension/shared/content/page-marks.js";
 import { KINDS } from "../extension/shared/common/settings.js";
+import { appendReaderContent, safeUrl } from "../extension/shared/common/reader-dom.js";
 
 /** One colour per kind, for outlines, the legend and the list. */
 const COLOURS = Object.freeze({
@@ -29,15 +30,6 @@ const STYLE_ID = "blockwise-playground-style";
 const OFFLINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
 const LABEL_CHARS = 90;
 const DEFAULT_URL = "https://example.com/pasted-page.html";
-
-/** Reader allowlist (docs/snapshot-format.md), checked again here: never trust, always rebuild. */
-const READER_TAGS = new Set([
-  "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "blockquote", "figure", "figcaption", "img", "table",
-  "thead", "tbody", "tr", "th", "td", "caption", "pre", "code", "em", "strong", "a", "br", "hr", "sub", "sup",
-  "dl", "dt", "dd", "q", "cite", "small", "b", "i", "u", "s", "mark",
-]);
-const READER_ATTRS = new Set(["href", "src", "alt", "title", "colspan", "rowspan"]);
-const READER_MAX_DEPTH = 200;
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const frame = /** @type {HTMLIFrameElement} */ ($("page"));
@@ -304,45 +296,6 @@ function onFrameClick(e) {
 
 /* ---------- reader preview ---------- */
 
-/** @param {string} value @param {string} base @returns {string | null} */
-function safeUrl(value, base) {
-  try {
-    const u = new URL(value, base);
-    if (u.protocol === "http:" || u.protocol === "https:") return u.href;
-    if (u.protocol === "data:" && /^data:image\//i.test(value)) return value;
-  } catch {
-    // not a URL
-  }
-  return null;
-}
-
-/** @param {any} node a ReaderNode @param {string} base @param {number} depth @returns {Node | null} */
-function buildReader(node, base, depth) {
-  if (typeof node === "string") return document.createTextNode(node);
-  if (!node || typeof node !== "object" || depth > READER_MAX_DEPTH) return null;
-  const tag = String(node.t);
-  if (!READER_TAGS.has(tag)) return null;
-  if (tag === "img" && !remoteBox.checked) {
-    const alt = node.a && typeof node.a.alt === "string" ? node.a.alt : "";
-    return h("span", { class: "img-placeholder" }, [`[image${alt ? `: ${alt}` : ""}]`]);
-  }
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(node.a ?? {})) {
-    if (!READER_ATTRS.has(k)) continue;
-    const value = k === "href" || k === "src" ? safeUrl(String(v), base) : String(v);
-    if (value !== null) el.setAttribute(k, value);
-  }
-  if (tag === "a") {
-    el.setAttribute("rel", "noopener noreferrer");
-    el.setAttribute("target", "_blank");
-  }
-  for (const c of Array.isArray(node.c) ? node.c : []) {
-    const child = buildReader(c, base, depth + 1);
-    if (child) el.append(child);
-  }
-  return el;
-}
-
 /** @param {any} reader @param {string} base */
 function renderReader(reader, base) {
   const box = $("reader");
@@ -363,10 +316,9 @@ function renderReader(reader, base) {
   const lead = reader.leadImage ? safeUrl(String(reader.leadImage), base) : null;
   if (lead && remoteBox.checked) box.append(h("img", { class: "lead", src: lead, alt: "" }));
   const body = h("div", { class: "content" });
-  for (const n of Array.isArray(reader.content) ? reader.content : []) {
-    const child = buildReader(n, base, 0);
-    if (child) body.append(child);
-  }
+  // Links open outside the sandbox; without "remote" an image is its alt text, and nothing is fetched.
+  const imagePlaceholder = remoteBox.checked ? undefined : (/** @type {string} */ alt) => h("span", { class: "img-placeholder" }, [`[image${alt ? `: ${alt}` : ""}]`]);
+  appendReaderContent(body, reader.content, base, { newTab: true, imagePlaceholder });
   box.append(body);
 }
 

@@ -139,6 +139,15 @@ test("choosing a block shows its kind, confidence and reasons", async () => {
   await page.screenshot({ path: SCREENSHOT });
 });
 
+/** Pastes `html` into the playground and waits for its analysis. @param {string} html */
+async function paste(html) {
+  const n = await analyses();
+  await page.click("#paste-open");
+  await page.fill("#paste-text", html);
+  await page.click("#paste-ok");
+  await waitReady(n);
+}
+
 test("pasted HTML is analysed and its scripts never run", async () => {
   const html = `<!DOCTYPE html><html><head><title>Pasted</title>
 <script>parent.document.title = "script ran"; document.documentElement.setAttribute("data-ran", "1");</script></head>
@@ -147,11 +156,7 @@ test("pasted HTML is analysed and its scripts never run", async () => {
 ${"<p>The council met on Tuesday evening to discuss the plans for the new library, which residents have asked for since the old building closed.</p>".repeat(6)}
 </article></main><img src="x" onerror="parent.document.title='onerror ran'"></body></html>`;
   const before = await page.title();
-  const n = await analyses();
-  await page.click("#paste-open");
-  await page.fill("#paste-text", html);
-  await page.click("#paste-ok");
-  await waitReady(n);
+  await paste(html);
   assert.equal(await page.textContent("#reader h1"), "Pasted story headline");
   assert.equal(await page.title(), before, "no script in the sandbox ran");
   assert.equal(await page.evaluate(() =>
@@ -159,5 +164,40 @@ ${"<p>The council met on Tuesday evening to discuss the plans for the new librar
   const { legend, marked } = await counts();
   assert.deepEqual(legend, marked);
   assert.equal(await page.inputValue("#sample"), "");
+  assert.deepEqual(pageErrors, []);
+});
+
+test("the reader preview is rebuilt from the allowlist: links open outside, images stay offline, markup stays text", async () => {
+  const story = "<p>The council met on Tuesday evening to discuss the plans for the new library, which residents have asked for since the old building closed.</p>";
+  const html = `<!DOCTYPE html><html><head><title>Pasted</title></head><body><main><article><h1>Library plans approved</h1>
+${story.repeat(5)}
+<p>Read <a href="/minutes/2026">the minutes</a> or <a href="javascript:parent.document.title='href ran'">this</a>; it says &lt;img src=x onerror=alert(1)&gt; in print.</p>
+<figure><img src="/pics/library.jpg" alt="The old library"><figcaption>The old library, closed since 2019.</figcaption></figure>
+</article></main></body></html>`;
+  const before = await page.title();
+  await paste(html);
+  assert.equal(await page.textContent("#reader h1"), "Library plans approved");
+  const got = await page.evaluate(() => {
+    const content = /** @type {HTMLElement} */ (document.querySelector("#reader .content"));
+    return {
+      links: [...content.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href"), target: a.getAttribute("target"), rel: a.getAttribute("rel"), text: a.textContent })),
+      images: content.querySelectorAll("img").length,
+      placeholders: [...content.querySelectorAll(".img-placeholder")].map((e) => e.textContent),
+      text: content.textContent,
+      elements: [...content.querySelectorAll("*")].map((e) => e.localName),
+      handlers: [...content.querySelectorAll("*")].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((a) => a.startsWith("on")),
+    };
+  });
+  const minutes = got.links.find((l) => l.text === "the minutes");
+  assert.equal(minutes?.href, new URL("/minutes/2026", await page.inputValue("#url")).href, "relative links resolved against the page's URL");
+  assert.equal(minutes?.target, "_blank");
+  assert.equal(minutes?.rel, "noopener noreferrer");
+  assert.ok(got.links.every((l) => l.href === null || l.href.startsWith("https://")), JSON.stringify(got.links));
+  assert.equal(got.images, 0, "no image is fetched while remote resources are off");
+  assert.deepEqual(got.placeholders, ["[image: The old library]"]);
+  assert.ok(got.text.includes("<img src=x onerror=alert(1)>"), "markup in the page's text stays text");
+  assert.ok(!got.elements.includes("script"));
+  assert.deepEqual(got.handlers, []);
+  assert.equal(await page.title(), before);
   assert.deepEqual(pageErrors, []);
 });

@@ -2,60 +2,17 @@
 /**
  * The reader view: a page of the extension built from the core's reader document
  * (docs/snapshot-format.md: title, byline, published, siteName, lang, dir, leadImage, content).
- * Everything is built with createElement / textContent; tags and attributes are checked again
- * against the core's allowlist, so page-derived text is never parsed as markup.
+ * Everything is built with createElement / textContent (the body by ../common/reader-dom.js, which
+ * checks tags and attributes again against the core's allowlist), so page-derived text is never
+ * parsed as markup.
  */
 
 import { api } from "../common/api.js";
 import { localize, t } from "../common/i18n.js";
+import { appendReaderContent, safeUrl } from "../common/reader-dom.js";
 import { loadSettings, READER_FONT_SIZE_PX, updateSettings } from "../common/settings.js";
 
-/** The core's allowlist of tags and attributes (docs/snapshot-format.md). */
-const ALLOWED_TAGS = new Set([
-  "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "blockquote", "figure", "figcaption", "img", "table",
-  "thead", "tbody", "tr", "th", "td", "caption", "pre", "code", "em", "strong", "a", "br", "hr", "sub", "sup",
-  "dl", "dt", "dd", "q", "cite", "small", "b", "i", "u", "s", "mark",
-]);
-const ALLOWED_ATTRS = new Set(["href", "src", "alt", "title", "colspan", "rowspan"]);
-const URL_ATTRS = new Set(["href", "src"]);
-/** Deeper reader trees are cut rather than risking the stack. */
-const MAX_DEPTH = 200;
 const FONT_STEP_PX = 1;
-
-/** @param {string} value @param {string} base */
-function safeUrl(value, base) {
-  try {
-    const u = new URL(value, base);
-    if (u.protocol === "http:" || u.protocol === "https:") return u.href;
-    if (u.protocol === "data:" && /^data:image\//i.test(value)) return value;
-  } catch {
-    // not a URL
-  }
-  return null;
-}
-
-/**
- * @param {any} node a ReaderNode @param {string} base @param {number} depth
- * @returns {Node | null}
- */
-function build(node, base, depth) {
-  if (typeof node === "string") return document.createTextNode(node);
-  if (!node || typeof node !== "object" || depth > MAX_DEPTH) return null;
-  const tag = String(node.t);
-  if (!ALLOWED_TAGS.has(tag)) return null;
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(node.a ?? {})) {
-    if (!ALLOWED_ATTRS.has(k)) continue;
-    const value = URL_ATTRS.has(k) ? safeUrl(String(v), base) : String(v);
-    if (value !== null) el.setAttribute(k, value);
-  }
-  if (tag === "a") el.setAttribute("rel", "noopener noreferrer");
-  for (const c of Array.isArray(node.c) ? node.c : []) {
-    const child = build(c, base, depth + 1);
-    if (child) el.append(child);
-  }
-  return el;
-}
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
@@ -95,11 +52,7 @@ function render(doc, pageUrl) {
     $("lead-img").setAttribute("src", lead);
     $("lead").hidden = false;
   }
-  const content = $("content");
-  for (const n of Array.isArray(doc.content) ? doc.content : []) {
-    const el = build(n, pageUrl, 0);
-    if (el) content.append(el);
-  }
+  appendReaderContent($("content"), doc.content, pageUrl);
 }
 
 async function main() {
