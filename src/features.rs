@@ -158,6 +158,7 @@ pub fn split_tokens(s: &str, out: &mut Vec<String>) {
 /// `spans` (no allocation per token). ASCII characters take a fast path with the same answers as the
 /// Unicode one.
 fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
+    buf.reserve(s.len());
     let mut start = buf.len();
     let mut prev_lower = false;
     for c in s.chars() {
@@ -207,16 +208,24 @@ fn attr_index(s: &Snapshot, id: NodeId, attr: Attr) -> u32 {
     s.attrs[n.attr_start as usize..n.attr_end as usize].iter().find(|(a, _, _)| *a == attr).map_or(NONE, |x| x.2)
 }
 
-/// Every class/id word of every kind, sorted so that a word's kinds sit together, and each word's
-/// range in it (built once).
-fn token_table() -> &'static (Vec<(&'static str, Kind)>, QuickMap<&'static str, (u32, u32)>) {
-    static TABLE: std::sync::OnceLock<(Vec<(&'static str, Kind)>, QuickMap<&'static str, (u32, u32)>)> = std::sync::OnceLock::new();
+/// Every class/id word of every kind, sorted so that a word's kinds sit together, and an index: for
+/// each word its range in the table, for each word and proper prefix of one whether a longer word
+/// starts with it (built once).
+type TokenTable = (Vec<(&'static str, Kind)>, QuickMap<&'static str, (u32, u32, bool)>);
+
+fn token_table() -> &'static TokenTable {
+    static TABLE: std::sync::OnceLock<TokenTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut v: Vec<(&'static str, Kind)> = token_lists().iter().flat_map(|(k, list)| list.iter().map(move |w| (*w, *k))).collect();
         v.sort();
         let mut at = QuickMap::default();
         for (i, (w, _)) in v.iter().enumerate() {
-            at.entry(*w).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
+            at.entry(*w).or_insert((i as u32, i as u32, false)).1 = i as u32 + 1;
+        }
+        for (w, _) in &v {
+            for (j, _) in w.char_indices().skip(1) {
+                at.entry(&w[..j]).or_insert((0, 0, false)).2 = true;
+            }
         }
         (v, at)
     })
@@ -235,8 +244,13 @@ pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
         return None;
     }
     // Joined neighbours catch "ad-slot" → "adslot", "most-read" → "mostread", "read-next".
+    let (table, index) = token_table();
     let n = spans.len();
     for i in 0..n.saturating_sub(1) {
+        // Only a word that begins a longer table word can begin a joined one that is in the table.
+        if !index.get(&buf[spans[i].0 as usize..spans[i].1 as usize]).is_some_and(|e| e.2) {
+            continue;
+        }
         let start = buf.len();
         let ((a0, a1), (b0, b1)) = (spans[i], spans[i + 1]);
         buf.extend_from_within(a0 as usize..a1 as usize);
@@ -245,12 +259,11 @@ pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
     }
     let mut t = Tokens::default();
     let mut any = false;
-    let (table, index) = token_table();
     let mut seen: Vec<(Kind, &str)> = Vec::new();
     for &(a, b) in &spans {
         let w = &buf[a as usize..b as usize];
         // A word may name several kinds ("support"): all entries with it sit together.
-        let Some(&(lo, hi)) = index.get(w) else { continue };
+        let Some(&(lo, hi, _)) = index.get(w) else { continue };
         for &(word, kind) in &table[lo as usize..hi as usize] {
             if seen.contains(&(kind, word)) {
                 continue;
@@ -291,7 +304,12 @@ fn host_is(host: &str, domain: &str) -> bool {
 pub fn is_ad_url(url: &str) -> bool {
     let l = url.to_ascii_lowercase();
     let host = url_host(&l, "");
-    AD_HOSTS.iter().any(|h| host_is(&host, h))
+    ad_url(&l, &host)
+}
+
+/// [`is_ad_url`] of a lowercased URL `l` whose host is `host`.
+fn ad_url(l: &str, host: &str) -> bool {
+    AD_HOSTS.iter().any(|h| host_is(host, h))
         || l.contains("utm_source=taboola")
         || l.contains("utm_source=outbrain")
         || l.contains("utm_medium=native")
@@ -340,16 +358,24 @@ pub fn is_topic_url(url: &str) -> bool {
 
 /// True when `url` is a share button's link.
 pub fn is_share_url(url: &str) -> bool {
-    let l = url.to_ascii_lowercase();
+    share_url(&url.to_ascii_lowercase())
+}
+
+/// [`is_share_url`] of a lowercased URL.
+fn share_url(l: &str) -> bool {
     SHARE_URL_MARKS.iter().any(|m| l.contains(m))
 }
 
 /// True when `url` goes to a social profile or an app store.
 pub fn is_social_url(url: &str) -> bool {
-    let host = url_host(&url.to_ascii_lowercase(), "");
+    social_url(url, &url_host(&url.to_ascii_lowercase(), ""))
+}
+
+/// [`is_social_url`] of `url` whose (lowercase) host is `host`.
+fn social_url(url: &str, host: &str) -> bool {
     SOCIAL_HOSTS.iter().any(|h| {
         let (hh, path) = h.split_once('/').unwrap_or((h, ""));
-        host_is(&host, hh) && (path.is_empty() || url.contains(path))
+        host_is(host, hh) && (path.is_empty() || url.contains(path))
     })
 }
 
@@ -528,7 +554,8 @@ impl Features {
         let mut all = 0u64;
         for (i, n) in s.nodes.iter().enumerate() {
             if n.tag == Tag::Text && (n.parent == NONE || !s.nodes[n.parent as usize].tag.is_non_content()) {
-                all += text_measure(s.text(i as u32)).0 as u64;
+                // A shown text node's measure is already in `chars`.
+                all += if f.silent[i] { text_measure(s.text(i as u32)).0 } else { f.chars[i] } as u64;
             }
         }
         if all > 0 && (shown as u64) * HIDDEN_CONTENT_RATIO < all {
@@ -663,13 +690,16 @@ impl Features {
                     if let Some(h) = s.attr(i as u32, Attr::Href) {
                         f.links[i] = 1;
                         let paid_rel = s.attr(i as u32, Attr::Rel).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("sponsored")));
-                        if paid_rel || is_ad_url(h) {
+                        // Lowercased and its host taken once for the four tests.
+                        let l = h.to_ascii_lowercase();
+                        let host = url_host(&l, "");
+                        if paid_rel || ad_url(&l, &host) {
                             f.ad_links[i] = 1;
                         } else if is_topic_url(h) {
                             f.topic_links[i] = 1;
-                        } else if is_share_url(h) {
+                        } else if share_url(&l) {
                             f.share_links[i] = 1;
-                        } else if is_social_url(h) {
+                        } else if social_url(h, &host) {
                             f.social_links[i] = 1;
                         }
                     }
