@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds pkg/: cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -Oz (npm's binaryen).
-# Prints the .wasm size raw and gzipped.
+# Prints the .wasm size raw and gzipped. BLOCKWISE_OPT_LEVEL (default z) sets cargo's opt-level for a
+# size/speed comparison (docs/benchmarks.md); what ships is z.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort \
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="${BLOCKWISE_OPT_LEVEL:-z}" \
   cargo build --quiet --release --lib --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/blockwise.wasm
