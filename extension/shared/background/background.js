@@ -14,7 +14,7 @@ import { api } from "../common/api.js";
 import { analyzeWire } from "../common/core.js";
 import { Msg, READER_KEY_PREFIX, listen, sendToTab } from "../common/messages.js";
 import { loadSettings } from "../common/settings.js";
-import { wireFromMessage } from "../common/wire.js";
+import { WireAssembler, wireFromMessage } from "../common/wire.js";
 
 /** Waiting for the content module to answer after injection. */
 const INJECT_POLL_MS = 20;
@@ -81,11 +81,34 @@ function report(p, what) {
   p.catch((e) => console.warn(`Blockwise: ${what} failed:`, e?.message ?? e));
 }
 
+/** Large snapshots being sent in pieces, by transfer id (a content script sends one at a time). */
+const transfers = new Map();
+
+/** The wire of an ANALYZE message: inline, or the pieces of a transfer. @param {any} msg */
+function wireOf(msg) {
+  if (msg.transfer === undefined) return wireFromMessage(msg.wire);
+  const t = transfers.get(msg.transfer);
+  transfers.delete(msg.transfer);
+  if (!t) throw new Error("unknown snapshot transfer");
+  return t.wire();
+}
+
 listen({
   [Msg.CLEAN_TAB]: (msg) => cleanTab(msg.tabId),
   [Msg.TOGGLE_TAB]: (msg) => toggleTab(msg.tabId),
   [Msg.OPEN_READER]: (msg) => openReader(msg.tabId),
-  [Msg.ANALYZE]: (msg) => analyzeWire(wireFromMessage(msg.wire), Boolean(msg.wantReader)),
+  [Msg.ANALYZE]: (msg) => analyzeWire(wireOf(msg), Boolean(msg.wantReader)),
+  [Msg.ANALYZE_START]: (msg) => {
+    const id = crypto.randomUUID();
+    transfers.set(id, new WireAssembler(msg.header));
+    return id;
+  },
+  [Msg.ANALYZE_PART]: (msg) => {
+    const t = transfers.get(msg.transfer);
+    if (!t) throw new Error("unknown snapshot transfer");
+    t.add(msg.part);
+    return true;
+  },
   [Msg.SET_STYLE]: async (msg, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error("SET_STYLE comes from a tab");

@@ -10,7 +10,9 @@
  * | CLEAN_TAB       | popup -> background         | tabId                          | PageState                  |
  * | TOGGLE_TAB      | popup -> background         | tabId                          | PageState                  |
  * | OPEN_READER     | popup -> background         | tabId                          | { readerTabId }            |
- * | ANALYZE         | content -> background       | wire (see common/wire.js), wantReader | core result         |
+ * | ANALYZE         | content -> background       | wire (see common/wire.js) or transfer, wantReader | core result |
+ * | ANALYZE_START   | content -> background       | header (a large wire's url and lengths) | transfer id        |
+ * | ANALYZE_PART    | content -> background       | transfer, part (values or text from `at`) | true             |
  * | SET_STYLE       | content -> background       | remove: css or "", insert: css or "" | true                 |
  * | SET_BADGE       | content -> background       | count (null clears)            | true                       |
  * | PAGE_PING       | background -> content       |                                | "pong"                     |
@@ -35,6 +37,8 @@ export const Msg = Object.freeze({
   TOGGLE_TAB: "bw:toggle-tab",
   OPEN_READER: "bw:open-reader",
   ANALYZE: "bw:analyze",
+  ANALYZE_START: "bw:analyze-start",
+  ANALYZE_PART: "bw:analyze-part",
   SET_STYLE: "bw:set-style",
   SET_BADGE: "bw:set-badge",
   PAGE_PING: "bw:page-ping",
@@ -56,6 +60,7 @@ export const READER_KEY_PREFIX = "reader:";
  * @typedef {{
  *   cleaned: boolean,
  *   error: string | null,
+ *   tooLarge: number | null,
  *   host: string,
  *   engine: "content" | "background" | null,
  *   analyses: number,
@@ -63,7 +68,8 @@ export const READER_KEY_PREFIX = "reader:";
  *   siteOverride: boolean,
  *   counts: Record<string, number>,
  *   hiddenCount: number,
- *   timings: { total: number, snapshot: number, classify: number, apply: number } | null,
+ *   timings: { total: number, snapshot: number, classify: number, apply: number,
+ *              spans: Record<"snapshot" | "classify" | "apply", number[]>, slices: number } | null,
  *   blocks: Array<{ index: number, kind: string, confidence: number, reasons: string[],
  *                   label: string, hidden: boolean, user: "show" | "hide" | null }>,
  * }} PageState

@@ -36,3 +36,59 @@ export function wireFromMessage(msg) {
   }
   return /** @type {Wire} */ (out);
 }
+
+/**
+ * A large snapshot in pieces: one `runtime.sendMessage` serialises its whole message in one go on the
+ * sender's thread (a page of 200,000 elements: hundreds of ms), so a content script sends a large
+ * wire as ANALYZE_PART messages of at most PART_SIZE values or characters each, pausing between them,
+ * and the background puts them together (`WireAssembler`).
+ */
+export const PART_SIZE = 1 << 16;
+
+/**
+ * The pieces of `wire`, each `{key, at, values}` (an array's elements from index `at`) or
+ * `{key: "strings", at, text}`; `header` says how long each array is.
+ * @param {Wire} wire
+ */
+export function wireParts(wire) {
+  /** @type {Array<{ key: string, at: number, values?: number[], text?: string }>} */
+  const parts = [];
+  for (let at = 0; at < wire.strings.length; at += PART_SIZE) parts.push({ key: "strings", at, text: wire.strings.slice(at, at + PART_SIZE) });
+  /** @type {Record<string, number>} */
+  const lengths = { strings: wire.strings.length };
+  for (const key of Object.keys(ARRAYS)) {
+    const a = /** @type {any} */ (wire)[key];
+    lengths[key] = a.length;
+    for (let at = 0; at < a.length; at += PART_SIZE) parts.push({ key, at, get values() { return Array.from(a.subarray(at, at + PART_SIZE)); } });
+  }
+  return { header: { url: wire.url, lengths }, parts };
+}
+
+/** Puts a wire sent in pieces back together (the background keeps one per transfer). */
+export class WireAssembler {
+  /** @param {{ url: string, lengths: Record<string, number> }} header */
+  constructor(header) {
+    if (typeof header?.url !== "string" || typeof header.lengths !== "object") throw new Error("bad snapshot header");
+    this.url = header.url;
+    /** @type {string[]} */
+    this.strings = [];
+    this.stringLength = Number(header.lengths.strings) || 0;
+    /** @type {Record<string, any>} */
+    this.arrays = {};
+    for (const [key, Type] of Object.entries(ARRAYS)) this.arrays[key] = new Type(Number(header.lengths[key]) || 0);
+  }
+
+  /** @param {{ key: string, at: number, values?: number[], text?: string }} part */
+  add(part) {
+    if (part.key === "strings" && typeof part.text === "string") this.strings[part.at / PART_SIZE] = part.text;
+    else if (part.key in this.arrays && Array.isArray(part.values) && part.at + part.values.length <= this.arrays[part.key].length) this.arrays[part.key].set(part.values, part.at);
+    else throw new Error("bad snapshot part");
+  }
+
+  /** @returns {Wire} */
+  wire() {
+    const strings = this.strings.join("");
+    if (strings.length !== this.stringLength) throw new Error("bad snapshot parts: the strings are incomplete");
+    return /** @type {Wire} */ ({ url: this.url, strings, ...this.arrays });
+  }
+}

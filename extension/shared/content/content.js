@@ -8,8 +8,8 @@
  *   toolbar click / shortcut / context menu / auto-clean
  *        │ background: scripting.executeScript(content/loader.js) + PAGE_CLEAN
  *        ▼
- *   snapshotPage() ──wire──► core in this script (Wasm) ──or, if the page's CSP refuses Wasm──►
- *                            ANALYZE to the background (Chromium, strict CSP)
+ *   snapshotPageSliced() ──wire──► core in this script (Wasm) ──or, if the page's CSP refuses Wasm
+ *                                  or it has more than BACKGROUND_NODES nodes──► ANALYZE to the background
  *        ◄── blocks ─────────┘
  *   mark data-blockwise="<kind>" ─► adopted sheet (hidingCss of the chosen kinds) ─► SET_STYLE, SET_BADGE (not awaited)
  *
@@ -24,14 +24,25 @@ import { Msg, listen, send } from "../common/messages.js";
 import {
   KINDS, SETTINGS_KEY, effectiveHiddenKinds, loadSettings, siteOf, updateSettings,
 } from "../common/settings.js";
-import { wireToMessage } from "../common/wire.js";
+import { PART_SIZE, wireParts, wireToMessage } from "../common/wire.js";
 import { ATTR_KIND, ATTR_PEEK, ATTR_USER, clearAll, hidingCss, mark, selectorFor, unmark } from "./page-marks.js";
-import { snapshotPage, snapshotSubtree } from "./snapshot.js";
+import { PageTooLarge, snapshotPageSliced, snapshotSubtree } from "./snapshot.js";
 
 /** Late content: how long a batch of mutations may wait before it is classified. */
 const LATE_BATCH_DELAY_MS = 150;
 /** Late content: CPU time spent per frame before yielding to the page (one 60 Hz frame is 16 ms). */
 const FRAME_BUDGET_MS = 8;
+/**
+ * A clean: the longest the walk and the marking hold the page's thread before giving it back for a
+ * task (its input, rendering, timers). A page walked in one slice is not paused at all.
+ */
+const SLICE_MS = 10;
+/**
+ * A page with more nodes than this is classified in the background, so the page's thread stays free
+ * while the core works (seconds on such a page); below it the core runs here, which is faster (no
+ * copy across processes). docs/hardening.md has the measurements behind the figure.
+ */
+const BACKGROUND_NODES = 25_000;
 /** SPA navigations: how often location is compared, and how long the new view gets to render. */
 const SPA_POLL_MS = 500;
 const SPA_SETTLE_MS = 400;
@@ -53,6 +64,8 @@ let records = [];
 let cleaned = false;
 /** @type {string | null} */
 let error = null;
+/** @type {number | null} the node limit, when the last clean found the page beyond it */
+let tooLarge = null;
 /** @type {"content" | "background" | null} */
 let engine = null;
 let analyses = 0;
@@ -70,8 +83,9 @@ let contextTarget = null;
  * sheet; the background's SET_STYLE round trip only where the local sheet is refused), and all of it from
  * the clean request on (`total`: the settings are read from storage while the page is walked and
  * classified; any wait for them left after the core counts in `total` alone). Read by the benchmark
- * (bench/) from PageState; never used to decide anything.
- * @type {{ total: number, snapshot: number, classify: number, apply: number } | null}
+ * (bench/) from PageState; never used to decide anything. `spans` holds each phase's start and end
+ * (performance.now, the page's own clock) and `slices` how many tasks the walk took, for the tests.
+ * @type {import("../common/messages.js").PageState["timings"]}
  */
 let timings = null;
 
@@ -89,38 +103,89 @@ const coreHere = loadCore().then(
 
 /**
  * Runs the core on a snapshot: in this script when the page lets it compile Wasm, else in the
- * background (Chromium refuses Wasm in content scripts on `script-src 'self'` pages).
+ * background (Chromium refuses Wasm in content scripts on `script-src 'self'` pages). A snapshot of
+ * more than BACKGROUND_NODES nodes goes to the background first (this script's core if that fails).
  * @param {import("./snapshot.js").Wire} wire @param {boolean} wantReader
  */
 async function runCore(wire, wantReader) {
-  let result;
-  if (await coreHere) {
+  const here = await coreHere;
+  let result = null;
+  if (!here || wire.names.length > BACKGROUND_NODES) {
+    try {
+      result = await analyzeInBackground(wire, wantReader);
+      engine = "background";
+    } catch (e) {
+      if (!here) throw e;
+      console.info("Blockwise: the background could not classify this page, classifying it here:", /** @type {any} */ (e)?.message ?? e);
+    }
+  }
+  if (!result) {
     engine = "content";
     result = await analyzeWire(wire, wantReader);
-  } else {
-    engine = "background";
-    result = await send({ type: Msg.ANALYZE, wire: wireToMessage(wire), wantReader });
   }
   analyses++;
   if (!result || !Array.isArray(result.blocks)) throw new Error("the core returned no blocks");
   return result;
 }
 
+/**
+ * The core in the background: a small wire in one message; a large one in pieces, pausing whenever
+ * the sending has held the page's thread for SLICE_MS (each message is serialised on this thread).
+ * @param {import("./snapshot.js").Wire} wire @param {boolean} wantReader
+ */
+async function analyzeInBackground(wire, wantReader) {
+  if (wire.names.length <= PART_SIZE && wire.strings.length <= PART_SIZE) {
+    return send({ type: Msg.ANALYZE, wire: wireToMessage(wire), wantReader });
+  }
+  const { header, parts } = wireParts(wire);
+  const transfer = await send({ type: Msg.ANALYZE_START, header });
+  let sliceEnd = performance.now() + SLICE_MS;
+  for (const part of parts) {
+    if (performance.now() > sliceEnd) {
+      await pause();
+      sliceEnd = performance.now() + SLICE_MS;
+    }
+    await send({ type: Msg.ANALYZE_PART, transfer, part: { key: part.key, at: part.at, values: part.values, text: part.text } });
+  }
+  return send({ type: Msg.ANALYZE, transfer, wantReader });
+}
+
 /* ---------- applying decisions ---------- */
 
+/** Gives the page's thread back for one task (a message, which no timer clamping delays). */
+function pause() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve(undefined);
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /**
- * Writes the blocks of `result` inside the snapshot's subtree onto their elements.
+ * Writes the blocks of `result` inside the snapshot's subtree onto their elements. With `sliced`,
+ * pauses whenever it has held the thread for SLICE_MS and stops if `stillWanted()` turns false.
  * @param {import("./snapshot.js").Snapshot} snap
  * @param {Array<{ node: number, kind: string, confidence: number, reasons: string[] }>} blocks
+ * @param {{ sliced: boolean, stillWanted: () => boolean }} [opts]
  */
-function applyBlocks(snap, blocks) {
+async function applyBlocks(snap, blocks, opts) {
   const known = blocks.filter((b) => Number.isInteger(b.node) && b.node >= 0 && b.node < snap.nodes.length && KINDS.includes(b.kind));
   const valid = known.filter((b) => b.node >= snap.subtreeStart);
   // In a mini-snapshot the ancestor chain holds nothing but the new subtree, so the core may give
   // the kind to an ancestor; what it says about that ancestor it says about the new subtree.
   const chain = known.filter((b) => b.node < snap.subtreeStart).sort((a, b) => b.node - a.node)[0];
   if (chain && !valid.some((b) => b.node === snap.subtreeStart)) valid.unshift({ ...chain, node: snap.subtreeStart });
-  for (const b of valid) {
+  let sliceEnd = performance.now() + SLICE_MS;
+  for (let k = 0; k < valid.length; k++) {
+    if (opts?.sliced && (k & 63) === 63 && performance.now() > sliceEnd) {
+      await pause();
+      if (!opts.stillWanted()) return;
+      sliceEnd = performance.now() + SLICE_MS;
+    }
+    const b = valid[k];
     const el = snap.nodes[b.node];
     if (el.nodeType !== Node.ELEMENT_NODE) continue;
     mark(/** @type {Element} */ (el), ATTR_KIND, b.kind);
@@ -244,40 +309,73 @@ function clean() {
   return cleaning;
 }
 
+/** Counts restores: a clean that sees it change while it waits gives up. */
+let generation = 0;
+
 async function doClean() {
   if (cleaned) return state();
   timings = null; // the bench waits for this clean's figures, not the last one's
+  tooLarge = null;
+  const run = generation;
+  const stillWanted = () => run === generation;
   const t0 = performance.now();
   // The settings come from the browser process: read them while the page is walked and classified.
   const settingsRead = loadSettings(api.storage.local);
   settingsRead.catch(() => {}); // awaited below; a failed core returns before that
   const t1 = performance.now();
-  const snap = snapshotPage();
+  let snap;
+  try {
+    // A large page is walked in slices; what it adds behind the walk meanwhile is late content.
+    snap = await snapshotPageSliced({ sliceMs: SLICE_MS, pause, onSliced: () => watchMutations() });
+  } catch (e) {
+    stopWatching();
+    if (!(e instanceof PageTooLarge)) throw e;
+    tooLarge = e.nodes;
+    return state();
+  }
   const t2 = performance.now();
   let result;
   try {
     // The reader document is built when the reader is opened, not on every clean.
     result = await runCore(snap.wire, false);
   } catch (e) {
+    stopWatching();
     error = String(/** @type {any} */ (e)?.message ?? e);
     return state();
   }
   const t3 = performance.now();
   const settings = await settingsRead;
   const t3b = performance.now();
+  if (!stillWanted()) return state();
   error = null;
   reader = result.reader ?? null;
-  applyBlocks(snap, result.blocks);
+  await applyBlocks(snap, result.blocks, { sliced: snap.slices > 1, stillWanted });
+  if (!stillWanted()) return state();
+  forgetWalked(snap);
   applyCorrections(settings);
   cleaned = true;
   await applySettings(settings);
   const t4 = performance.now();
-  timings = { total: t4 - t0, snapshot: t2 - t1, classify: t3 - t2, apply: t4 - t3b };
+  timings = {
+    total: t4 - t0, snapshot: t2 - t1, classify: t3 - t2, apply: t4 - t3b,
+    spans: { snapshot: [t1, t2], classify: [t2, t3], apply: [t3b, t4] }, slices: snap.slices,
+  };
   startWatching();
   return state();
 }
 
+/**
+ * Subtrees added during a sliced walk that the walk reached anyway are not late content.
+ * @param {import("./snapshot.js").Snapshot} snap
+ */
+function forgetWalked(snap) {
+  if (!pending.size) return;
+  const walked = pending.size > 32 ? new Set(snap.nodes) : null;
+  for (const n of pending) if (walked ? walked.has(n) : snap.nodes.includes(n)) pending.delete(n);
+}
+
 async function restore() {
+  generation++;
   stopWatching();
   clearAll();
   records = [];
@@ -293,7 +391,7 @@ function state() {
   const counts = {};
   for (const r of records) if (r.kind) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
   return {
-    cleaned, error, host, engine, analyses, hiddenKinds, siteOverride, counts, timings,
+    cleaned, error, tooLarge, host, engine, analyses, hiddenKinds, siteOverride, counts, timings,
     hiddenCount: records.filter(isHidden).length,
     blocks: records.map((r, index) => ({
       index, kind: r.kind ?? "", confidence: r.confidence, reasons: r.reasons,
@@ -361,7 +459,8 @@ function pageKey() {
   return location.href.split("#")[0];
 }
 
-function startWatching() {
+/** Collects added subtrees; they are classified once the page is cleaned. */
+function watchMutations() {
   observer ??= new MutationObserver((mutations) => {
     for (const m of mutations) {
       for (const n of m.addedNodes) {
@@ -370,9 +469,14 @@ function startWatching() {
         }
       }
     }
-    if (pending.size && !batchTimer) batchTimer = setTimeout(processLate, LATE_BATCH_DELAY_MS);
+    if (cleaned && pending.size && !batchTimer) batchTimer = setTimeout(processLate, LATE_BATCH_DELAY_MS);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
+}
+
+function startWatching() {
+  watchMutations();
+  if (pending.size && !batchTimer) batchTimer = setTimeout(processLate, LATE_BATCH_DELAY_MS);
   lastPage = pageKey();
   spaTimer ||= setInterval(checkNavigation, SPA_POLL_MS);
   addEventListener("popstate", checkNavigation);
@@ -409,7 +513,7 @@ async function processLate() {
       const snap = snapshotSubtree(root);
       const result = await runCore(snap.wire, false);
       if (!cleaned) return;
-      applyBlocks(snap, result.blocks);
+      await applyBlocks(snap, result.blocks);
       if (performance.now() - sliceStart > FRAME_BUDGET_MS) {
         await nextFrame();
         sliceStart = performance.now();
@@ -475,7 +579,10 @@ listen({
   },
   [Msg.PAGE_READER]: async () => {
     if (!cleaned || !reader) {
-      const result = await runCore(snapshotPage().wire, true);
+      const snap = await snapshotPageSliced({ sliceMs: SLICE_MS, pause }).catch((e) => {
+        throw e instanceof PageTooLarge ? new Error(api.i18n.getMessage("popupTooLarge", [String(e.nodes)])) : e;
+      });
+      const result = await runCore(snap.wire, true);
       reader = result.reader ?? null;
     }
     if (!reader) throw new Error(api.i18n.getMessage("readerNoArticle"));

@@ -2,7 +2,7 @@
 /**
  * The one snapshot walker: the live DOM -> the typed-array wire format of docs/snapshot-format.md.
  *
- * `snapshotPage()` walks the whole document; `snapshotSubtree(root)` builds the mini-snapshot used
+ * `snapshotPageSliced()` walks the whole document (in slices on a large page); `snapshotSubtree(root)` builds the mini-snapshot used
  * for late content: the ancestor chain from <html> down to `root`'s parent (elements only, no
  * siblings), then `root`'s whole subtree. Both keep `nodes`, the DOM node of every index, so a
  * block's `node` number from the core maps straight back to its element.
@@ -48,6 +48,24 @@ const NOT_BLANK = /\S/;
 /** First capacity of the growing typed arrays (doubled when full). */
 const FIRST_CAPACITY = 1024;
 
+/** A sliced walk reads the clock once per this many nodes. */
+const CLOCK_EVERY = 256;
+
+/**
+ * The most nodes the core takes (`MAX_NODES` in src/page.rs; package.test.mjs checks they agree). A
+ * sliced walk stops as soon as a page has more.
+ */
+export const MAX_NODES = 2_000_000;
+
+/** Thrown by `snapshotPageSliced` for a page with more than MAX_NODES nodes. */
+export class PageTooLarge extends Error {
+  /** @param {number} nodes at least this many */
+  constructor(nodes) {
+    super(`the page has more than ${nodes} nodes`);
+    this.nodes = nodes;
+  }
+}
+
 /**
  * Builds the wire arrays in place: typed arrays grown by doubling (no number[] then a copy), one Map
  * interning every string, and a small cache from an element's `localName` to its interned tag.
@@ -72,6 +90,12 @@ class Builder {
     /** Indices of "#text" and " ", interned when first met (so the table's order is document order). */
     this.textName = -1;
     this.space = -1;
+    /** @type {Node[]} the walk's open elements, its root first */
+    this.open = [];
+    /** @type {number[]} their indices */
+    this.at = [];
+    /** @type {Node | null} the walk's next node */
+    this.cur = null;
   }
 
   /** @param {string} s */
@@ -165,24 +189,55 @@ class Builder {
   /**
    * Walks `root` and its descendants in document order, iteratively (pages nest deeper than any
    * call stack) with firstChild/nextSibling, so no child list is ever built. Open shadow roots stand
-   * in for their host's light-DOM children; iframes are not entered.
+   * in for their host's light-DOM children; iframes are not entered. Synchronous: for a subtree or
+   * a page known to be small.
    * @param {Node} root @param {number} parent
    */
   walk(root, parent) {
+    this.start(root, parent);
+    this.step(Infinity);
+  }
+
+  /** Starts a walk of `root` that `step` carries on. @param {Node} root @param {number} parent */
+  start(root, parent) {
     const top = this.push(root, parent);
+    this.open = [];
+    this.at = [];
+    this.cur = null;
     if (root.nodeType !== ELEMENT || !Builder.entered(/** @type {Element} */ (root))) return;
-    /** @type {Node[]} the open elements, root first */
-    const open = [root];
-    /** @type {number[]} their indices */
-    const at = [top];
-    let cur = (/** @type {Element} */ (root).shadowRoot ?? root).firstChild;
+    this.open.push(root);
+    this.at.push(top);
+    this.cur = (/** @type {Element} */ (root).shadowRoot ?? root).firstChild;
+  }
+
+  /**
+   * Carries the walk on until it is done (true) or `performance.now()` passes `deadline` (false;
+   * the clock is read every CLOCK_EVERY nodes). Between two steps the page may change: a node
+   * removed meanwhile ends its branch (a detached node has no next sibling), a node added behind
+   * the walk is not seen (the caller watches for those), one added ahead of it is walked.
+   * @param {number} deadline
+   */
+  step(deadline) {
+    const { open, at } = this;
+    let cur = this.cur;
+    let budget = CLOCK_EVERY;
     for (;;) {
       if (cur === null) {
-        const done = /** @type {Node} */ (open.pop());
+        const done = open.pop();
         at.pop();
-        if (open.length === 0) return;
+        if (done === undefined || open.length === 0) {
+          this.cur = null;
+          return true;
+        }
         cur = done.nextSibling;
         continue;
+      }
+      if (--budget === 0) {
+        budget = CLOCK_EVERY;
+        if (performance.now() > deadline) {
+          this.cur = cur;
+          return false;
+        }
       }
       const type = cur.nodeType;
       if (type === ELEMENT || type === TEXT) {
@@ -214,11 +269,25 @@ class Builder {
   }
 }
 
-/** The whole page. @returns {Snapshot} */
-export function snapshotPage() {
+/**
+ * The whole page, walked in slices of at most `sliceMs` each with `pause()` between two slices, so
+ * the page's own tasks (input, rendering, its timers) run in between. A page walked within the first
+ * slice is never paused (the cost is a clock read per CLOCK_EVERY nodes). `onSliced` is
+ * called once, before the first pause. More than MAX_NODES nodes: PageTooLarge, with nothing kept.
+ * @param {{ sliceMs: number, pause: () => Promise<unknown>, onSliced?: () => void }} opts
+ * @returns {Promise<Snapshot & { slices: number }>}
+ */
+export async function snapshotPageSliced({ sliceMs, pause, onSliced }) {
   const b = new Builder();
-  b.walk(document.documentElement, -1);
-  return { wire: b.wire(), nodes: b.nodes, subtreeStart: 0 };
+  b.start(document.documentElement, -1);
+  let slices = 1;
+  while (!b.step(performance.now() + sliceMs)) {
+    if (b.n > MAX_NODES) throw new PageTooLarge(MAX_NODES);
+    if (slices++ === 1) onSliced?.();
+    await pause();
+  }
+  if (b.n > MAX_NODES) throw new PageTooLarge(MAX_NODES);
+  return { wire: b.wire(), nodes: b.nodes, subtreeStart: 0, slices };
 }
 
 /**

@@ -46,10 +46,13 @@ async function showNotice() {
 async function render(st) {
   page = st;
   // The page's state, also read by the end-to-end tests.
-  Object.assign(document.body.dataset, { cleaned: st.cleaned, engine: st.engine ?? "", analyses: st.analyses, error: st.error ?? "" });
+  Object.assign(document.body.dataset, {
+    cleaned: st.cleaned, engine: st.engine ?? "", analyses: st.analyses, error: st.error ?? "", tooLarge: st.tooLarge ?? "",
+  });
   $("clean").hidden = st.cleaned;
   $("restore").hidden = !st.cleaned;
-  if (st.error) status(t("popupCoreError", st.error), true);
+  if (st.tooLarge) status(t("popupTooLarge", st.tooLarge.toLocaleString()), true);
+  else if (st.error) status(t("popupCoreError", st.error), true);
   else status(st.cleaned ? t("popupHiddenCount", st.hiddenCount) : t("popupNotCleaned"));
 
   const settings = await loadSettings(storage);

@@ -94,7 +94,7 @@ export async function launchChromium() {
     },
     page: (fn, arg) => page.evaluate(/** @type {any} */ (fn), arg),
     type: (selector, text) => page.locator(selector).pressSequentially(text),
-    async clickAction() {
+    async clickAction({ waitMs } = {}) {
       await closePopup();
       const tab = (await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] })).targetInfos.find((t) => t.url === page.url());
       if (!tab) throw new Error(`no tab target for ${page.url()}`);
@@ -102,7 +102,7 @@ export async function launchChromium() {
       const popup = await waitFor(async () => (await targets()).find((t) => t.url.startsWith(popupUrl)), Boolean);
       if (!popup) throw new Error("the toolbar button opened no popup");
       popupSession = (await cdp.send("Target.attachToTarget", { targetId: popup.targetId, flatten: false })).sessionId;
-      const ready = await waitFor(() => popupEval(() => document.body?.dataset.ready ?? null).catch(() => null), (v) => v === "true");
+      const ready = await waitFor(() => popupEval(() => document.body?.dataset.ready ?? null).catch(() => null), (v) => v === "true", waitMs);
       if (ready !== "true") throw new Error("the popup did not finish loading");
     },
     popup: popupEval,

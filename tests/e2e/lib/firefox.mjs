@@ -115,14 +115,14 @@ export async function launchFirefox() {
       await driver.switchTo().window(pageHandle);
       await driver.findElement({ css: selector }).sendKeys(text);
     },
-    async clickAction() {
+    async clickAction({ waitMs } = {}) {
       await closeTab(popupHandle);
       await driver.setContext("chrome");
       if (await driver.executeScript(CHROME_CLOSE_POPUPS)) await new Promise((r) => setTimeout(r, 100));
       const tabId = await driver.executeScript(CHROME_TRIGGER_ACTION, extId);
       await driver.setContext("content");
       popupHandle = await openExtensionTab(`popup/popup.html?tab=${tabId}`);
-      const ready = await waitFor(() => run(/** @type {string} */ (popupHandle), () => document.body?.dataset.ready ?? null), (v) => v === "true");
+      const ready = await waitFor(() => run(/** @type {string} */ (popupHandle), () => document.body?.dataset.ready ?? null), (v) => v === "true", waitMs);
       if (ready !== "true") throw new Error("the popup did not finish loading");
     },
     popup: (fn, arg) => {
