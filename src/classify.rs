@@ -320,7 +320,7 @@ impl Ctx<'_> {
             ev.add(Kind::Sponsored, W_RETAILER_LINKS, format!("{} retailer price buttons", f.retailer_links[i]));
         }
         let share = f.share_links[i];
-        if share >= 2 && share * 2 >= links && f.mass[i] == 0 {
+        if share >= 2 && share * 2 >= links && f.mass[i] == 0 && !self.holds_byline(id) {
             ev.add(Kind::Promotion, W_SHARE_LINKS, format!("{share} share buttons"));
         }
         let social = f.social_links[i];
@@ -585,6 +585,19 @@ impl Ctx<'_> {
                 i += 1;
             }
         }
+    }
+
+    /// True when `id` holds the story's byline (schema.org `author`, `rel=author`, a "byline" class):
+    /// a header row that prints the author and date beside two share icons is the byline, not a plug
+    /// (Readability's nytimes-4).
+    fn holds_byline(&self, id: NodeId) -> bool {
+        let s = self.s;
+        (id..self.f.end[id as usize]).any(|j| {
+            s.nodes[j as usize].tag != Tag::Text
+                && (s.attr(j, Attr::Itemprop).is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "author"))
+                    || s.attr(j, Attr::Rel).is_some_and(|r| r.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("author")))
+                    || s.attr(j, Attr::Class).is_some_and(|c| c.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("byline"))))
+        })
     }
 
     /// True when `id` is taken for comments only because a reply box sits somewhere inside it: a
@@ -1031,6 +1044,19 @@ mod tests {
         let (s, c) = run(&thread);
         assert!(!c.discussion);
         assert!(!Features::compute(&s).contains(c.article.unwrap(), by_id(&s, "r1")), "without the markup, replies stay outside");
+    }
+
+    #[test]
+    fn a_byline_row_with_share_icons_is_not_a_plug() {
+        let share = "<a href='https://www.facebook.com/sharer/sharer.php?u=x'></a><a href='https://twitter.com/intent/tweet?url=x'></a>";
+        let html = format!(
+            "<body><article><h1>Council approves the transit plan</h1><div id=row><p itemprop=author id=by>By <a href='/by/ann'>Ann Lee</a></p>{share}</div>{PARA}{PARA}{PARA}</article></body>"
+        );
+        let (s, c) = run(&html);
+        assert_ne!(c.kind_of(&s, by_id(&s, "by")), Some(Kind::Promotion));
+        let bare = format!("<body><article><h1>Council approves the transit plan</h1><div id=row>{share}</div>{PARA}{PARA}{PARA}</article></body>");
+        let (s, c) = run(&bare);
+        assert_eq!(c.kind_of(&s, by_id(&s, "row")), Some(Kind::Promotion), "a bare share bar still is");
     }
 
     #[test]
