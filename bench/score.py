@@ -407,7 +407,7 @@ def report(res):
     sp = res["speed"]
     if sp["n"]:
         med = statistics.median
-        L.append(f"**Speed** in headless Chromium ({sp['n']} pages; each figure the median of 5 runs after a warm-up)")
+        L.append(f"**Speed** in headless Chromium ({sp['n']} pages; each figure the median of the page's timed runs, REPS = 5 unless the run says otherwise, after a warm-up)")
         L.append("")
         L.append("| measure | median | p95 |")
         L.append("| --- | ---: | ---: |")
@@ -478,7 +478,7 @@ def svg_plot(res):
     for v in ticks(y0, y1):
         o.append(f'<line x1="{ml}" y1="{Y(v):.1f}" x2="{W - mr}" y2="{Y(v):.1f}" stroke="#ddd"/><text x="{ml - 6}" y="{Y(v) + 4:.1f}" text-anchor="end">{v:g}</text>')
     o.append(f'<text x="{(ml + W - mr) / 2}" y="{H - 18}" text-anchor="middle">page size (elements)</text>')
-    o.append(f'<text x="18" y="{(mt + H - mb) / 2}" text-anchor="middle" transform="rotate(-90 18 {(mt + H - mb) / 2})">ms per page (median of 5)</text>')
+    o.append(f'<text x="18" y="{(mt + H - mb) / 2}" text-anchor="middle" transform="rotate(-90 18 {(mt + H - mb) / 2})">ms per page (median of its runs)</text>')
     for i, (name, color, ys) in enumerate(series):
         for x, y in zip(xs, ys):
             o.append(f'<circle cx="{X(x):.1f}" cy="{Y(y):.1f}" r="2.6" fill="{color}" fill-opacity="0.55"/>')
