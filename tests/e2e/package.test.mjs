@@ -69,6 +69,13 @@ test("every locale has every message the English one has", () => {
   }
 });
 
+test("the content script's node limit is the core's MAX_NODES", () => {
+  const num = (/** @type {string} */ file, /** @type {RegExp} */ re) => Number(readFileSync(path.join(ROOT, file), "utf8").match(re)?.[1]?.replaceAll("_", ""));
+  const core = num("src/page.rs", /pub const MAX_NODES: usize = ([\d_]+);/);
+  assert.ok(core > 0, "MAX_NODES in src/page.rs");
+  assert.equal(num("extension/shared/content/snapshot.js", /export const MAX_NODES = ([\d_]+);/), core);
+});
+
 test("web-ext lint on dist/firefox reports no errors", { timeout: 120_000 }, async () => {
   const dir = distDir("firefox");
   const bin = path.join(ROOT, "node_modules/.bin/web-ext");

@@ -139,14 +139,18 @@ async function analyzeInBackground(wire, wantReader) {
   }
   const { header, parts } = wireParts(wire);
   const transfer = await send({ type: Msg.ANALYZE_START, header });
+  /** @type {Promise<unknown>[]} */
+  const sent = [];
   let sliceEnd = performance.now() + SLICE_MS;
   for (const part of parts) {
     if (performance.now() > sliceEnd) {
       await pause();
       sliceEnd = performance.now() + SLICE_MS;
     }
-    await send({ type: Msg.ANALYZE_PART, transfer, part: { key: part.key, at: part.at, values: part.values, text: part.text } });
+    // Not awaited one by one (no round trip per piece); ANALYZE goes once every piece has arrived.
+    sent.push(send({ type: Msg.ANALYZE_PART, transfer, part: { key: part.key, at: part.at, values: part.values, text: part.text } }));
   }
+  await Promise.all(sent);
   return send({ type: Msg.ANALYZE, transfer, wantReader });
 }
 
@@ -349,6 +353,13 @@ async function doClean() {
   if (!stillWanted()) return state();
   error = null;
   reader = result.reader ?? null;
+  if (snap.slices > 1) {
+    // A large page: the stylesheet first, so the browser's style invalidation for a new sheet finds
+    // nothing marked yet (on 200,000 elements, a new sheet over marked elements is one long task);
+    // each slice of marks then hides its blocks as it lands.
+    hiddenKinds = [...effectiveHiddenKinds(settings, host)];
+    setStyle(hidingCss(hiddenKinds)).catch(() => {});
+  }
   await applyBlocks(snap, result.blocks, { sliced: snap.slices > 1, stillWanted });
   if (!stillWanted()) return state();
   forgetWalked(snap);

@@ -94,6 +94,8 @@ export async function launchChromium() {
     },
     page: (fn, arg) => page.evaluate(/** @type {any} */ (fn), arg),
     type: (selector, text) => page.locator(selector).pressSequentially(text),
+    // pageOnly (Firefox: do not open the popup's page in a tab) changes nothing here: the real popup
+    // leaves the page in front.
     async clickAction({ waitMs } = {}) {
       await closePopup();
       const tab = (await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] })).targetInfos.find((t) => t.url === page.url());

@@ -15,7 +15,7 @@ import { CASES, LATE } from "./cases.mjs";
  *   goto(path: string, opts?: { eager?: boolean }): Promise<void>,
  *   page<T>(fn: (arg: any) => T, arg?: any): Promise<Awaited<T>>,
  *   type(selector: string, text: string): Promise<void>,
- *   clickAction(opts?: { waitMs?: number }): Promise<void>,
+ *   clickAction(opts?: { waitMs?: number, pageOnly?: boolean }): Promise<void>,
  *   popup<T>(fn: (arg: any) => T, arg?: any): Promise<Awaited<T>>,
  *   openReader(): Promise<void>,
  *   reader<T>(fn: (arg: any) => T, arg?: any): Promise<Awaited<T>>,
