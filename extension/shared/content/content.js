@@ -191,10 +191,10 @@ async function applyBlocks(snap, blocks, opts) {
     }
     const b = valid[k];
     const el = snap.nodes[b.node];
-    if (el.nodeType !== Node.ELEMENT_NODE) continue;
-    mark(/** @type {Element} */ (el), ATTR_KIND, b.kind);
+    if (!el) continue;
+    mark(el, ATTR_KIND, b.kind);
     records.push({
-      el: /** @type {Element} */ (el), kind: b.kind, confidence: Number(b.confidence) || 0,
+      el, kind: b.kind, confidence: Number(b.confidence) || 0,
       reasons: Array.isArray(b.reasons) ? b.reasons.map(String) : [], user: null, selector: null,
     });
   }

@@ -2,10 +2,10 @@
 /**
  * The one snapshot walker: the live DOM -> the typed-array wire format of docs/snapshot-format.md.
  *
- * `snapshotPageSliced()` walks the whole document (in slices on a large page); `snapshotSubtree(root)` builds the mini-snapshot used
- * for late content: the ancestor chain from <html> down to `root`'s parent (elements only, no
- * siblings), then `root`'s whole subtree. Both keep `nodes`, the DOM node of every index, so a
- * block's `node` number from the core maps straight back to its element.
+ * `snapshotPageSliced()` walks the whole document (in slices on a large page); `snapshotSubtree(root)`
+ * builds the mini-snapshot used for late content: the ancestor chain from <html> down to `root`'s
+ * parent (elements only, no siblings), then `root`'s whole subtree. Both keep `nodes`, the element
+ * of every index (null for text), so a block's `node` number from the core maps straight back to it.
  */
 
 /** Attributes the core reads (docs/snapshot-format.md); every `data-*` is sent as well. */
@@ -35,7 +35,7 @@ const FLAG_NOT_RENDERED = 1;
  *   url: string, strings: string, names: Uint32Array, parents: Int32Array, texts: Uint32Array,
  *   attrs: Uint32Array, flags: Uint8Array, rects: Float32Array,
  * }} Wire
- * @typedef {{ wire: Wire, nodes: Node[], subtreeStart: number }} Snapshot
+ * @typedef {{ wire: Wire, nodes: (Element | null)[], subtreeStart: number }} Snapshot
  */
 
 /** Element and text node types (Node.ELEMENT_NODE, Node.TEXT_NODE). */
@@ -78,7 +78,7 @@ class Builder {
     this.table = [];
     /** @type {Map<string, number>} raw localName -> index of its lowercase form */
     this.tags = new Map();
-    /** @type {Node[]} */
+    /** @type {(Element | null)[]} the element of every index (null for a text node) */
     this.nodes = [];
     this.n = 0;
     this.names = new Uint32Array(FIRST_CAPACITY);
@@ -143,9 +143,10 @@ class Builder {
     const i = this.n;
     if (i === this.names.length) this.grow();
     this.n = i + 1;
-    this.nodes.push(node);
     this.parents[i] = parent;
     if (node.nodeType === TEXT) {
+      // Blocks are elements: a text node's DOM object is not kept (fewer wrappers held on a big page).
+      this.nodes.push(null);
       const data = /** @type {Text} */ (node).data;
       if (this.textName < 0) this.textName = this.intern("#text");
       this.names[i] = this.textName;
@@ -155,6 +156,7 @@ class Builder {
       return i;
     }
     const el = /** @type {Element} */ (node);
+    this.nodes.push(el);
     const local = el.localName;
     let tag = this.tags.get(local);
     if (tag === undefined) this.tags.set(local, (tag = this.intern(local.toLowerCase())));
