@@ -3,7 +3,8 @@
  * Limits (docs/hardening.md): the built extension cleans a page of 200,000 elements in Chromium and
  * Firefox without damaging it. Asserted: the page is cleaned (or the popup says it is too large), the
  * story stays visible, restore gives back the exact original outerHTML, and the work was cut into
- * several tasks: the page's own setTimeout(0) ticker ran while the page was walked. How long each
+ * several tasks: the page's own setTimeout(0) ticker ran while the page was walked. A page beyond
+ * the core's node limit gets the popup's "too large" message and is left exactly as it was. How long each
  * task took is measured by measure-limits.mjs, never asserted.
  */
 
@@ -14,6 +15,8 @@ import { launchFirefox } from "./lib/firefox.mjs";
 import { waitFor } from "./lib/scenarios.mjs";
 
 const PAGE = "/pages/big.html?n=200000";
+/** The story and 2,000,000 hidden text nodes: one node more than the core's MAX_NODES with the rest of the page. */
+const TOO_LARGE = "/pages/big.html?text=2000000";
 /** A clean of such a page takes seconds on a busy machine; a waiting limit, not a measurement. */
 const CLEAN_WAIT_MS = 180_000;
 
@@ -23,6 +26,16 @@ const pageState = async () => {
   const param = new URLSearchParams(location.search).get("tab");
   const tabId = param ? Number(param) : (await api.tabs.query({ active: true, currentWindow: true }))[0].id;
   return (await api.tabs.sendMessage(tabId, { type: "bw:page-state" }, { frameId: 0 }))?.value;
+};
+
+/** Runs in the page: what would show any change (its markup, marks, adopted sheets), small enough to compare. */
+const fingerprint = () => {
+  const html = document.documentElement.outerHTML;
+  let hash = 0;
+  for (let i = 0; i < html.length; i++) hash = (Math.imul(hash, 31) + html.charCodeAt(i)) | 0;
+  let nodes = 0;
+  for (const w = document.createTreeWalker(document.documentElement); w.nextNode(); ) nodes++;
+  return { length: html.length, hash, nodes: nodes + 1, marked: document.querySelectorAll("[data-blockwise]").length, sheets: document.adoptedStyleSheets.length };
 };
 
 const storyShown = () => [...document.querySelectorAll(".story-body > p")].map((p) => p.checkVisibility() && p.getClientRects().length > 0);
@@ -63,6 +76,19 @@ for (const [name, launch] of /** @type {const} */ ([["chromium", launchChromium]
       }
       const restored = await waitFor(() => h.page(() => document.documentElement.outerHTML), (html) => html === original, 60_000);
       assert.ok(restored === original, "after restore the page's outerHTML is exactly the original");
+    });
+
+    test("a page beyond the core's node limit: the popup says so, the page is untouched", { timeout: 2 * CLEAN_WAIT_MS }, async () => {
+      await h.goto(TOO_LARGE);
+      const before = await h.page(fingerprint);
+      assert.ok(before.nodes > 2_000_000, `nodes: ${before.nodes}`);
+      await h.clickAction({ waitMs: CLEAN_WAIT_MS });
+      const popup = await h.popup(() => ({ ...document.body.dataset, status: document.getElementById("status")?.textContent ?? "" }));
+      assert.equal(popup.cleaned, "false");
+      assert.equal(popup.tooLarge, "2000000");
+      assert.match(popup.status, /too large to clean.*2,000,000.*left as it is/);
+      assert.deepEqual(await h.page(fingerprint), before, "nothing on the page changed");
+      assert.ok((await h.page(storyShown)).every(Boolean), "every story paragraph stays visible");
     });
   });
 }

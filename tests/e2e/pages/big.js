@@ -2,6 +2,7 @@
 // load event from the query string:
 //   big.html?n=200000    a story, then rails of teasers (li > a + span) until the page has n elements
 //   big.html?deep=20000  the story at the bottom of 20,000 nested divs (&hidden: a hidden chain beside it)
+//   big.html?text=2000000  the story, and a hidden box of 2,000,000 text nodes
 // It also runs what any busy page runs, a setTimeout(0) ticker, and keeps its own record of how long
 // its main thread was held: every tick's time in __ticks, and (Chromium) every long task in __longTasks.
 // These are page globals, never attributes, so the page's outerHTML is not touched by them.
@@ -9,6 +10,7 @@
   const q = new URLSearchParams(location.search);
   const n = Number(q.get("n") ?? 0);
   const deep = Number(q.get("deep") ?? 0);
+  const text = Number(q.get("text") ?? 0);
   addEventListener("DOMContentLoaded", () => {
     if (n) {
       // Rails of 50 teasers each (aside > h2 + ul > li > a + span), as many as fit in n elements.
@@ -24,6 +26,13 @@
         rails.push(`<aside class="related-stories"><h2>Related stories</h2><ul>${cards.join("")}</ul></aside>`);
       }
       main.insertAdjacentHTML("beforeend", rails.join(""));
+    }
+    if (text) {
+      // Beyond the core's limit: a hidden box of `text` one-character text nodes (cheap to build, never laid out).
+      const box = document.createElement("div");
+      box.hidden = true;
+      for (let i = 0; i < text; i += 10_000) box.append(...Array.from({ length: Math.min(10_000, text - i) }, () => "x"));
+      document.getElementById("main")?.append(box);
     }
     if (deep) {
       // Chromium's renderer itself crashes laying out a few thousand nested boxes (without any
