@@ -81,7 +81,11 @@ function report(p, what) {
   p.catch((e) => console.warn(`Blockwise: ${what} failed:`, e?.message ?? e));
 }
 
-/** Large snapshots being sent in pieces, by transfer id (a content script sends one at a time). */
+/**
+ * Large snapshots being sent in pieces, by transfer id. A frame sends one at a time: a new one from
+ * the same frame drops an unfinished one (its page went away or its clean gave up).
+ * @type {Map<string, { from: string, assembler: WireAssembler }>}
+ */
 const transfers = new Map();
 
 /** The wire of an ANALYZE message: inline, or the pieces of a transfer. @param {any} msg */
@@ -90,7 +94,7 @@ function wireOf(msg) {
   const t = transfers.get(msg.transfer);
   transfers.delete(msg.transfer);
   if (!t) throw new Error("unknown snapshot transfer");
-  return t.wire();
+  return t.assembler.wire();
 }
 
 listen({
@@ -98,15 +102,17 @@ listen({
   [Msg.TOGGLE_TAB]: (msg) => toggleTab(msg.tabId),
   [Msg.OPEN_READER]: (msg) => openReader(msg.tabId),
   [Msg.ANALYZE]: (msg) => analyzeWire(wireOf(msg), Boolean(msg.wantReader)),
-  [Msg.ANALYZE_START]: (msg) => {
+  [Msg.ANALYZE_START]: (msg, sender) => {
+    const from = `${sender.tab?.id}/${sender.frameId}`;
+    for (const [id, t] of transfers) if (t.from === from) transfers.delete(id);
     const id = crypto.randomUUID();
-    transfers.set(id, new WireAssembler(msg.header));
+    transfers.set(id, { from, assembler: new WireAssembler(msg.header) });
     return id;
   },
   [Msg.ANALYZE_PART]: (msg) => {
     const t = transfers.get(msg.transfer);
     if (!t) throw new Error("unknown snapshot transfer");
-    t.add(msg.part);
+    t.assembler.add(msg.part);
     return true;
   },
   [Msg.SET_STYLE]: async (msg, sender) => {

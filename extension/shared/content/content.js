@@ -334,6 +334,7 @@ async function doClean() {
   } catch (e) {
     stopWatching();
     if (!(e instanceof PageTooLarge)) throw e;
+    error = null;
     tooLarge = e.nodes;
     return state();
   }
