@@ -679,8 +679,9 @@ impl Ctx<'_> {
             // A provisional block holding most of the page's prose is more likely the story under a
             // misleading name than boilerplate (comment threads excepted: they can outweigh a post).
             let holds_h1 = (b.node..f.end[b.node as usize]).any(|j| s.nodes[j as usize].tag == Tag::H1 && !f.silent[j as usize]);
-            let thread = b.kind == Kind::Comments && !self.comments_by_form_only(b.node, self.evidence(b.node).best().1);
-            if holds_h1 || (!thread && f.mass[b.node as usize] as f32 > 0.5 * page_mass as f32) {
+            // (The evidence is read again only for the rare comments block that heavy.)
+            let heavy = f.mass[b.node as usize] as f32 > 0.5 * page_mass as f32;
+            if holds_h1 || (heavy && (b.kind != Kind::Comments || self.comments_by_form_only(b.node, self.evidence(b.node).best().1))) {
                 continue;
             }
             for j in b.node..f.end[b.node as usize] {
@@ -790,7 +791,7 @@ impl Ctx<'_> {
 fn is_comments_marker(s: &Snapshot, f: &Features, id: NodeId) -> bool {
     let i = id as usize;
     if f.chars[i] == 0 {
-        return [Attr::Name, Attr::Id].iter().any(|&a| s.attr(id, a).is_some_and(|v| COMMENTS_ANCHORS.contains(&v.to_ascii_lowercase().as_str())));
+        return [Attr::Name, Attr::Id].iter().any(|&a| s.attr(id, a).is_some_and(|v| COMMENTS_ANCHORS.iter().any(|w| w.eq_ignore_ascii_case(v))));
     }
     f.chars[i] <= 40 && f.links[i] == 0 && {
         let l = norm_label(&crate::features::subtree_text_all(s, f, id));
@@ -907,17 +908,15 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     // A weak story (a short intro, an SEO blurb, a cookie notice) beside a much larger body of text
     // that is not inside it is not the page's point: the page is a listing (job boards, product grids,
     // section fronts; WCXB listing and collection pages).
-    if let Some((a, mass)) = found {
-        if mass < WEAK_STORY_MASS {
-            if let Some((l, _)) = ctx.find_listing(&provisional) {
-                if !f.contains(a, l) && f.chars[l as usize] as f32 >= LISTING_OVER_WEAK_STORY * f.chars[a as usize] as f32 {
-                    found = None;
-                }
-            }
+    let weak = found.is_none_or(|(_, mass)| mass < WEAK_STORY_MASS);
+    let listing = if weak { ctx.find_listing(&provisional) } else { None };
+    if let (Some((a, _)), Some((l, _))) = (found, listing) {
+        if !f.contains(a, l) && f.chars[l as usize] as f32 >= LISTING_OVER_WEAK_STORY * f.chars[a as usize] as f32 {
+            found = None;
         }
     }
     if found.is_none() {
-        found = ctx.find_listing(&provisional);
+        found = listing;
         ctx.listing = found.is_some();
     }
     let mut out = Vec::new();
