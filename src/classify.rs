@@ -563,6 +563,12 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             }
+            // A run of link lists that share a parent inside the story is what the page lists (an
+            // index of languages, laureates or papers under its headline), not its menus.
+            if inside && kind == Kind::Navigation && score < W_MENU_LIST + W_TOKEN_EXTRA && self.in_list_run(i) {
+                i = f.end[i as usize];
+                continue;
+            }
             // A comment thread may outweigh the post it follows; nothing else that heavy inside the
             // story is taken out of it.
             if heavy && !(kind == Kind::Comments && score >= BLOCK_THRESHOLD && !self.comments_by_form_only(i, score)) {
@@ -585,6 +591,26 @@ impl Ctx<'_> {
                 i += 1;
             }
         }
+    }
+
+    /// True when `id` is one of at least [`MIN_LIST_RUN`] link lists side by side under one parent, or holds such a run, with
+    /// no page header, footer, `<nav>` or `<aside>` around them.
+    fn in_list_run(&self, id: NodeId) -> bool {
+        let s = self.s;
+        let f = self.f;
+        if self.has_ancestor(id, crate::features::ANC_NAV | crate::features::ANC_FOOTER | crate::features::ANC_ASIDE) {
+            return false;
+        }
+        let p = s.nodes[id as usize].parent;
+        if p == NONE {
+            return false;
+        }
+        let is_list = |c: NodeId| {
+            let c = c as usize;
+            f.links[c] >= MIN_LIST_LINKS && f.link_density(c as NodeId) >= LINK_LIST_DENSITY && f.mass[c] == 0
+        };
+        // The run itself, or one of its lists.
+        is_list(id) && (f.children(id).filter(|&c| is_list(c)).count() >= MIN_LIST_RUN || f.children(p).filter(|&c| is_list(c)).count() >= MIN_LIST_RUN)
     }
 
     /// True when `id` holds the story's byline (schema.org `author`, `rel=author`, a "byline" class):
@@ -1000,6 +1026,23 @@ mod tests {
         assert_eq!(c.kind_of(&s, by_id(&s, "f")), Some(Kind::Navigation));
         let ad = c.blocks.iter().find(|b| b.node == by_id(&s, "x1")).unwrap();
         assert!(ad.reasons.iter().any(|r| r.contains("Advertisement")), "{:?}", ad.reasons);
+    }
+
+    #[test]
+    fn a_run_of_link_lists_in_the_story_is_its_content_but_a_lone_menu_is_not() {
+        let list = |n: usize, k: usize| {
+            let items: String = (0..k).map(|j| format!("<li><a href=/wiki/L{n}_{j}>Lang {n}{j}</a></li>")).collect();
+            format!("<div id=l{n}><h2>{}</h2><ul>{items}</ul></div>", (b'A' + n as u8) as char)
+        };
+        let lists: String = (0..6).map(|n| list(n, 8)).collect();
+        let html = format!("<body><main id=m><h1>List of programming languages</h1>{p}{p}{p}<div id=run>{lists}</div></main></body>", p = PARA);
+        let (s, c) = run(&html);
+        for n in 0..6 {
+            assert_ne!(c.kind_of(&s, by_id(&s, &format!("l{n}"))), Some(Kind::Navigation), "list {n} of a run of six");
+        }
+        let html = format!("<body><main id=m><h1>Council approves the transit plan</h1>{p}{p}{p}<div>{}{}</div>{p}</main></body>", list(0, 8), list(1, 8), p = PARA);
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "l0")), Some(Kind::Navigation));
     }
 
     #[test]

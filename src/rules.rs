@@ -51,6 +51,9 @@ pub const MIN_PART_SHARE: f32 = 0.3;
 pub const LINK_LIST_DENSITY: f32 = 0.7;
 /// A link list needs at least this many links to count as a menu or a teaser list.
 pub const MIN_LIST_LINKS: u32 = 4;
+/// Link lists side by side under one parent inside the story, from which on they are its content (a
+/// "List of …" page's sections) rather than menus: menus come one or two at a time.
+pub const MIN_LIST_RUN: usize = 5;
 /// Average link text (characters) at or below this is a menu (section names); above it, headlines.
 pub const MENU_LINK_MAX_AVG_CHARS: f32 = 28.0;
 /// A label is read only when its text sits at most this many levels below the element it names
