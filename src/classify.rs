@@ -129,6 +129,8 @@ struct Ctx<'a> {
     listing: bool,
     /// Elements that follow a comments marker among their siblings ([`after_comments_marker`]).
     after_comments: Vec<bool>,
+    /// For each element, the label-only sibling right before it ([`label_before`]), or `NONE`.
+    label_before: Vec<NodeId>,
 }
 
 impl Ctx<'_> {
@@ -386,6 +388,17 @@ impl Ctx<'_> {
                 if let Some((k, w, _)) = best {
                     ev.add(k, w, format!("labelled “{label}”"));
                 }
+            }
+        }
+        // A widget headed by a sibling that is only its title ("Latest News" in one box, the teasers
+        // in the next): the title names the widget.
+        let before = self.label_before[i];
+        if before != NONE && links >= MIN_HEADED_SIBLING_LINKS && f.paragraphs[i] != 1 {
+            let norm = norm_label(&subtree_text(s, f, before, 60));
+            if label_matches(&norm, SPONSORED_LABELS).is_some() {
+                ev.add(Kind::Sponsored, W_LABEL, format!("under the heading “{norm}”"));
+            } else if label_matches(&norm, RELATED_LABELS).is_some() {
+                ev.add(Kind::Related, W_LABEL, format!("under the heading “{norm}”"));
             }
         }
         // The element's opening words, read once and only when a rule needs them.
@@ -857,6 +870,28 @@ fn after_comments_marker(s: &Snapshot, f: &Features) -> Vec<bool> {
     out
 }
 
+/// For each element, its previous element sibling when that sibling is only a title: some text, at most
+/// [`MAX_LABEL_CHARS`] of it, no prose and at most one link. `NONE` otherwise.
+fn label_before(s: &Snapshot, f: &Features) -> Vec<NodeId> {
+    let mut out = vec![NONE; s.len()];
+    for p in 0..s.len() as u32 {
+        if s.nodes[p as usize].tag == Tag::Text || f.first_child[p as usize] == NONE {
+            continue;
+        }
+        let mut prev = NONE;
+        for c in f.children(p) {
+            let cu = c as usize;
+            if s.nodes[cu].tag == Tag::Text || f.silent[cu] || (f.chars[cu] == 0 && f.images[cu] == 0) {
+                continue;
+            }
+            out[cu] = prev;
+            let title = f.chars[cu] > 0 && f.chars[cu] as usize <= MAX_LABEL_CHARS && f.mass[cu] == 0 && f.links[cu] <= 1 && f.images[cu] == 0;
+            prev = if title { c } else { NONE };
+        }
+    }
+    out
+}
+
 /// True when the page marks itself up as a forum thread: schema.org `DiscussionForumPosting` in an
 /// `itemtype` or a JSON-LD block (61 of WCXB's 113 forum pages, none of its other 1,384).
 fn is_discussion_page(s: &Snapshot, f: &Features) -> bool {
@@ -902,7 +937,7 @@ fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
 /// Why an element is or is not a block: its evidence per kind with reasons, and the guards that
 /// apply to it (inside the story, holding the story, too much prose). For `blockwise classify --explain`.
 pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Vec<String> {
-    let ctx = Ctx { s, f, article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), listing: false, after_comments: after_comments_marker(s, f) };
+    let ctx = Ctx { s, f, article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f) };
     let ev = ctx.evidence(id);
     let mut out = vec![format!(
         "inside story: {}; holds story or headline: {}; prose chars: {} of the story's {}; multi-widget rail: {}",
@@ -923,7 +958,7 @@ pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Ve
 
 /// Classifies every block of a page.
 pub fn classify(s: &Snapshot, f: &Features) -> Classification {
-    let mut ctx = Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f) };
+    let mut ctx = Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f) };
     let roots: Vec<NodeId> = (0..s.len() as u32).filter(|&j| s.nodes[j as usize].parent == NONE).collect();
     let mut provisional = Vec::new();
     for &r in &roots {
@@ -1043,6 +1078,17 @@ mod tests {
         let html = format!("<body><main id=m><h1>Council approves the transit plan</h1>{p}{p}{p}<div>{}{}</div>{p}</main></body>", list(0, 8), list(1, 8), p = PARA);
         let (s, c) = run(&html);
         assert_eq!(c.kind_of(&s, by_id(&s, "l0")), Some(Kind::Navigation));
+    }
+
+    #[test]
+    fn a_title_in_the_box_before_a_teaser_list_names_it_but_not_a_story_paragraph() {
+        let cards: String = (0..3).map(|j| format!("<article><h3><a href=/news/{j}>Court rules on the zoning appeal number {j}</a></h3><p>A short excerpt of the other story, long enough to read as a summary of it, and then some more words.</p></article>")).collect();
+        let html = format!("<body><div id=story><h1>Council approves transit plan after long debate</h1>{p}{p}{p}{p}{p}{p}</div><div><div id=t>Latest News</div><div id=box>{cards}</div></div></body>", p = PARA);
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(Kind::Related));
+        let html = format!("<body><div id=story><h1>Council approves transit plan after long debate</h1>{p}{p}{p}<h2>Latest</h2><p id=q>The mayor said on Friday, <a href=/a>in a statement</a>, that <a href=/b>the plan</a> would go ahead as <a href=/c>agreed</a>, whatever the outcome of the appeal.</p>{p}{p}</div></body>", p = PARA);
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "q")), Some(Kind::Article));
     }
 
     #[test]

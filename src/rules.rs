@@ -59,6 +59,10 @@ pub const MENU_LINK_MAX_AVG_CHARS: f32 = 28.0;
 /// A label is read only when its text sits at most this many levels below the element it names
 /// (labels are a heading or a span right inside their widget); this also keeps deep pages linear.
 pub const MAX_LABEL_DEPTH: u32 = 8;
+/// A widget headed by a title in the sibling before it (see `label_before`) has at least this many
+/// links: teaser lists and ad grids do; a story paragraph under a heading that happens to read "Latest"
+/// does not.
+pub const MIN_HEADED_SIBLING_LINKS: u32 = 3;
 /// A label (heading such as "Related" or "Advertisement") is at most this many characters.
 pub const MAX_LABEL_CHARS: usize = 48;
 
