@@ -839,22 +839,26 @@ fn is_comments_marker(s: &Snapshot, f: &Features, id: NodeId) -> bool {
     }
 }
 
+/// Every element that has children.
+fn parents<'a>(s: &'a Snapshot, f: &'a Features) -> impl Iterator<Item = NodeId> + 'a {
+    (0..s.len() as u32).filter(move |&p| s.nodes[p as usize].tag != Tag::Text && f.first_child[p as usize] != NONE)
+}
+
+/// The element children of `p` that are rendered.
+fn shown_children<'a>(s: &'a Snapshot, f: &'a Features, p: NodeId) -> impl Iterator<Item = NodeId> + 'a {
+    f.children(p).filter(move |&c| s.nodes[c as usize].tag != Tag::Text && !f.silent[c as usize])
+}
+
 /// For every element, whether an earlier sibling is a comments marker and at least
 /// [`MIN_COMMENTS_AFTER_MARKER`] siblings with text follow that marker: pages that print their
 /// comments as a flat run of paragraphs after `<a name="comments">` (L3S-GN1's 2008 news sites).
 fn after_comments_marker(s: &Snapshot, f: &Features) -> Vec<bool> {
     let mut out = vec![false; s.len()];
-    for p in 0..s.len() as u32 {
-        if s.nodes[p as usize].tag == Tag::Text || f.first_child[p as usize] == NONE {
-            continue;
-        }
+    for p in parents(s, f) {
         let mut marker = false;
         let mut run = Vec::new();
-        for c in f.children(p) {
+        for c in shown_children(s, f, p) {
             let cu = c as usize;
-            if s.nodes[cu].tag == Tag::Text || f.silent[cu] {
-                continue;
-            }
             if !marker {
                 marker = is_comments_marker(s, f, c);
             } else if f.chars[cu] > 0 {
@@ -874,14 +878,11 @@ fn after_comments_marker(s: &Snapshot, f: &Features) -> Vec<bool> {
 /// [`MAX_LABEL_CHARS`] of it, no prose and at most one link. `NONE` otherwise.
 fn label_before(s: &Snapshot, f: &Features) -> Vec<NodeId> {
     let mut out = vec![NONE; s.len()];
-    for p in 0..s.len() as u32 {
-        if s.nodes[p as usize].tag == Tag::Text || f.first_child[p as usize] == NONE {
-            continue;
-        }
+    for p in parents(s, f) {
         let mut prev = NONE;
-        for c in f.children(p) {
+        for c in shown_children(s, f, p) {
             let cu = c as usize;
-            if s.nodes[cu].tag == Tag::Text || f.silent[cu] || (f.chars[cu] == 0 && f.images[cu] == 0) {
+            if f.chars[cu] == 0 && f.images[cu] == 0 {
                 continue;
             }
             out[cu] = prev;
