@@ -6,10 +6,11 @@
 use crate::features::{subtree_text, Features, Kind, ANC_ARTICLE, ANC_ASIDE, ANC_FOOTER, ANC_MAIN, ANC_NAV, ANC_SECTION};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
-use serde::Serialize;
+pub use crate::reason::{Reason, Why};
 
 /// One classified block.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Block {
     /// The block's element.
     pub node: NodeId,
@@ -17,8 +18,9 @@ pub struct Block {
     pub kind: Kind,
     /// How sure we are, 0–1.
     pub confidence: f32,
-    /// Why, in words a user can read.
-    pub reasons: Vec<String>,
+    /// Why: codes with their numbers and words, worded by [`Reason::text`] natively and by
+    /// `src/result.js` in the browser.
+    pub reasons: Vec<Reason>,
 }
 
 /// The classifier's answer for a page.
@@ -53,13 +55,13 @@ impl Classification {
 #[derive(Default)]
 struct Evidence {
     score: [f32; 6],
-    reasons: [Vec<String>; 6],
+    reasons: [Vec<Reason>; 6],
 }
 
 impl Evidence {
-    fn add(&mut self, k: Kind, w: f32, why: impl Into<String>) {
+    fn add(&mut self, k: Kind, w: f32, why: Reason) {
         self.score[k as usize] += w;
-        self.reasons[k as usize].push(why.into());
+        self.reasons[k as usize].push(why);
     }
 
     fn best(&self) -> (Kind, f32) {
@@ -211,31 +213,31 @@ impl Ctx<'_> {
         // Semantic elements and roles.
         let role = s.attr(id, Attr::Role).unwrap_or("").to_ascii_lowercase();
         match tag {
-            Tag::Nav => ev.add(Kind::Navigation, W_NAV_ELEMENT, "a <nav> element"),
+            Tag::Nav => ev.add(Kind::Navigation, W_NAV_ELEMENT, Reason::new(Why::NavElement)),
             Tag::Header | Tag::Footer if !in_story && !self.has_ancestor(id, ANC_MAIN | ANC_SECTION) => {
                 let w = if ld > 0.3 || f.mass[i] == 0 { W_PAGE_HEADER_FOOTER } else { W_PAGE_HEADER_FOOTER / 2.0 };
-                ev.add(Kind::Navigation, w, format!("the page's <{}>", if tag == Tag::Header { "header" } else { "footer" }));
+                ev.add(Kind::Navigation, w, Reason::new(if tag == Tag::Header { Why::PageHeader } else { Why::PageFooter }));
             }
-            Tag::Aside if !in_story => ev.add(Kind::Related, W_ASIDE, "an <aside> beside the story"),
-            Tag::Form if f.search_inputs[i] > 0 && f.inputs[i] <= 2 => ev.add(Kind::Navigation, W_SEARCH_FORM, "a search box"),
+            Tag::Aside if !in_story => ev.add(Kind::Related, W_ASIDE, Reason::new(Why::Aside)),
+            Tag::Form if f.search_inputs[i] > 0 && f.inputs[i] <= 2 => ev.add(Kind::Navigation, W_SEARCH_FORM, Reason::new(Why::SearchBox)),
             _ => {}
         }
         match role.as_str() {
-            "navigation" | "menubar" | "menu" => ev.add(Kind::Navigation, W_NAV_ELEMENT, format!("role=\"{role}\"")),
-            "banner" | "contentinfo" if !in_story => ev.add(Kind::Navigation, W_PAGE_HEADER_FOOTER, format!("role=\"{role}\"")),
-            "search" => ev.add(Kind::Navigation, W_SEARCH_FORM, "role=\"search\""),
-            "complementary" if !in_story => ev.add(Kind::Related, W_ASIDE, "role=\"complementary\""),
+            "navigation" | "menubar" | "menu" => ev.add(Kind::Navigation, W_NAV_ELEMENT, Reason::words(Why::Role, &role)),
+            "banner" | "contentinfo" if !in_story => ev.add(Kind::Navigation, W_PAGE_HEADER_FOOTER, Reason::words(Why::Role, &role)),
+            "search" => ev.add(Kind::Navigation, W_SEARCH_FORM, Reason::words(Why::Role, "search")),
+            "complementary" if !in_story => ev.add(Kind::Related, W_ASIDE, Reason::words(Why::Role, "complementary")),
             _ => {}
         }
         let itemtype = s.attr(id, Attr::Itemtype).unwrap_or("");
         if itemtype.contains("BreadcrumbList") {
-            ev.add(Kind::Navigation, W_BREADCRUMB, "schema.org breadcrumbs");
+            ev.add(Kind::Navigation, W_BREADCRUMB, Reason::new(Why::SchemaBreadcrumbs));
         }
         if itemtype.ends_with("/Comment") || s.attr(id, Attr::Itemprop).is_some_and(|p| p == "comment") {
-            ev.add(Kind::Comments, W_COMMENT_FORM, "schema.org comment markup");
+            ev.add(Kind::Comments, W_COMMENT_FORM, Reason::new(Why::SchemaComment));
         }
         if self.after_comments[i] && chars > 0 {
-            ev.add(Kind::Comments, W_AFTER_COMMENTS_MARKER, "follows the page's “comments” anchor or heading");
+            ev.add(Kind::Comments, W_AFTER_COMMENTS_MARKER, Reason::new(Why::AfterCommentsMarker));
         }
 
         // Class and id words.
@@ -245,11 +247,11 @@ impl Ctx<'_> {
                 if let Some(w) = first {
                     let extra = (*count as f32 - 1.0).clamp(0.0, 2.0) * W_TOKEN_EXTRA;
                     let specific = if *k == Kind::Comments { W_COMMENT_TOKEN_BONUS } else { 0.0 };
-                    ev.add(*k, W_TOKEN + extra + specific, format!("class or id says “{w}”"));
+                    ev.add(*k, W_TOKEN + extra + specific, Reason::words(Why::ClassWord, w));
                 }
             }
             if t.hits[Kind::Comments as usize].0.is_some() && f.same_class[i] >= MIN_REPEATED_COMMENTS {
-                ev.add(Kind::Comments, W_REPEATED_COMMENTS, format!("one of {} comments in a row", f.same_class[i]));
+                ev.add(Kind::Comments, W_REPEATED_COMMENTS, Reason::num(Why::CommentsInRow, f.same_class[i]));
             }
             let art = t.hits[Kind::Article as usize].1 as f32;
             if art > 0.0 && f.mass[i] > 0 {
@@ -283,10 +285,10 @@ impl Ctx<'_> {
                 }
             });
         if ad_markup {
-            ev.add(Kind::Sponsored, W_AD_MARKUP, "ad-network markup (ad slot)");
+            ev.add(Kind::Sponsored, W_AD_MARKUP, Reason::new(Why::AdMarkup));
         }
         if ev.score[Kind::Sponsored as usize] > 0.0 && chars <= MAX_LABEL_CHARS as u32 && f.mass[i] == 0 {
-            ev.add(Kind::Sponsored, W_EMPTY_AD_SLOT, "an ad slot with no content of its own");
+            ev.add(Kind::Sponsored, W_EMPTY_AD_SLOT, Reason::new(Why::EmptyAdSlot));
         }
 
         // A rail of several headed widgets is not one block: its parts are judged one by one.
@@ -297,14 +299,14 @@ impl Ctx<'_> {
             let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
             let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
             if PREV_NEXT_OPENINGS.iter().any(|o| start.starts_with(o)) {
-                ev.add(Kind::Related, W_PREV_NEXT, "links to the previous and next story");
+                ev.add(Kind::Related, W_PREV_NEXT, Reason::new(Why::PrevNext));
                 return ev;
             }
         }
         let multi = self.is_multi_widget(id);
         if multi {
             ev.score[Kind::Related as usize] -= W_ASIDE;
-            ev.reasons[Kind::Related as usize].retain(|r| !r.contains("aside") && !r.contains("complementary"));
+            ev.reasons[Kind::Related as usize].retain(|r| !r.mentions_aside());
             return ev;
         }
         // Links.
@@ -315,53 +317,53 @@ impl Ctx<'_> {
         // real chumbox most text is the cards' linked headlines.
         let ad_outnumbered = f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i];
         if ad > 0 && (links == 0 || ad * 2 >= links) && !prose && !ad_outnumbered {
-            let what = if links == 0 { format!("{ad} ad-network frame(s) or images") } else { format!("{ad} of {links} links go to ad networks") };
+            let what = if links == 0 { Reason::num(Why::AdFrames, ad) } else { Reason::nums(Why::AdLinks, ad, links) };
             ev.add(Kind::Sponsored, W_AD_LINKS, what);
         }
         if f.retailer_links[i] > 0 && f.retailer_links[i] * 2 >= links.max(1) && f.mass[i] < 400 {
-            ev.add(Kind::Sponsored, W_RETAILER_LINKS, format!("{} retailer price buttons", f.retailer_links[i]));
+            ev.add(Kind::Sponsored, W_RETAILER_LINKS, Reason::num(Why::RetailerLinks, f.retailer_links[i]));
         }
         let share = f.share_links[i];
         if share >= 2 && share * 2 >= links && f.mass[i] == 0 && !self.holds_byline(id) {
-            ev.add(Kind::Promotion, W_SHARE_LINKS, format!("{share} share buttons"));
+            ev.add(Kind::Promotion, W_SHARE_LINKS, Reason::num(Why::ShareLinks, share));
         }
         let social = f.social_links[i];
         if social >= 2 && social * 2 >= links && f.mass[i] == 0 && chars < 300 {
-            ev.add(Kind::Promotion, W_SHARE_LINKS * 0.8, format!("{social} links to the site's social profiles or apps"));
+            ev.add(Kind::Promotion, W_SHARE_LINKS * 0.8, Reason::num(Why::SocialLinks, social));
         }
 
         // Links to topic and tag pages, and breadcrumb trails ("Home › World › Europe").
         let topics = f.topic_links[i];
         if topics >= 2 && topics * 4 >= links * 3 && ld >= 0.5 && f.mass[i] == 0 {
-            ev.add(Kind::Navigation, W_TOPIC_LINKS, format!("{topics} links to topic or tag pages"));
+            ev.add(Kind::Navigation, W_TOPIC_LINKS, Reason::num(Why::TopicLinks, topics));
         }
         if (2..=7).contains(&links) && ld >= 0.5 && f.mass[i] == 0 && chars < 200 && self.is_breadcrumb(id) {
-            ev.add(Kind::Navigation, W_BREADCRUMB, "a breadcrumb trail");
+            ev.add(Kind::Navigation, W_BREADCRUMB, Reason::new(Why::BreadcrumbTrail));
         }
         // Link lists: menus and teaser lists.
         if links >= MIN_LIST_LINKS && ld >= LINK_LIST_DENSITY {
             let avg = f.link_chars[i] as f32 / links as f32;
             if avg <= MENU_LINK_MAX_AVG_CHARS {
-                ev.add(Kind::Navigation, W_MENU_LIST, format!("{}% of its text is {links} short links", (ld * 100.0) as u32));
+                ev.add(Kind::Navigation, W_MENU_LIST, Reason::nums(Why::MenuList, (ld * 100.0) as u32, links));
             } else {
-                ev.add(Kind::Related, W_TEASER_LIST, format!("{links} headline links"));
+                ev.add(Kind::Related, W_TEASER_LIST, Reason::num(Why::HeadlineLinks, links));
             }
         }
         if links >= 3 && f.mass[i] < f.chars[i] {
             if let Some(n) = self.repeated_cards(id) {
-                ev.add(Kind::Related, W_TEASER_LIST, format!("{n} teaser cards of the same shape"));
+                ev.add(Kind::Related, W_TEASER_LIST, Reason::num(Why::TeaserCards, n));
             }
         }
         if f.rel_times[i] >= 2 && links >= 2 {
-            ev.add(Kind::Related, W_RELATIVE_TIMES, format!("{} relative timestamps (\"3 hours ago\")", f.rel_times[i]));
+            ev.add(Kind::Related, W_RELATIVE_TIMES, Reason::num(Why::RelativeTimes, f.rel_times[i]));
         }
 
         // Forms.
         if f.textareas[i] > 0 && f.inputs[i] <= 6 {
-            ev.add(Kind::Comments, W_COMMENT_FORM, "a comment form");
+            ev.add(Kind::Comments, W_COMMENT_FORM, Reason::new(Why::CommentForm));
         }
         if f.email_inputs[i] > 0 && f.inputs[i] <= 3 && f.textareas[i] == 0 && f.mass[i] < 300 {
-            ev.add(Kind::Promotion, W_EMAIL_FORM, "a form asking for an e-mail address");
+            ev.add(Kind::Promotion, W_EMAIL_FORM, Reason::new(Why::EmailForm));
         }
 
         // Labels and opening phrases.
@@ -386,7 +388,7 @@ impl Ctx<'_> {
                     }
                 }
                 if let Some((k, w, _)) = best {
-                    ev.add(k, w, format!("labelled “{label}”"));
+                    ev.add(k, w, Reason::words(Why::Labelled, &label));
                 }
             }
         }
@@ -396,23 +398,23 @@ impl Ctx<'_> {
         if before != NONE && links >= MIN_HEADED_SIBLING_LINKS && f.paragraphs[i] != 1 {
             let norm = norm_label(&subtree_text(s, f, before, 60));
             if label_matches(&norm, SPONSORED_LABELS).is_some() {
-                ev.add(Kind::Sponsored, W_LABEL, format!("under the heading “{norm}”"));
+                ev.add(Kind::Sponsored, W_LABEL, Reason::words(Why::UnderHeading, &norm));
             } else if label_matches(&norm, RELATED_LABELS).is_some() {
-                ev.add(Kind::Related, W_LABEL, format!("under the heading “{norm}”"));
+                ev.add(Kind::Related, W_LABEL, Reason::words(Why::UnderHeading, &norm));
             }
         }
         // The element's opening words, read once and only when a rule needs them.
         let mut opening: Option<String> = None;
         // Calls to action: "Subscribe", "Donate", "Sign up" buttons in a small box.
         if f.cta_links[i] > 0 && chars < 600 && f.mass[i] < 400 && f.cta_links[i] * 2 >= links {
-            ev.add(Kind::Promotion, W_CTA_LINKS, format!("{} call-to-action button(s)", f.cta_links[i]));
+            ev.add(Kind::Promotion, W_CTA_LINKS, Reason::num(Why::CtaLinks, f.cta_links[i]));
         }
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
                 let start = opening.get_or_insert_with(|| subtree_text(s, f, id, 80).to_lowercase()).clone();
                 if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(**p)) {
-                    ev.add(Kind::Promotion, W_PHRASE, format!("starts “{p}…”"));
+                    ev.add(Kind::Promotion, W_PHRASE, Reason::words(Why::Starts, p));
                 }
             }
         }
@@ -427,7 +429,7 @@ impl Ctx<'_> {
             let text = subtree_text(s, f, id, 240).to_lowercase();
             let hits: Vec<&str> = PLEA_WORDS.iter().copied().filter(|w| text.contains(w)).collect();
             if hits.len() >= 2 || (hits.len() == 1 && asks) {
-                ev.add(Kind::Promotion, W_PHRASE, format!("asks the reader: “{}”", hits.join("”, “")));
+                ev.add(Kind::Promotion, W_PHRASE, Reason::words(Why::AsksReader, &hits.join("\n")));
             }
         }
         if chars > 0 && chars < 600 {
@@ -438,7 +440,7 @@ impl Ctx<'_> {
                     if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(**o)) {
                         let opening_chars = o.chars().count() as u32;
                         if f.link_chars[i] * 2 >= chars.saturating_sub(opening_chars) {
-                            ev.add(Kind::Related, W_READ_MORE_LINE, format!("a “{}” line linking another story", o.trim_end_matches(':')));
+                            ev.add(Kind::Related, W_READ_MORE_LINE, Reason::words(Why::ReadMoreLine, o.trim_end_matches(':')));
                         }
                     }
                 }
@@ -937,6 +939,7 @@ fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
 
 /// Why an element is or is not a block: its evidence per kind with reasons, and the guards that
 /// apply to it (inside the story, holding the story, too much prose). For `blockwise classify --explain`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Vec<String> {
     let ctx = Ctx { s, f, article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f) };
     let ev = ctx.evidence(id);
@@ -951,7 +954,7 @@ pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Ve
     for k in &Kind::ALL[1..] {
         let sc = ev.score[*k as usize];
         if sc != 0.0 || !ev.reasons[*k as usize].is_empty() {
-            out.push(format!("{:<10} {:>5.1}  {}", k.as_str(), sc, ev.reasons[*k as usize].join("; ")));
+            out.push(format!("{:<10} {:>5.1}  {}", k.as_str(), sc, crate::reason::joined(&ev.reasons[*k as usize], "; ")));
         }
     }
     out
@@ -1008,15 +1011,15 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
         article = Some(root);
         let share = mass as f32 / f.mass.iter().zip(&s.nodes).filter(|(_, n)| n.parent == NONE).map(|(m, _)| *m).sum::<u32>().max(1) as f32;
         let mut reasons = if ctx.listing {
-            vec![format!("no story on this page; its main content ({} words)", f.words[root as usize])]
+            vec![Reason::num(Why::ListingContent, f.words[root as usize])]
         } else {
-            vec![format!("holds {} paragraphs of prose ({} words)", f.paragraphs[root as usize], f.words[root as usize])]
+            vec![Reason::nums(Why::StoryProse, f.paragraphs[root as usize], f.words[root as usize])]
         };
         if share < 1.0 {
-            reasons.push(format!("{}% of the page's prose", (share.min(1.0) * 100.0).round() as u32));
+            reasons.push(Reason::num(Why::ProseShare, (share.min(1.0) * 100.0).round() as u32));
         }
         if s.nodes[root as usize].tag == Tag::Article || s.attr(root, Attr::Itemprop).is_some_and(|p| p.contains("articleBody")) {
-            reasons.push("marked up as the article".into());
+            reasons.push(Reason::new(Why::MarkedUpArticle));
         }
         out.push(Block { node: root, kind: Kind::Article, confidence: confidence(10.0 + 20.0 * share.min(1.0)), reasons });
     }
@@ -1061,7 +1064,7 @@ mod tests {
         assert_eq!(c.kind_of(&s, by_id(&s, "spons")), Some(Kind::Sponsored));
         assert_eq!(c.kind_of(&s, by_id(&s, "f")), Some(Kind::Navigation));
         let ad = c.blocks.iter().find(|b| b.node == by_id(&s, "x1")).unwrap();
-        assert!(ad.reasons.iter().any(|r| r.contains("Advertisement")), "{:?}", ad.reasons);
+        assert!(ad.reasons.iter().any(|r| r.text().contains("Advertisement")), "{:?}", ad.reasons);
     }
 
     #[test]

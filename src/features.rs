@@ -6,8 +6,8 @@ use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
 
 /// The kinds of block, in the order used by score arrays.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize), serde(rename_all = "lowercase"))]
 pub enum Kind {
     /// The content the reader came for.
     Article = 0,

@@ -28,6 +28,7 @@ pub mod html;
 pub mod jsonld;
 pub mod page;
 pub mod reader;
+pub mod reason;
 pub mod rules;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

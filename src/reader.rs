@@ -8,12 +8,11 @@
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A node of the reader document: text, or an allowlisted element.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize), serde(untagged))]
 pub enum RNode {
     /// Text (to be inserted with `textContent` / escaped).
     Text(String),
@@ -22,17 +21,17 @@ pub enum RNode {
         /// Tag name, one of [`ALLOWED_TAGS`].
         t: &'static str,
         /// Attributes, only `href`, `src`, `alt`, `title`, `colspan`, `rowspan`.
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "BTreeMap::is_empty"))]
         a: BTreeMap<&'static str, String>,
         /// Children.
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Vec::is_empty"))]
         c: Vec<RNode>,
     },
 }
 
 /// The reader document.
-#[derive(Clone, Debug, Serialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct ReaderDoc {
     /// The story's title.
     pub title: String,

@@ -103,7 +103,7 @@ mod golden {
                     }
                     x == b.node
                 });
-                let why = block.map(|b| format!(" (block {} because {})", snap.path(b.node), b.reasons.join("; "))).unwrap_or_default();
+                let why = block.map(|b| format!(" (block {} because {})", snap.path(b.node), blockwise::reason::joined(&b.reasons, "; "))).unwrap_or_default();
                 wrong.push(format!("  {path}: expected {kind}, got {}{why}", got.map_or("nothing", |k| k.as_str())));
             }
         }

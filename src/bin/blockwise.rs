@@ -145,7 +145,7 @@ mod cli {
                             b.confidence,
                             f.words[b.node as usize],
                             snap.path(b.node),
-                            b.reasons.join("; "),
+                            blockwise::reason::joined(&b.reasons, "; "),
                             preview
                         ))?;
                     }
