@@ -994,9 +994,12 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
                 let lca = common_ancestor(s, f, root, h);
                 let grown = f.chars[lca as usize].saturating_sub(f.chars[root as usize]) as f32;
                 let tag = s.nodes[lca as usize].tag;
+                // The page's own `<article>` around the headline and the body may add more (an intro
+                // in sections of its own before the longest one).
+                let max_growth = if matches!(tag, Tag::Article | Tag::Main) { ARTICLE_CLIMB_MAX_GROWTH } else { HEADLINE_CLIMB_MAX_GROWTH };
                 if lca != NONE
                     && !matches!(tag, Tag::Html | Tag::Body)
-                    && grown <= HEADLINE_CLIMB_MAX_GROWTH * f.chars[root as usize] as f32
+                    && grown <= max_growth * f.chars[root as usize] as f32
                 {
                     root = lca;
                 }
@@ -1093,6 +1096,15 @@ mod tests {
         let html = format!("<body><div id=story><h1>Council approves transit plan after long debate</h1>{p}{p}{p}<h2>Latest</h2><p id=q>The mayor said on Friday, <a href=/a>in a statement</a>, that <a href=/b>the plan</a> would go ahead as <a href=/c>agreed</a>, whatever the outcome of the appeal.</p>{p}{p}</div></body>", p = PARA);
         let (s, c) = run(&html);
         assert_eq!(c.kind_of(&s, by_id(&s, "q")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn an_article_element_around_headline_and_body_takes_in_its_intro_sections() {
+        let html = format!("<body><main><article id=a><h1>Council approves transit plan after long debate</h1><section id=intro>{p}{p}{p}</section><section id=body>{p}{p}{p}{p}{p}</section></article></main></body>", p = PARA);
+        let (s, c) = run(&html);
+        assert_eq!(c.article, Some(by_id(&s, "a")));
+        let (s, c) = run(&html.replace("<article id=a>", "<div id=a>").replace("</article>", "</div>").replace("<main>", "<div>").replace("</main>", "</div>"));
+        assert_eq!(c.article, Some(by_id(&s, "body")), "without the page's word for it, the longest section");
     }
 
     #[test]

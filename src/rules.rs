@@ -38,6 +38,9 @@ pub const LISTING_OVER_WEAK_STORY: f32 = 1.2;
 /// When climbing from the story body to take in its headline, the extra text gained may be at most
 /// this multiple of the body's own text (so we never climb to the whole page).
 pub const HEADLINE_CLIMB_MAX_GROWTH: f32 = 0.6;
+/// The same, when the headline and the body meet in an `<article>` element: the page says that is the
+/// story, so its intro sections beside the longest one are taken in.
+pub const ARTICLE_CLIMB_MAX_GROWTH: f32 = 1.5;
 /// A candidate block inside the story may hold at most this share of the story's prose mass.
 pub const MAX_ARTICLE_MASS_IN_BLOCK: f32 = 0.15;
 
