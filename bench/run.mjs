@@ -31,6 +31,8 @@ import { CHROMIUM, extensionArgs } from "../tests/e2e/lib/chromium.mjs";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PAGE_TIMEOUT_MS = 30_000;
 const POLL_MS = 2;
+/** The strict-CSP pages' policy: no 'wasm-unsafe-eval', so no Wasm in the content script (Chromium). */
+const STRICT_CSP = "script-src 'self'";
 
 /* ---------- arguments ---------- */
 
@@ -91,10 +93,12 @@ function contentType(bytes) {
 }
 
 /** @param {Map<string, string>} files id → path */
-async function startServer(files) {
+export async function startServer(files) {
   const server = createServer((req, res) => {
-    const m = /^\/p\/([^/?]+)\.html$/.exec(req.url ?? "");
-    const file = m && files.get(decodeURIComponent(m[1]));
+    // /p/ID.html: the CSP lets the content script compile the Wasm; /s/ID.html: a strict one that
+    // does not (Chromium then classifies the snapshot in the background).
+    const m = /^\/([ps])\/([^/?]+)\.html$/.exec(req.url ?? "");
+    const file = m && files.get(decodeURIComponent(m[2]));
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
@@ -105,7 +109,7 @@ async function startServer(files) {
       const body = Buffer.from(stripScripts(bytes.toString("latin1")), "latin1");
       res.writeHead(200, {
         "content-type": contentType(body),
-        "content-security-policy": "script-src 'none' 'wasm-unsafe-eval'",
+        "content-security-policy": m[1] === "s" ? STRICT_CSP : "script-src 'none' 'wasm-unsafe-eval'",
         "cache-control": "no-store",
       }).end(body);
     } catch (e) {
@@ -130,7 +134,7 @@ const round = (/** @type {number} */ x) => Math.round(x * 1000) / 1000;
 
 /* ---------- the browser ---------- */
 
-async function launch(/** @type {string} */ origin) {
+export async function launch(/** @type {string} */ origin) {
   const dir = path.join(ROOT, "dist/chromium");
   if (!existsSync(path.join(dir, "manifest.json"))) throw new Error("dist/chromium is missing: bash scripts/build-wasm.sh && bash scripts/build-extension.sh");
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing`);
@@ -201,6 +205,59 @@ async function launch(/** @type {string} */ origin) {
 
 /* ---------- one page ---------- */
 
+/**
+ * A warm-up click and `reps` timed ones, restored in between; the core must have run in `engine`.
+ * Times per phase (and the background's split, when it ran there), the warm-up's apart as `first`.
+ * @param {Awaited<ReturnType<typeof launch>>} b @param {number} reps @param {"content" | "background"} engine
+ */
+async function clicks(b, reps, engine) {
+  /** @type {Record<string, number[]>} */
+  const t = { total: [], snapshot: [], classify: [], apply: [] };
+  /** @type {Record<string, number[]>} */
+  const background = { bytes: [], send: [], classify: [], return: [], total: [] };
+  const walls = [];
+  let state = null;
+  /** @type {Record<string, number>} */
+  let first = {};
+  for (let i = 0; i <= reps; i++) {
+    if (i > 0) await b.askPage(Msg.PAGE_RESTORE);
+    const r = await b.click();
+    state = r.state;
+    if (state.engine !== engine) throw new Error(`the core ran in the ${state.engine}, not the ${engine}`);
+    if (i === 0) {
+      // warm-up: injection, module loading, Wasm compilation, cold JIT; kept apart as `first`
+      first = Object.fromEntries(Object.keys(t).map((k) => [k, round(r.state.timings[k])]));
+      continue;
+    }
+    walls.push(r.wall);
+    for (const k of Object.keys(t)) t[k].push(r.state.timings[k]);
+    const bg = r.state.timings.background;
+    if (bg) for (const k of Object.keys(background)) if (typeof bg[k] === "number") background[k].push(bg[k]);
+  }
+  await b.closePopup();
+  return { t, first, state: /** @type {any} */ (state), walls, background };
+}
+
+/**
+ * Toggles one kind (related) off and on again `reps` times, as the popup's switch does (settings
+ * written, then PAGE_SETTINGS); returns the content script's `timings.toggle` of each change: from
+ * the event that brought it to the page hiding the new choice.
+ * @param {Awaited<ReturnType<typeof launch>>} b @param {number} reps
+ */
+async function toggles(b, reps) {
+  const all = [...HIDEABLE_KINDS];
+  const out = [];
+  for (let i = 0; i < 2 * reps; i++) {
+    const hiddenKinds = i % 2 === 0 ? all.filter((k) => k !== "related") : all;
+    await b.inWorker((s) => chrome.storage.local.set({ settings: s }), { ...defaultSettings(), hiddenKinds });
+    const st = await b.askPage(Msg.PAGE_SETTINGS);
+    if (st.hiddenKinds.join() !== hiddenKinds.join()) throw new Error(`the toggle was not applied: ${st.hiddenKinds}`);
+    if (typeof st.timings?.toggle !== "number") throw new Error("the toggle was not timed");
+    out.push(st.timings.toggle);
+  }
+  return out;
+}
+
 const READABILITY_SRC = readFileSync(path.join(ROOT, "node_modules/@mozilla/readability/Readability.js"), "utf8");
 
 /**
@@ -212,26 +269,7 @@ async function measure(b, url, reps) {
   await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
   const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
 
-  /** @type {Record<string, number[]>} */
-  const t = { total: [], snapshot: [], classify: [], apply: [] };
-  const walls = [];
-  let state = null;
-  /** @type {Record<string, number>} */
-  let first = {};
-  for (let i = 0; i <= reps; i++) {
-    if (i > 0) await b.askPage(Msg.PAGE_RESTORE);
-    const r = await b.click();
-    state = r.state;
-    if (i === 0) {
-      // warm-up: injection, module loading, Wasm compilation, cold JIT; kept apart as `first`
-      first = Object.fromEntries(Object.keys(t).map((k) => [k, round(r.state.timings[k])]));
-      continue;
-    }
-    walls.push(r.wall);
-    for (const k of Object.keys(t)) t[k].push(r.state.timings[k]);
-  }
-  await b.closePopup();
-  if (state.engine !== "content") throw new Error(`the core ran in the ${state.engine}, not the content script`);
+  const { t, first, state, walls } = await clicks(b, reps, "content");
   const hidden = new Set(state.hiddenKinds);
   if (HIDEABLE_KINDS.some((k) => !hidden.has(k))) throw new Error(`not every kind but article is hidden: ${state.hiddenKinds}`);
 
@@ -261,13 +299,26 @@ async function measure(b, url, reps) {
     /** @type {[string, number]} */ ([READABILITY_SRC, reps]),
   );
 
+  const toggle = await toggles(b, reps);
+
+  // The same page under a strict CSP: the snapshot goes to the background's core.
+  await b.closePopup();
+  await page.goto(url.replace("/p/", "/s/"), { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
+  const strict = await clicks(b, reps, "background");
+
   return {
     elements,
     ms: {
       total: round(median(t.total)), snapshot: round(median(t.snapshot)), classify: round(median(t.classify)),
       apply: round(median(t.apply)), readability: round(median(ra.parse)), readability_clone: round(median(ra.clone)),
+      toggle: round(median(toggle)),
     },
     first,
+    strict: {
+      ms: Object.fromEntries(Object.entries(strict.t).map(([k, v]) => [k, round(median(v))])),
+      first: strict.first,
+      background: Object.fromEntries(Object.entries(strict.background).map(([k, v]) => [k, round(median(v))])),
+    },
     kinds: state.counts,
     article_text: reader?.text ?? "",
     reader_meta: { title: reader?.title ?? "", byline: reader?.byline ?? null, published: reader?.published ?? null },
@@ -314,7 +365,9 @@ async function main() {
       await b.page.goto("about:blank").catch(() => {});
     }
     appendFileSync(args.out, JSON.stringify(line) + "\n");
-    const ms = line.ms ? `total ${line.ms.total} ms, readability ${line.ms.readability} ms` : `error: ${line.error}`;
+    const ms = line.ms
+      ? `total ${line.ms.total} ms, readability ${line.ms.readability} ms, toggle ${line.ms.toggle} ms, strict CSP total ${line.strict.ms.total} ms (${line.strict.background.bytes} bytes)`
+      : `error: ${line.error}`;
     process.stderr.write(`[${i + 1}/${pages.length}] ${p.id}: ${line.elements ?? "?"} elements, ${ms}\n`);
   }
   await b.context.close();

@@ -321,6 +321,8 @@ def score(lines, data):
         **{k: ms(k) for k in ("total", "snapshot", "classify", "apply", "readability", "readability_clone")},
         "elements": [d["elements"] for d in ok],
         "news750": [d for d in ok if 600 <= d["elements"] <= 900],
+        "toggle": [d["ms"]["toggle"] for d in ok if "toggle" in d["ms"]],
+        "strict": [d["strict"] for d in ok if d.get("strict")],
     }
     return res
 
@@ -423,6 +425,18 @@ def report(res):
         if n7:
             L.append(f"| pages of 600–900 elements ({len(n7)}): Blockwise total / Readability `parse()`, ms "
                      f"| {fmt(med([d['ms']['total'] for d in n7]), 1)} / {fmt(med([d['ms']['readability'] for d in n7]), 1)} | |")
+        if sp["toggle"]:
+            L.append(f"| toggling a kind (the event → the page hides the new choice), ms | {fmt(med(sp['toggle']), 2)} | {fmt(pct(sp['toggle'], .95), 2)} |")
+        st = sp["strict"]
+        if st:
+            L.append(f"| strict-CSP pages ({len(st)}; the core in the background): total, ms | {fmt(med([d['ms']['total'] for d in st]), 1)} | {fmt(pct([d['ms']['total'] for d in st], .95), 1)} |")
+            for k, label in (("send", "message made, sent, received"), ("classify", "background: wire rebuilt, core run"),
+                             ("return", "answer back to the page")):
+                xs = [d["background"][k] for d in st if k in d["background"]]
+                if xs:
+                    L.append(f"|   {label}, ms | {fmt(med(xs), 1)} | {fmt(pct(xs, .95), 1)} |")
+            xs = [d["background"]["bytes"] / 1024 for d in st]
+            L.append(f"|   the snapshot's message, KB | {fmt(med(xs), 1)} | {fmt(pct(xs, .95), 1)} |")
         L.append("")
     sz = sizes()
     if sz:

@@ -18,8 +18,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DATA = process.env.BLOCKWISE_DATA ?? path.resolve(ROOT, "../shared/data");
 const WCXB_IDS = ["0001", "0002", "0003"];
 const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
-const FIELDS = ["id", "elements", "ms", "first", "kinds", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
-const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone"].sort();
+const FIELDS = ["id", "elements", "ms", "first", "strict", "kinds", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
+const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone", "toggle"].sort();
+const PHASES = ["apply", "classify", "snapshot", "total"];
 
 test("make bench: one sane JSON line per page, and make score reads them", { timeout: 180_000 }, (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), "blockwise-bench-"));
@@ -50,8 +51,17 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
     for (const [k, v] of Object.entries(l.ms)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: ms.${k} = ${v}`);
     assert.ok(l.ms.total >= l.ms.snapshot && l.ms.total >= l.ms.classify, `${l.id}: total covers its parts`);
     assert.ok(l.ms.readability > 0, `${l.id}: Readability's parse() was timed`);
-    assert.deepEqual(Object.keys(l.first).sort(), ["apply", "classify", "snapshot", "total"], `${l.id}: first-click fields`);
+    assert.deepEqual(Object.keys(l.first).sort(), PHASES, `${l.id}: first-click fields`);
     for (const [k, v] of Object.entries(l.first)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: first.${k} = ${v}`);
+    // The strict-CSP run: the snapshot went to the background's core, as typed arrays, not the page.
+    assert.deepEqual(Object.keys(l.strict.ms).sort(), PHASES, `${l.id}: strict-CSP fields`);
+    assert.deepEqual(Object.keys(l.strict.first).sort(), PHASES, `${l.id}: strict-CSP first-click fields`);
+    for (const [k, v] of Object.entries({ ...l.strict.ms, ...l.strict.first })) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: strict ${k} = ${v}`);
+    const bg = l.strict.background;
+    assert.deepEqual(Object.keys(bg).sort(), ["bytes", "classify", "return", "send", "total"], `${l.id}: background split fields`);
+    for (const [k, v] of Object.entries(bg)) assert.ok(Number.isFinite(v), `${l.id}: background.${k} = ${v}`);
+    assert.ok(bg.bytes > 0 && bg.classify >= 0 && bg.total >= bg.classify, `${l.id}: background bytes ${bg.bytes}, classify ${bg.classify}, total ${bg.total}`);
+    assert.ok(bg.bytes < Buffer.byteLength(l.annotated_html), `${l.id}: the snapshot message (${bg.bytes} bytes) is smaller than the page's own HTML`);
     assert.ok(Object.keys(l.kinds).length > 0, `${l.id}: no blocks`);
     for (const [k, n] of Object.entries(l.kinds)) assert.ok(KINDS.includes(k) && Number.isInteger(n) && n > 0, `${l.id}: kinds.${k} = ${n}`);
     assert.ok(l.kinds.article >= 1, `${l.id}: an article block`);

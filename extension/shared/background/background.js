@@ -101,7 +101,13 @@ listen({
   [Msg.CLEAN_TAB]: (msg) => cleanTab(msg.tabId),
   [Msg.TOGGLE_TAB]: (msg) => toggleTab(msg.tabId),
   [Msg.OPEN_READER]: (msg) => openReader(msg.tabId),
-  [Msg.ANALYZE]: (msg) => analyzeWire(wireOf(msg), Boolean(msg.wantReader)),
+  [Msg.ANALYZE]: async (msg) => {
+    // Stamped on the wall clock both sides share (performance.timeOrigin + now()), so the content
+    // script can split its round trip into sending, the work here, and the answer's way back.
+    const received = performance.timeOrigin + performance.now();
+    const result = await analyzeWire(wireOf(msg), Boolean(msg.wantReader));
+    return { ...result, at: [received, performance.timeOrigin + performance.now()] };
+  },
   [Msg.ANALYZE_START]: (msg, sender) => {
     const from = `${sender.tab?.id}/${sender.frameId}`;
     for (const [id, t] of transfers) if (t.from === from) transfers.delete(id);

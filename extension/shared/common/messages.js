@@ -69,7 +69,9 @@ export const READER_KEY_PREFIX = "reader:";
  *   counts: Record<string, number>,
  *   hiddenCount: number,
  *   timings: { total: number, snapshot: number, classify: number, apply: number,
- *              spans: Record<"snapshot" | "classify" | "apply", number[]>, slices: number } | null,
+ *              spans: Record<"snapshot" | "classify" | "apply", number[]>, slices: number,
+ *              toggle?: number,
+ *              background?: { bytes: number, total: number, send?: number, classify?: number, return?: number } } | null,
  *   blocks: Array<{ index: number, kind: string, confidence: number, reasons: string[],
  *                   label: string, hidden: boolean, user: "show" | "hide" | null }>,
  * }} PageState

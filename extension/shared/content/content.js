@@ -11,7 +11,9 @@
  *   snapshotPageSliced() ──wire──► core in this script (Wasm) ──or, if the page's CSP refuses Wasm
  *                                  or it has more than BACKGROUND_NODES nodes──► ANALYZE to the background
  *        ◄── blocks ─────────┘
- *   mark data-blockwise="<kind>" ─► adopted sheet (hidingCss of the chosen kinds) ─► SET_STYLE, SET_BADGE (not awaited)
+ *   mark data-blockwise="<kind>" ─► <html data-blockwise-hide="<chosen kinds>"> ─► adopted sheet
+ *        (switchedHidingCss, the same for any choice) ─► SET_STYLE, SET_BADGE (not awaited)
+ *   a kind toggled ─► data-blockwise-hide changed, nothing else
  *
  * After cleaning: late content (MutationObserver, batched, a CPU budget per frame) is classified from
  * a mini-snapshot and only the blocks inside the new subtree are applied; SPA navigations (location
@@ -22,10 +24,12 @@ import { api } from "../common/api.js";
 import { analyzeWire, loadCore } from "../common/core.js";
 import { Msg, listen, send } from "../common/messages.js";
 import {
-  KINDS, SETTINGS_KEY, effectiveHiddenKinds, loadSettings, siteOf, updateSettings,
+  KINDS, SETTINGS_KEY, effectiveHiddenKinds, loadSettings, migrate, siteOf, updateSettings,
 } from "../common/settings.js";
 import { PART_SIZE, wireParts, wireToMessage } from "../common/wire.js";
-import { ATTR_KIND, ATTR_PEEK, ATTR_USER, clearAll, hidingCss, mark, selectorFor, unmark } from "./page-marks.js";
+import {
+  ATTR_KIND, ATTR_PEEK, ATTR_USER, clearAll, mark, selectorFor, setHiddenKinds, switchedHidingCss, unmark,
+} from "./page-marks.js";
 import { PageTooLarge, snapshotPageSliced, snapshotSubtree } from "./snapshot.js";
 
 /** Late content: how long a batch of mutations may wait before it is classified. */
@@ -85,6 +89,9 @@ let contextTarget = null;
  * classified; any wait for them left after the core counts in `total` alone). Read by the benchmark
  * (bench/) from PageState; never used to decide anything. `spans` holds each phase's start and end
  * (performance.now, the page's own clock) and `slices` how many tasks the walk took, for the tests.
+ * `toggle`: the last change of the hidden kinds since, from the event that brought it (the storage
+ * change or PAGE_SETTINGS) to the page hiding the new choice. `background`: when the core ran in the
+ * background, the message's size and where the round trip went (`analyzeInBackground`).
  * @type {import("../common/messages.js").PageState["timings"]}
  */
 let timings = null;
@@ -134,10 +141,16 @@ async function runCore(wire, wantReader) {
  * @param {import("./snapshot.js").Wire} wire @param {boolean} wantReader
  */
 async function analyzeInBackground(wire, wantReader) {
+  const t0 = performance.now();
   if (wire.names.length <= PART_SIZE && wire.strings.length <= PART_SIZE) {
-    return send({ type: Msg.ANALYZE, wire: wireToMessage(wire), wantReader });
+    const msg = { type: Msg.ANALYZE, wire: wireToMessage(wire), wantReader };
+    const result = await send(msg);
+    noteBackground(result, t0, [msg]);
+    return result;
   }
   const { header, parts } = wireParts(wire);
+  /** @type {object[]} */
+  const messages = [];
   const transfer = await send({ type: Msg.ANALYZE_START, header });
   /** @type {Promise<unknown>[]} */
   const sent = [];
@@ -148,10 +161,50 @@ async function analyzeInBackground(wire, wantReader) {
       sliceEnd = performance.now() + SLICE_MS;
     }
     // Not awaited one by one (no round trip per piece); ANALYZE goes once every piece has arrived.
-    sent.push(send({ type: Msg.ANALYZE_PART, transfer, part: { key: part.key, at: part.at, values: part.values, text: part.text } }));
+    const msg = { type: Msg.ANALYZE_PART, transfer, part: { key: part.key, at: part.at, values: part.values, text: part.text } };
+    messages.push(msg);
+    sent.push(send(msg));
   }
   await Promise.all(sent);
-  return send({ type: Msg.ANALYZE, transfer, wantReader });
+  const result = await send({ type: Msg.ANALYZE, transfer, wantReader });
+  noteBackground(result, t0, messages);
+  return result;
+}
+
+/**
+ * The last analysis in the background, for `timings.background` (the bench): when its message was
+ * sent (`performance.timeOrigin + now()`, the clock the background stamps the result with), when the
+ * answer was back, and the messages, measured once the clean is done.
+ * @type {{ sent: number, back: number, at: number[], messages: object[] } | null}
+ */
+let lastBackground = null;
+
+/** @param {any} result @param {number} start @param {object[]} messages */
+function noteBackground(result, start, messages) {
+  const back = performance.now();
+  const at = Array.isArray(result?.at) ? result.at : [];
+  delete result?.at;
+  lastBackground = { sent: performance.timeOrigin + start, back: performance.timeOrigin + back, at, messages };
+}
+
+/**
+ * Where the last background analysis went, in ms: `send` (the wire made into a message, serialised,
+ * carried and handed to the background's handler), `classify` (the handler: the wire rebuilt and
+ * the core run), `return` (the answer back to this script), and `bytes`, the UTF-8 size of the
+ * messages that carried the snapshot (what runtime.sendMessage serialises). Measured after the clean
+ * (serialising the message again is not part of it). The two processes' clocks are the same
+ * wall clock (performance.timeOrigin + now()), each with its own rounding.
+ */
+function backgroundTimings() {
+  const b = lastBackground;
+  lastBackground = null;
+  if (!b) return undefined;
+  const [received, done] = b.at;
+  const encoder = new TextEncoder();
+  const bytes = b.messages.reduce((n, m) => n + encoder.encode(JSON.stringify(m)).length, 0);
+  const total = b.back - b.sent;
+  if (typeof received !== "number" || typeof done !== "number") return { bytes, total };
+  return { bytes, total, send: received - b.sent, classify: done - received, return: b.back - done };
 }
 
 /* ---------- applying decisions ---------- */
@@ -291,11 +344,20 @@ function setStyle(next) {
   return sent;
 }
 
-/** Brings the stylesheet and badge in line with the settings. @param {import("../common/settings.js").Settings} settings */
-async function applySettings(settings) {
+/**
+ * Brings the page, the stylesheet and the badge in line with the settings. On a cleaned page a change
+ * of the hidden kinds is the root's `data-blockwise-hide` alone (timed from `since`, the event's arrival).
+ * @param {import("../common/settings.js").Settings} settings @param {number} [since]
+ */
+async function applySettings(settings, since) {
+  const before = hiddenKinds.join(" ");
   hiddenKinds = [...effectiveHiddenKinds(settings, host)];
   siteOverride = settings.sites[host]?.hiddenKinds !== undefined;
-  await setStyle(cleaned ? hidingCss(hiddenKinds) : "");
+  if (cleaned) {
+    setHiddenKinds(hiddenKinds);
+    if (since !== undefined && timings && css && before !== hiddenKinds.join(" ")) timings.toggle = performance.now() - since;
+  }
+  await setStyle(cleaned ? switchedHidingCss() : "");
   // The badge is the toolbar's business: nothing on the page waits for it.
   send({ type: Msg.SET_BADGE, count: cleaned ? records.filter(isHidden).length : null }).catch(() => {});
 }
@@ -359,7 +421,8 @@ async function doClean() {
     // nothing marked yet (on 200,000 elements, a new sheet over marked elements is one long task);
     // each slice of marks then hides its blocks as it lands.
     hiddenKinds = [...effectiveHiddenKinds(settings, host)];
-    setStyle(hidingCss(hiddenKinds)).catch(() => {});
+    setHiddenKinds(hiddenKinds);
+    setStyle(switchedHidingCss()).catch(() => {});
   }
   await applyBlocks(snap, result.blocks, { sliced: snap.slices > 1, stillWanted });
   if (!stillWanted()) return state();
@@ -372,6 +435,7 @@ async function doClean() {
     total: t4 - t0, snapshot: t2 - t1, classify: t3 - t2, apply: t4 - t3b,
     spans: { snapshot: [t1, t2], classify: [t2, t3], apply: [t3b, t4] }, slices: snap.slices,
   };
+  if (engine === "background") timings.background = backgroundTimings();
   startWatching();
   return state();
 }
@@ -562,7 +626,10 @@ addEventListener(
 
 api.storage.onChanged.addListener(async (changes, area) => {
   if (area !== "local" || !(SETTINGS_KEY in changes) || !cleaned) return;
-  await applySettings(await loadSettings(api.storage.local));
+  const since = performance.now();
+  // The change carries the new settings: no read back from storage unless they need repair.
+  const { settings, changed } = migrate(changes[SETTINGS_KEY].newValue);
+  await applySettings(changed ? await loadSettings(api.storage.local) : settings, since);
 });
 
 listen({
@@ -571,7 +638,8 @@ listen({
   [Msg.PAGE_RESTORE]: () => restore(),
   [Msg.PAGE_STATE]: () => state(),
   [Msg.PAGE_SETTINGS]: async () => {
-    if (cleaned) await applySettings(await loadSettings(api.storage.local));
+    const since = performance.now();
+    if (cleaned) await applySettings(await loadSettings(api.storage.local), since);
     return state();
   },
   [Msg.PAGE_PEEK]: (msg) => peek(msg.index),

@@ -9,11 +9,15 @@
  * | `data-blockwise`       | the core's decision   | the block's kind                             |
  * | `data-blockwise-user`  | the user's correction | `show` (never hide) or `hide` (always hide)  |
  * | `data-blockwise-peek`  | the popup's list      | shown and outlined for a moment              |
+ * | `data-blockwise-hide`  | the settings, on <html> | the kinds hidden now, space-separated      |
  */
+
+import { KINDS } from "../common/settings.js";
 
 export const ATTR_KIND = "data-blockwise";
 export const ATTR_USER = "data-blockwise-user";
 export const ATTR_PEEK = "data-blockwise-peek";
+export const ATTR_HIDE = "data-blockwise-hide";
 
 /** @type {Map<Element, Map<string, string | null>>} original values, per element and attribute */
 const originals = new Map();
@@ -84,4 +88,25 @@ export function selectorFor(el) {
     parts.unshift(`${CSS.escape(e.localName)}:nth-of-type(${n})`);
   }
   return null;
+}
+
+/**
+ * The extension's stylesheet on a cleaned page: the same whatever kinds are chosen, because it hides
+ * a kind only while the root's `data-blockwise-hide` names it. Toggling a kind changes that one
+ * attribute (no sheet to replace, nothing to ask the background); otherwise as `hidingCss`.
+ */
+export function switchedHidingCss() {
+  const hide = KINDS.map((k) => `:root[${ATTR_HIDE}~="${k}"] [${ATTR_KIND}="${k}"]:not([${ATTR_USER}="show"])`);
+  hide.push(`[${ATTR_USER}="hide"]`);
+  // The peek rule must outweigh the hiding ones (specificity 0,4,0): 0,5,0.
+  const peek = `:root ${`[${ATTR_PEEK}]`.repeat(4)}`;
+  return (
+    `${hide.join(",\n")} { display: none !important; }\n` +
+    `${peek} { display: revert !important; outline: 3px solid #d0342c !important; outline-offset: 2px !important; }\n`
+  );
+}
+
+/** Names the kinds hidden now on the root (the switch `switchedHidingCss` reads). @param {readonly string[]} hiddenKinds */
+export function setHiddenKinds(hiddenKinds) {
+  mark(document.documentElement, ATTR_HIDE, hiddenKinds.join(" "));
 }
