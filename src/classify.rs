@@ -4,6 +4,7 @@
 //! or its headline is hidden; blocks inside the story need stronger evidence).
 
 use crate::features::{subtree_text, Features, Kind, ANC_ARTICLE, ANC_ASIDE, ANC_FOOTER, ANC_MAIN, ANC_NAV, ANC_SECTION};
+use crate::lower::lower;
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
 pub use crate::reason::{Reason, Why};
@@ -88,7 +89,7 @@ fn longer_than(t: &str, max: usize) -> bool {
 
 /// Normalises a label: lowercase, collapsed spaces, trailing punctuation and counts removed.
 fn norm_label(t: &str) -> String {
-    let l: String = t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let l: String = lower(&t.split_whitespace().collect::<Vec<_>>().join(" "));
     l.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '›' || c == '»' || c == '→')
         .to_string()
 }
@@ -295,7 +296,7 @@ impl Ctx<'_> {
         // Previous / next story links (two headed halves, so judged before the rail check below).
         let near_text = f.first_text[i] != NONE && f.depth[f.first_text[i] as usize] <= f.depth[i] + MAX_LABEL_DEPTH;
         if (1..=3).contains(&links) && ld > 0.5 && chars < 400 && near_text {
-            let start = subtree_text(s, f, id, 80).to_lowercase();
+            let start = lower(&subtree_text(s, f, id, 80));
             let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
             let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
             if PREV_NEXT_OPENINGS.iter().any(|o| start.starts_with(o)) {
@@ -412,7 +413,7 @@ impl Ctx<'_> {
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
-                let start = opening.get_or_insert_with(|| subtree_text(s, f, id, 80).to_lowercase()).clone();
+                let start = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80))).clone();
                 if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(**p)) {
                     ev.add(Kind::Promotion, W_PHRASE, Reason::words(Why::Starts, p));
                 }
@@ -426,7 +427,7 @@ impl Ctx<'_> {
         let headed = f.headings[i].iter().any(|&h| h > 0);
         let boxed = !matches!(tag, Tag::P | Tag::Li | Tag::Td | Tag::Blockquote | Tag::Span | Tag::A) && f.paragraphs[i] <= 3 && !own_prose;
         if chars > 0 && chars < 900 && boxed && (asks || headed) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
-            let text = subtree_text(s, f, id, 240).to_lowercase();
+            let text = lower(&subtree_text(s, f, id, 240));
             let hits: Vec<&str> = PLEA_WORDS.iter().copied().filter(|w| text.contains(w)).collect();
             if hits.len() >= 2 || (hits.len() == 1 && asks) {
                 ev.add(Kind::Promotion, W_PHRASE, Reason::words(Why::AsksReader, &hits.join("\n")));
@@ -435,7 +436,7 @@ impl Ctx<'_> {
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
-                let start = opening.get_or_insert_with(|| subtree_text(s, f, id, 80).to_lowercase()).clone();
+                let start = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80))).clone();
                 if chars < 300 && links >= 1 && !tag.is_heading() {
                     if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(**o)) {
                         let opening_chars = o.chars().count() as u32;
@@ -513,7 +514,7 @@ impl Ctx<'_> {
     fn repeated_cards(&self, id: NodeId) -> Option<u32> {
         let s = self.s;
         let f = self.f;
-        let mut sigs: std::collections::HashMap<(Tag, &str), u32> = std::collections::HashMap::new();
+        let mut sigs: crate::features::QuickMap<(Tag, &str), u32> = Default::default();
         let mut host = id;
         // Look through a single wrapper child (ul > li cards inside a div).
         for _ in 0..2 {
@@ -928,6 +929,19 @@ fn widen_to_thread(s: &Snapshot, f: &Features, root: NodeId, provisional: &[Bloc
     best
 }
 
+/// Sorts blocks into document order, stably. The list comes nearly sorted (the article block first,
+/// then each pass's blocks in order but for a block climbed to an ancestor of earlier ones): an
+/// insertion sort, which also spares the Wasm a sort instantiation (docs/benchmarks.md).
+fn sort_by_node(out: &mut [Block]) {
+    for j in 1..out.len() {
+        let mut k = j;
+        while k > 0 && out[k - 1].node > out[k].node {
+            out.swap(k - 1, k);
+            k -= 1;
+        }
+    }
+}
+
 /// Lowest common ancestor of two nodes.
 fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
     let mut x = a;
@@ -1029,7 +1043,7 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     for &r in &roots {
         ctx.label_pass(r, &mut out);
     }
-    out.sort_by_key(|b| b.node);
+    sort_by_node(&mut out);
     Classification { blocks: out, article, headline, discussion }
 }
 

@@ -2,6 +2,7 @@
 //! the words authors put in class names, links to ad networks and share buttons, and first texts
 //! (labels). Everything is computed in a few linear passes over the arena, without recursion.
 
+use crate::lower::lower;
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
 
@@ -176,7 +177,7 @@ fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
             if c.is_ascii() {
                 buf.push(c.to_ascii_lowercase());
             } else {
-                buf.extend(c.to_lowercase());
+                crate::lower::push_lower(c, buf);
             }
         } else {
             prev_lower = false;
@@ -208,26 +209,24 @@ fn attr_index(s: &Snapshot, id: NodeId, attr: Attr) -> u32 {
     s.attrs[n.attr_start as usize..n.attr_end as usize].iter().find(|(a, _, _)| *a == attr).map_or(NONE, |x| x.2)
 }
 
-/// Every class/id word of every kind, sorted so that a word's kinds sit together, and an index: for
-/// each word its range in the table, for each word and proper prefix of one whether a longer word
-/// starts with it (built once).
-type TokenTable = (Vec<(&'static str, Kind)>, QuickMap<&'static str, (u32, u32, bool)>);
+/// Every class/id word of every kind and every proper prefix of one: the kinds the word names (bit
+/// `1 << kind`; none for a prefix that is not a word itself) and whether a longer word starts with it
+/// (built once).
+type TokenTable = QuickMap<&'static str, (u8, bool)>;
 
 fn token_table() -> &'static TokenTable {
     static TABLE: std::sync::OnceLock<TokenTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut v: Vec<(&'static str, Kind)> = token_lists().iter().flat_map(|(k, list)| list.iter().map(move |w| (*w, *k))).collect();
-        v.sort();
         let mut at = QuickMap::default();
-        for (i, (w, _)) in v.iter().enumerate() {
-            at.entry(*w).or_insert((i as u32, i as u32, false)).1 = i as u32 + 1;
-        }
-        for (w, _) in &v {
-            for (j, _) in w.char_indices().skip(1) {
-                at.entry(&w[..j]).or_insert((0, 0, false)).2 = true;
+        for (k, list) in token_lists() {
+            for w in list.iter() {
+                at.entry(*w).or_insert((0, false)).0 |= 1 << k as u8;
+                for (j, _) in w.char_indices().skip(1) {
+                    at.entry(&w[..j]).or_insert((0, false)).1 = true;
+                }
             }
         }
-        (v, at)
+        at
     })
 }
 
@@ -244,11 +243,11 @@ pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
         return None;
     }
     // Joined neighbours catch "ad-slot" → "adslot", "most-read" → "mostread", "read-next".
-    let (table, index) = token_table();
+    let index = token_table();
     let n = spans.len();
     for i in 0..n.saturating_sub(1) {
         // Only a word that begins a longer table word can begin a joined one that is in the table.
-        if !index.get(&buf[spans[i].0 as usize..spans[i].1 as usize]).is_some_and(|e| e.2) {
+        if !index.get(&buf[spans[i].0 as usize..spans[i].1 as usize]).is_some_and(|e| e.1) {
             continue;
         }
         let start = buf.len();
@@ -262,13 +261,13 @@ pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
     let mut seen: Vec<(Kind, &str)> = Vec::new();
     for &(a, b) in &spans {
         let w = &buf[a as usize..b as usize];
-        // A word may name several kinds ("support"): all entries with it sit together.
-        let Some(&(lo, hi, _)) = index.get(w) else { continue };
-        for &(word, kind) in &table[lo as usize..hi as usize] {
-            if seen.contains(&(kind, word)) {
+        // A word may name several kinds ("support").
+        let Some(&(kinds, _)) = index.get(w) else { continue };
+        for kind in Kind::ALL.into_iter().filter(|k| kinds & (1 << *k as u8) != 0) {
+            if seen.contains(&(kind, w)) {
                 continue;
             }
-            seen.push((kind, word));
+            seen.push((kind, w));
             let slot = &mut t.hits[kind as usize];
             if slot.0.is_none() {
                 slot.0 = Some(w.to_string());
@@ -395,7 +394,7 @@ pub fn is_relative_time(text: &str) -> bool {
         b.make_ascii_lowercase();
         std::str::from_utf8(b).unwrap_or_default()
     } else {
-        owned = t.to_lowercase();
+        owned = lower(t);
         &owned
     };
     let has_digit = l.chars().any(|c| c.is_ascii_digit());
@@ -437,7 +436,7 @@ fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool 
 
 /// Lowercase alphanumeric words of a text.
 pub fn text_words(t: &str) -> Vec<String> {
-    t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+    t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(lower).collect()
 }
 
 /// The byte length of the white-space character (as `char::is_whitespace` says) starting at byte `i`
@@ -794,7 +793,7 @@ impl Features {
         for i in 0..n {
             let tag = s.nodes[i].tag;
             if (tag == Tag::A || tag == Tag::Button) && f.chars[i] > 0 && f.chars[i] < 40 && !f.silent[i] {
-                let t = subtree_text(s, &f, i as u32, 60).to_lowercase();
+                let t = lower(&subtree_text(s, &f, i as u32, 60));
                 if CTA_WORDS.iter().any(|w| t.starts_with(w)) {
                     let mut a = i as u32;
                     while a != NONE {
@@ -804,7 +803,7 @@ impl Features {
                 }
             }
             if tag == Tag::A && f.links[i] == 1 && f.chars[i] < 60 {
-                let t = subtree_text(s, &f, i as u32, 80).to_lowercase();
+                let t = lower(&subtree_text(s, &f, i as u32, 80));
                 let priced = t.contains('$') || t.contains('£') || t.contains('€') || t.contains("buy") || t.contains("shop") || t.contains("check price") || t.contains("see price");
                 if priced && RETAILER_WORDS.iter().any(|r| t.contains(r)) {
                     let mut a = i as u32;

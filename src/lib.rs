@@ -28,6 +28,7 @@ pub mod html;
 pub mod jsonld;
 pub mod page;
 pub mod reader;
+pub mod lower;
 pub mod reason;
 pub mod rules;
 #[cfg(target_arch = "wasm32")]

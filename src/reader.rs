@@ -8,7 +8,27 @@
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
-use std::collections::BTreeMap;
+
+/// An element's attributes, sorted by name (a name at most once).
+pub type Attrs = Vec<(&'static str, String)>;
+
+/// Sets attribute `k`, keeping the names sorted.
+fn put(attrs: &mut Attrs, k: &'static str, v: String) {
+    match attrs.binary_search_by(|(x, _)| x.cmp(&k)) {
+        Ok(j) => attrs[j].1 = v,
+        Err(j) => attrs.insert(j, (k, v)),
+    }
+}
+
+/// The attribute `k`'s value.
+pub fn attr<'a>(attrs: &'a Attrs, k: &str) -> Option<&'a String> {
+    attrs.iter().find(|(x, _)| *x == k).map(|(_, v)| v)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn attrs_as_map<S: serde::Serializer>(attrs: &Attrs, ser: S) -> Result<S::Ok, S::Error> {
+    ser.collect_map(attrs.iter().map(|(k, v)| (k, v)))
+}
 
 /// A node of the reader document: text, or an allowlisted element.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,8 +41,8 @@ pub enum RNode {
         /// Tag name, one of [`ALLOWED_TAGS`].
         t: &'static str,
         /// Attributes, only `href`, `src`, `alt`, `title`, `colspan`, `rowspan`.
-        #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "BTreeMap::is_empty"))]
-        a: BTreeMap<&'static str, String>,
+        #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Vec::is_empty", serialize_with = "attrs_as_map"))]
+        a: Attrs,
         /// Children.
         #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Vec::is_empty"))]
         c: Vec<RNode>,
@@ -276,10 +296,10 @@ impl Builder<'_> {
             /// Reader elements open at and above this frame.
             depth: usize,
             tag: Option<&'static str>,
-            attrs: BTreeMap<&'static str, String>,
+            attrs: Attrs,
             kids: Vec<RNode>,
         }
-        let mut stack = vec![Frame { end: self.f.end[root as usize], depth: 0, tag: None, attrs: BTreeMap::new(), kids: Vec::new() }];
+        let mut stack = vec![Frame { end: self.f.end[root as usize], depth: 0, tag: None, attrs: Vec::new(), kids: Vec::new() }];
         let mut i = root + 1;
         let end = self.f.end[root as usize];
         let close = |stack: &mut Vec<Frame>| {
@@ -325,13 +345,13 @@ impl Builder<'_> {
                 continue;
             }
             let end_i = self.f.end[iu];
-            let mut attrs = BTreeMap::new();
+            let mut attrs = Attrs::new();
             let tag = match n.tag {
                 Tag::Img => match image_src(s, i) {
                     Some(src) => {
-                        attrs.insert("src", src);
+                        put(&mut attrs, "src", src);
                         if let Some(alt) = s.attr(i, Attr::Alt) {
-                            attrs.insert("alt", alt.to_string());
+                            put(&mut attrs, "alt", alt.to_string());
                         }
                         Some("img")
                     }
@@ -344,7 +364,7 @@ impl Builder<'_> {
                     let href = s.attr(i, Attr::Href).and_then(|h| safe_url(&s.url, h, false));
                     match href {
                         Some(h) => {
-                            attrs.insert("href", h);
+                            put(&mut attrs, "href", h);
                             Some("a")
                         }
                         None => None,
@@ -353,7 +373,7 @@ impl Builder<'_> {
                 Tag::Td | Tag::Th => {
                     for (a, k) in [(Attr::Colspan, "colspan"), (Attr::Rowspan, "rowspan")] {
                         if let Some(v) = s.attr(i, a).filter(|v| v.parse::<u16>().is_ok()) {
-                            attrs.insert(k, v.to_string());
+                            put(&mut attrs, k, v.to_string());
                         }
                     }
                     keep_tag(n.tag)
@@ -367,7 +387,7 @@ impl Builder<'_> {
                 }),
             };
             if let Some(t) = s.attr(i, Attr::Title).filter(|_| tag == Some("a") || tag == Some("img")) {
-                attrs.insert("title", t.to_string());
+                put(&mut attrs, "title", t.to_string());
             }
             // Paragraph breaks around unwrapped blocks so their texts do not run together.
             if tag.is_none() && n.tag.is_block_level() {
@@ -379,7 +399,7 @@ impl Builder<'_> {
                 }
             }
             let parent_depth = stack.last().map_or(0, |f| f.depth);
-            let (tag, attrs) = if tag.is_some() && parent_depth >= MAX_READER_DEPTH && tag != Some("img") { (None, BTreeMap::new()) } else { (tag, attrs) };
+            let (tag, attrs) = if tag.is_some() && parent_depth >= MAX_READER_DEPTH && tag != Some("img") { (None, Vec::new()) } else { (tag, attrs) };
             let depth = parent_depth + usize::from(tag.is_some());
             stack.push(Frame { end: end_i, depth, tag, attrs, kids: Vec::new() });
             i += 1;
@@ -392,7 +412,7 @@ impl Builder<'_> {
         for k in out.iter_mut() {
             if let RNode::Text(t) = k {
                 if !t.trim().is_empty() {
-                    *k = RNode::El { t: "p", a: BTreeMap::new(), c: vec![RNode::Text(t.trim().to_string())] };
+                    *k = RNode::El { t: "p", a: Vec::new(), c: vec![RNode::Text(t.trim().to_string())] };
                 }
             }
         }
@@ -812,7 +832,7 @@ fn first_image(nodes: &[RNode]) -> Option<String> {
     for n in nodes {
         if let RNode::El { t, a, c } = n {
             if *t == "img" {
-                return a.get("src").cloned();
+                return attr(a, "src").cloned();
             }
             if let Some(u) = first_image(c) {
                 return Some(u);
@@ -939,7 +959,7 @@ mod tests {
 
     #[test]
     fn html_output_escapes() {
-        let n = vec![RNode::El { t: "p", a: BTreeMap::new(), c: vec![RNode::Text("<script>alert(1)</script>".into())] }];
+        let n = vec![RNode::El { t: "p", a: Vec::new(), c: vec![RNode::Text("<script>alert(1)</script>".into())] }];
         let h = to_html(&n);
         assert!(!h.contains("<script>"));
         assert!(h.contains("&lt;script&gt;"));
