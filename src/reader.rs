@@ -106,6 +106,10 @@ fn keep_tag(tag: Tag) -> Option<&'static str> {
 /// Share of the story's prose mass above which a `<form>` inside it is the story itself (a forum thread
 /// wrapped in a moderation form), not an interactive widget.
 const FORM_THREAD_SHARE: f32 = 0.5;
+/// A block of two or more paragraphs and at least this many characters is shown once: a later block
+/// with the same words is a second copy of the text (one per screen size, one behind a paywall's
+/// switch; WCXB pages whose CSS hides one) and is dropped. Single paragraphs may repeat (a refrain).
+const MIN_REPEATED_BLOCK_CHARS: u32 = 400;
 
 /// A story root is a discussion thread when its replies hold more than this many times the prose
 /// mass of the rest (WCXB forum pages: 5× to 20×; blog posts with long comment threads: 2× to 3×)…
@@ -302,6 +306,9 @@ impl Builder<'_> {
         let mut stack = vec![Frame { end: self.f.end[root as usize], depth: 0, tag: None, attrs: Vec::new(), kids: Vec::new() }];
         let mut i = root + 1;
         let end = self.f.end[root as usize];
+        // Blocks of paragraphs already in the document ([`MIN_REPEATED_BLOCK_CHARS`]). Each text maps
+        // to the end of its first element: a wrapper inside it with the same words is that copy.
+        let mut seen: crate::features::QuickMap<String, u32> = Default::default();
         let close = |stack: &mut Vec<Frame>| {
             let fr = stack.pop().expect("frame");
             let parent = stack.last_mut().expect("root frame");
@@ -343,6 +350,19 @@ impl Builder<'_> {
             if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) {
                 i = self.f.end[iu];
                 continue;
+            }
+            // (A wrapper around one element is read as that element: chains of wrappers stay linear.)
+            if n.tag.is_block_level()
+                && self.f.paragraphs[iu] >= 2
+                && self.f.chars[iu] >= MIN_REPEATED_BLOCK_CHARS
+                && self.f.children(i).filter(|&c| s.nodes[c as usize].tag != Tag::Text).nth(1).is_some()
+            {
+                let text = crate::features::subtree_text_all(s, self.f, i);
+                let first_end = *seen.entry(text.split_whitespace().collect::<Vec<_>>().join(" ")).or_insert(self.f.end[iu]);
+                if first_end <= i {
+                    i = self.f.end[iu];
+                    continue;
+                }
             }
             let end_i = self.f.end[iu];
             let mut attrs = Attrs::new();
@@ -894,6 +914,21 @@ pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_second_copy_of_the_story_is_read_once_but_a_repeated_paragraph_stays() {
+        let p1 = "<p>The council voted on Tuesday to approve the new transit plan, which officials said would add bus routes across the city.</p>";
+        let p2 = "<p>Residents who spoke at the meeting were divided, with some praising the longer hours and others worried about the cost.</p>";
+        let p3 = "<p>The plan now goes to the regional board, which is expected to take it up at its next meeting in the spring of next year.</p>";
+        let body = format!("{p1}{p2}{p3}{p1}{p2}{p3}");
+        let copy = format!("<div class=wide>{body}</div><div class=narrow>{body}</div>");
+        let html = format!("<body><article><h1>Council approves the transit plan</h1>{copy}</article></body>");
+        let r = crate::analyze(&crate::html::parse(&html, "https://news.example.com/a"), true).reader.expect("reader");
+        assert_eq!(r.text.matches("regional board").count(), 2, "the text's own repeats stay, its second copy goes: {}", r.text);
+        let html = format!("<body><article><h1>Council approves the transit plan</h1><div>{p1}{p2}</div><h2>Next</h2><div>{p3}{p2}</div></article></body>");
+        let r = crate::analyze(&crate::html::parse(&html, "https://news.example.com/a"), true).reader.expect("reader");
+        assert_eq!(r.text.matches("Residents who spoke").count(), 2, "one paragraph repeated in another section stays");
+    }
 
     #[test]
     fn urls_resolve_and_unsafe_schemes_are_dropped() {
