@@ -40,10 +40,18 @@ export function wireFromMessage(msg) {
 /**
  * A large snapshot in pieces: one `runtime.sendMessage` serialises its whole message in one go on the
  * sender's thread (a page of 200,000 elements: hundreds of ms), so a content script sends a large
- * wire as ANALYZE_PART messages of at most PART_SIZE values or characters each, pausing between them,
- * and the background puts them together (`WireAssembler`).
+ * wire as ANALYZE_PART messages of at most PART_VALUES values or PART_SIZE characters each, pausing
+ * between them, and the background puts them together (`WireAssembler`).
  */
 export const PART_SIZE = 1 << 16;
+
+/**
+ * An array's piece holds at most this many values: the plain array built for it (4 to 8 bytes a value)
+ * stays under V8's large-object size (128 KB), so it is born and dies in the young generation. Pieces
+ * of 65,536 values went straight to the old generation (tens of MB of them on a 200,000-element page),
+ * which hastens a major garbage collection of the page's whole heap while it waits for the core.
+ */
+export const PART_VALUES = 1 << 13;
 
 /**
  * The pieces of `wire`, each `{key, at, values}` (an array's elements from index `at`) or
@@ -59,7 +67,7 @@ export function wireParts(wire) {
   for (const key of Object.keys(ARRAYS)) {
     const a = /** @type {any} */ (wire)[key];
     lengths[key] = a.length;
-    for (let at = 0; at < a.length; at += PART_SIZE) parts.push({ key, at, get values() { return Array.from(a.subarray(at, at + PART_SIZE)); } });
+    for (let at = 0; at < a.length; at += PART_VALUES) parts.push({ key, at, get values() { return Array.from(a.subarray(at, at + PART_VALUES)); } });
   }
   return { header: { url: wire.url, lengths }, parts };
 }

@@ -417,12 +417,10 @@ async function doClean() {
   error = null;
   reader = result.reader ?? null;
   if (snap.slices > 1) {
-    // A large page: the stylesheet first, so the browser's style invalidation for a new sheet finds
-    // nothing marked yet (on 200,000 elements, a new sheet over marked elements is one long task);
-    // each slice of marks then hides its blocks as it lands.
-    hiddenKinds = [...effectiveHiddenKinds(settings, host)];
-    setHiddenKinds(hiddenKinds);
-    setStyle(switchedHidingCss()).catch(() => {});
+    // A large page: the stylesheets first, each in a task of its own (below), then the marks in slices,
+    // each slice hiding its blocks as it lands.
+    await sheetsFirst(settings);
+    if (!stillWanted()) return state();
   }
   await applyBlocks(snap, result.blocks, { sliced: snap.slices > 1, stillWanted });
   if (!stillWanted()) return state();
@@ -438,6 +436,32 @@ async function doClean() {
   if (engine === "background") timings.background = backgroundTimings();
   startWatching();
   return state();
+}
+
+/**
+ * A large page's stylesheets, before any mark. A new sheet makes the browser visit every element of the
+ * page once to find what its selectors may change (Chromium: `scheduleInvalidationsForRuleSets`, about
+ * 70 ms on 200,000 elements), in the next style update. Left to the next frame, that visit shares one
+ * task with the layout the marks cause and with the other sheet's visit; so each sheet's style update is
+ * forced here, while nothing is marked, with a pause after it: the local sheet, then the background's
+ * (user origin), once it is in. @param {import("../common/settings.js").Settings} settings
+ */
+async function sheetsFirst(settings) {
+  await pause();
+  hiddenKinds = [...effectiveHiddenKinds(settings, host)];
+  // The root's switch before any sheet reads it: changing it costs nothing yet.
+  setHiddenKinds(hiddenKinds);
+  setStyle(switchedHidingCss()).catch(() => {});
+  forceStyle();
+  await pause();
+  await styleQueue;
+  forceStyle();
+  await pause();
+}
+
+/** Brings the page's style up to date now (a computed style read does). */
+function forceStyle() {
+  void getComputedStyle(document.documentElement).display;
 }
 
 /**

@@ -123,6 +123,13 @@ export async function launchChromium() {
       readerPage = null;
     },
     ext: (fn, arg) => worker.evaluate(/** @type {any} */ (fn), arg),
+    // A performance trace of the whole browser (all processes) into `path`, for measure-limits.mjs.
+    startTrace: (path) => browser.startTracing(undefined, {
+      path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.gc", "blink.user_timing", "toplevel", ...(process.env.TRACE_CATEGORIES?.split(",") ?? [])],
+    }),
+    stopTrace: async () => {
+      await browser.stopTracing();
+    },
     async close() {
       await context.close();
       await server.close();
