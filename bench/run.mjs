@@ -13,6 +13,11 @@
  *   *Show everything* does); the times are the content script's own (PageState.timings), medians.
  * - Then runs Readability.js on `document.cloneNode(true)` in the page, warm-up + REPS, timing the
  *   clone and `parse()` apart.
+ * - Then inserts one late widget (a related-links box, after the story) into the cleaned page, warm-up +
+ *   REPS times (removed in between), and reads what the content script's late-content path took from
+ *   PageState.timings.late: `ms.late` (its own work, from the batch's start to the widget's marks
+ *   written) and `ms.late_wait` (from the mutation being seen to the batch's start: the deliberate batch
+ *   delay), medians; `late_kind` is the kind the widget got.
  * - Writes one JSON line per page to OUT (fields: docs/benchmarks.md); a failing page gets `error`.
  *
  * Also `node bench/run.mjs --pages DIR --out FILE [--limit N] [--reps N]`.
@@ -299,6 +304,8 @@ async function measure(b, url, reps) {
     /** @type {[string, number]} */ ([READABILITY_SRC, reps]),
   );
 
+  // Before the toggles and the strict page: the widget goes into this cleaned page.
+  const late = await measureLate(b, reps);
   const toggle = await toggles(b, reps);
 
   // The same page under a strict CSP: the snapshot goes to the background's core.
@@ -312,7 +319,9 @@ async function measure(b, url, reps) {
       total: round(median(t.total)), snapshot: round(median(t.snapshot)), classify: round(median(t.classify)),
       apply: round(median(t.apply)), readability: round(median(ra.parse)), readability_clone: round(median(ra.clone)),
       toggle: round(median(toggle)),
+      late: round(median(late.work)), late_wait: round(median(late.wait)),
     },
+    late_kind: late.kind,
     first,
     strict: {
       ms: Object.fromEntries(Object.entries(strict.t).map(([k, v]) => [k, round(median(v))])),
@@ -327,6 +336,54 @@ async function measure(b, url, reps) {
     annotated_html: after.html,
     wall: median(walls),
   };
+}
+
+/**
+ * Runs in the page: puts a related-links box after the story (or at the end of the body), as a page's
+ * own script adds one after it loaded, and keeps it in a page global for `lateKind`. @param {number} i
+ */
+const insertLateWidget = (i) => {
+  const box = document.createElement("aside");
+  box.className = "related-links";
+  const titles = ["Council approves the new harbour budget", "Ferry timetable changes for the summer season",
+    "Rail works close the coast line for two weekends", "School places: what the new catchment rules mean",
+    "Storm damage repairs on the promenade begin next month"];
+  box.innerHTML = `<h2>More stories</h2><ul>${titles.map((t, k) => `<li><a href="/news/late-${i}-${k}">${t}</a></li>`).join("")}</ul>`;
+  const story = document.querySelector('[data-blockwise="article"]');
+  if (story?.parentNode) story.after(box);
+  else document.body.append(box);
+  /** @type {any} */ (window).__bwLateWidget = box;
+};
+
+/**
+ * One late widget classified, warm-up + `reps` times: the content script's own figures (PageState
+ * timings.late) for each, and the kind it gave the widget.
+ * @param {Awaited<ReturnType<typeof launch>>} b @param {number} reps
+ */
+async function measureLate(b, reps) {
+  /** @type {number[]} */
+  const work = [], wait = [];
+  let kind = null;
+  for (let i = 0; i <= reps; i++) {
+    const before = (await b.askPage(Msg.PAGE_STATE)).timings?.late?.batch ?? 0;
+    await b.page.evaluate(insertLateWidget, i);
+    const deadline = performance.now() + PAGE_TIMEOUT_MS;
+    let late = null;
+    while (!late) {
+      const st = await b.askPage(Msg.PAGE_STATE);
+      if ((st.timings?.late?.batch ?? 0) > before) late = st.timings.late;
+      else if (performance.now() > deadline) throw new Error("the late widget was not classified in time");
+      else await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    kind = await b.page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      const k = w.__bwLateWidget?.getAttribute("data-blockwise") ?? null;
+      w.__bwLateWidget?.remove();
+      return k;
+    });
+    if (i > 0) work.push(late.work), wait.push(late.wait);
+  }
+  return { work, wait, kind };
 }
 
 /* ---------- main ---------- */
@@ -346,6 +403,8 @@ async function main() {
 
   const started = performance.now();
   const walls = [];
+  /** @type {number[]} */
+  const lates = [];
   let failed = 0;
   for (const [i, p] of pages.entries()) {
     /** @type {Record<string, any>} */
@@ -357,6 +416,7 @@ async function main() {
         new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), 4 * PAGE_TIMEOUT_MS))),
       ]).finally(() => clearTimeout(timer));
       walls.push(r.wall);
+      lates.push(r.ms.late);
       const { wall, ...rest } = r;
       line = { id: p.id, ...rest };
     } catch (e) {
@@ -376,7 +436,8 @@ async function main() {
   const secs = (performance.now() - started) / 1000;
   process.stderr.write(
     `bench: ${pages.length} pages (${failed} failed) in ${secs.toFixed(0)} s → ${args.out}; ` +
-      `toolbar click → page cleaned, wall clock (popup opening, messaging, polling included): median ${median(walls).toFixed(1)} ms\n`,
+      `toolbar click → page cleaned, wall clock (popup opening, messaging, polling included): median ${median(walls).toFixed(1)} ms; ` +
+      `one late widget classified (content script's work, batch delay apart): median ${median(lates).toFixed(2)} ms, max ${Math.max(...lates).toFixed(2)} ms\n`,
   );
 }
 

@@ -18,8 +18,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DATA = process.env.BLOCKWISE_DATA ?? path.resolve(ROOT, "../shared/data");
 const WCXB_IDS = ["0001", "0002", "0003"];
 const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
-const FIELDS = ["id", "elements", "ms", "first", "strict", "kinds", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
-const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone", "toggle"].sort();
+const FIELDS = ["id", "elements", "ms", "first", "strict", "kinds", "late_kind", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
+const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone", "toggle", "late", "late_wait"].sort();
 const PHASES = ["apply", "classify", "snapshot", "total"];
 
 test("make bench: one sane JSON line per page, and make score reads them", { timeout: 180_000 }, (t) => {
@@ -51,6 +51,8 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
     for (const [k, v] of Object.entries(l.ms)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: ms.${k} = ${v}`);
     assert.ok(l.ms.total >= l.ms.snapshot && l.ms.total >= l.ms.classify, `${l.id}: total covers its parts`);
     assert.ok(l.ms.readability > 0, `${l.id}: Readability's parse() was timed`);
+    assert.ok(l.ms.late > 0, `${l.id}: the late widget was classified and timed`);
+    assert.ok(l.late_kind === null || KINDS.includes(l.late_kind), `${l.id}: late_kind ${l.late_kind}`);
     assert.deepEqual(Object.keys(l.first).sort(), PHASES, `${l.id}: first-click fields`);
     for (const [k, v] of Object.entries(l.first)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: first.${k} = ${v}`);
     // The strict-CSP run: the snapshot went to the background's core, as typed arrays, not the page.

@@ -71,7 +71,9 @@ export const READER_KEY_PREFIX = "reader:";
  *   timings: { total: number, snapshot: number, classify: number, apply: number,
  *              spans: Record<"snapshot" | "classify" | "apply", number[]>, slices: number,
  *              toggle?: number,
- *              background?: { bytes: number, total: number, send?: number, classify?: number, return?: number } } | null,
+ *              background?: { bytes: number, total: number, send?: number, classify?: number, return?: number },
+ *              late?: { batch: number, roots: number, nodes: number, wait: number, work: number,
+ *                       snapshot: number, classify: number, apply: number } } | null,
  *   blocks: Array<{ index: number, kind: string, confidence: number, reasons: string[],
  *                   label: string, hidden: boolean, user: "show" | "hide" | null }>,
  * }} PageState

@@ -30,7 +30,7 @@ import { PART_SIZE, wireParts, wireToMessage } from "../common/wire.js";
 import {
   ATTR_KIND, ATTR_PEEK, ATTR_USER, clearAll, mark, selectorFor, setHiddenKinds, switchedHidingCss, unmark,
 } from "./page-marks.js";
-import { PageTooLarge, snapshotPageSliced, snapshotSubtree } from "./snapshot.js";
+import { PageTooLarge, snapshotPageSliced, snapshotSubtreeSliced } from "./snapshot.js";
 
 /** Late content: how long a batch of mutations may wait before it is classified. */
 const LATE_BATCH_DELAY_MS = 150;
@@ -471,7 +471,7 @@ function forceStyle() {
 function forgetWalked(snap) {
   if (!pending.size) return;
   const walked = pending.size > 32 ? new Set(snap.nodes) : null;
-  for (const n of pending) if (walked ? walked.has(n) : snap.nodes.includes(n)) pending.delete(n);
+  for (const n of pending.keys()) if (walked ? walked.has(n) : snap.nodes.includes(n)) pending.delete(n);
 }
 
 async function restore() {
@@ -547,8 +547,8 @@ function blockAround(target) {
 
 /** @type {MutationObserver | null} */
 let observer = null;
-/** @type {Set<Element>} */
-const pending = new Set();
+/** @type {Map<Element, number>} added subtrees, and when the observer saw each (performance.now) */
+const pending = new Map();
 let batchTimer = 0;
 let spaTimer = 0;
 let settleTimer = 0;
@@ -562,10 +562,11 @@ function pageKey() {
 /** Collects added subtrees; they are classified once the page is cleaned. */
 function watchMutations() {
   observer ??= new MutationObserver((mutations) => {
+    const seen = performance.now();
     for (const m of mutations) {
       for (const n of m.addedNodes) {
-        if (n.nodeType === Node.ELEMENT_NODE && !LATE_IGNORED.has(/** @type {Element} */ (n).localName)) {
-          pending.add(/** @type {Element} */ (n));
+        if (n.nodeType === Node.ELEMENT_NODE && !LATE_IGNORED.has(/** @type {Element} */ (n).localName) && !pending.has(/** @type {Element} */ (n))) {
+          pending.set(/** @type {Element} */ (n), seen);
         }
       }
     }
@@ -594,7 +595,14 @@ function stopWatching() {
 
 const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 16));
 
-/** Classifies the subtrees that arrived since the last batch, a few per frame. */
+/** Counts late batches (PageState timings.late.batch). */
+let lateBatches = 0;
+
+/**
+ * Classifies the subtrees that arrived since the last batch, a few per frame; each is walked and
+ * marked in slices as a clean is (a page may add a subtree as large as a page), and classified in the
+ * background when it is that large. What it took goes in `timings.late`.
+ */
 async function processLate() {
   batchTimer = 0;
   if (working) {
@@ -602,29 +610,53 @@ async function processLate() {
     return;
   }
   working = true;
+  const run = generation;
+  const stillWanted = () => cleaned && run === generation;
   try {
+    const start = performance.now();
     // Outermost new subtrees only: a node inside another new subtree is classified with it.
-    const roots = [...pending].filter((n) => n.isConnected && ![...pending].some((o) => o !== n && o.contains(n)));
+    const batch = [...pending].filter(([n]) => n.isConnected && !insidePending(n));
     pending.clear();
+    const late = {
+      batch: ++lateBatches, roots: 0, nodes: 0, wait: start - Math.min(...batch.map(([, seen]) => seen)),
+      work: 0, snapshot: 0, classify: 0, apply: 0,
+    };
     let sliceStart = performance.now();
-    for (const root of roots) {
-      if (!cleaned) return;
+    for (const [root] of batch) {
+      if (!stillWanted()) return;
       if (!root.isConnected || root.closest(`[${ATTR_USER}="hide"]`)) continue;
-      const snap = snapshotSubtree(root);
+      const t0 = performance.now();
+      const snap = await snapshotSubtreeSliced(root, { sliceMs: SLICE_MS, pause });
+      const t1 = performance.now();
       const result = await runCore(snap.wire, false);
-      if (!cleaned) return;
-      await applyBlocks(snap, result.blocks);
+      const t2 = performance.now();
+      if (!stillWanted()) return;
+      await applyBlocks(snap, result.blocks, { sliced: snap.slices > 1, stillWanted });
+      const t3 = performance.now();
+      late.roots++;
+      late.nodes += snap.nodes.length - snap.subtreeStart;
+      late.snapshot += t1 - t0;
+      late.classify += t2 - t1;
+      late.apply += t3 - t2;
+      late.work = t3 - start;
       if (performance.now() - sliceStart > FRAME_BUDGET_MS) {
         await nextFrame();
         sliceStart = performance.now();
       }
     }
+    if (timings && late.roots) timings = { ...timings, late };
     await send({ type: Msg.SET_BADGE, count: records.filter(isHidden).length });
   } catch (e) {
     console.warn("Blockwise: late content left as it is:", e);
   } finally {
     working = false;
   }
+}
+
+/** Whether an ancestor of `n` is itself waiting as late content. @param {Node} n */
+function insidePending(n) {
+  for (let a = n.parentNode; a; a = a.parentNode) if (pending.has(/** @type {Element} */ (a))) return true;
+  return false;
 }
 
 function checkNavigation() {

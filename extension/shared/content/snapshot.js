@@ -189,18 +189,11 @@ class Builder {
   }
 
   /**
-   * Walks `root` and its descendants in document order, iteratively (pages nest deeper than any
-   * call stack) with firstChild/nextSibling, so no child list is ever built. Open shadow roots stand
-   * in for their host's light-DOM children; iframes are not entered. Synchronous: for a subtree or
-   * a page known to be small.
+   * Starts a walk of `root` and its descendants in document order that `step` carries on: iterative
+   * (pages nest deeper than any call stack), with firstChild/nextSibling, so no child list is ever
+   * built. Open shadow roots stand in for their host's light-DOM children; iframes are not entered.
    * @param {Node} root @param {number} parent
    */
-  walk(root, parent) {
-    this.start(root, parent);
-    this.step(Infinity);
-  }
-
-  /** Starts a walk of `root` that `step` carries on. @param {Node} root @param {number} parent */
   start(root, parent) {
     const top = this.push(root, parent);
     this.open = [];
@@ -272,16 +265,14 @@ class Builder {
 }
 
 /**
- * The whole page, walked in slices of at most `sliceMs` each with `pause()` between two slices, so
- * the page's own tasks (input, rendering, its timers) run in between. A page walked within the first
- * slice is never paused (the cost is a clock read per CLOCK_EVERY nodes). `onSliced` is
- * called once, before the first pause. More than MAX_NODES nodes: PageTooLarge, with nothing kept.
- * @param {{ sliceMs: number, pause: () => Promise<unknown>, onSliced?: () => void }} opts
- * @returns {Promise<Snapshot & { slices: number }>}
+ * Carries on a started walk in slices of at most `sliceMs` each, with `pause()` between two slices, so
+ * the page's own tasks (input, rendering, its timers) run in between. A walk done within the first
+ * slice is never paused (the cost is a clock read per CLOCK_EVERY nodes). `onSliced` is called once,
+ * before the first pause. More than MAX_NODES nodes: PageTooLarge, with nothing kept. Returns how
+ * many slices it took.
+ * @param {Builder} b @param {{ sliceMs: number, pause: () => Promise<unknown>, onSliced?: () => void }} opts
  */
-export async function snapshotPageSliced({ sliceMs, pause, onSliced }) {
-  const b = new Builder();
-  b.start(document.documentElement, -1);
+async function stepSliced(b, { sliceMs, pause, onSliced }) {
   let slices = 1;
   while (!b.step(performance.now() + sliceMs)) {
     if (b.n > MAX_NODES) throw new PageTooLarge(MAX_NODES);
@@ -289,15 +280,26 @@ export async function snapshotPageSliced({ sliceMs, pause, onSliced }) {
     await pause();
   }
   if (b.n > MAX_NODES) throw new PageTooLarge(MAX_NODES);
+  return slices;
+}
+
+/**
+ * The whole page, walked in slices (`stepSliced`).
+ * @param {{ sliceMs: number, pause: () => Promise<unknown>, onSliced?: () => void }} opts
+ * @returns {Promise<Snapshot & { slices: number }>}
+ */
+export async function snapshotPageSliced(opts) {
+  const b = new Builder();
+  b.start(document.documentElement, -1);
+  const slices = await stepSliced(b, opts);
   return { wire: b.wire(), nodes: b.nodes, subtreeStart: 0, slices };
 }
 
 /**
- * A mini-snapshot for late content: `root`'s ancestors from <html> down, then `root`'s subtree,
- * which starts at index `subtreeStart`.
- * @param {Element} root @returns {Snapshot}
+ * Starts a mini-snapshot for late content: `root`'s ancestors from <html> down, then the walk of
+ * `root`'s subtree, which starts at index `subtreeStart`. @param {Element} root
  */
-export function snapshotSubtree(root) {
+function startSubtree(root) {
   const b = new Builder();
   /** @type {Element[]} */
   const chain = [];
@@ -305,6 +307,28 @@ export function snapshotSubtree(root) {
   let parent = -1;
   for (const a of chain) parent = b.push(a, parent);
   const subtreeStart = b.n;
-  b.walk(root, parent);
+  b.start(root, parent);
+  return { b, subtreeStart };
+}
+
+/**
+ * A mini-snapshot for late content (see `startSubtree`), walked in one go.
+ * @param {Element} root @returns {Snapshot}
+ */
+export function snapshotSubtree(root) {
+  const { b, subtreeStart } = startSubtree(root);
+  b.step(Infinity);
   return { wire: b.wire(), nodes: b.nodes, subtreeStart };
+}
+
+/**
+ * The same mini-snapshot walked in slices (`stepSliced`), as the content script takes late content:
+ * a page may add a subtree as large as a page.
+ * @param {Element} root @param {{ sliceMs: number, pause: () => Promise<unknown> }} opts
+ * @returns {Promise<Snapshot & { slices: number }>}
+ */
+export async function snapshotSubtreeSliced(root, opts) {
+  const { b, subtreeStart } = startSubtree(root);
+  const slices = await stepSliced(b, opts);
+  return { wire: b.wire(), nodes: b.nodes, subtreeStart, slices };
 }
