@@ -101,6 +101,43 @@ for (const [name, launch] of /** @type {const} */ ([["chromium", launchChromium]
       assert.ok(restored === original, "after restore the page's outerHTML is exactly the original");
     });
 
+    test("late content as large as a page: walked and marked in slices, restored exactly", { timeout: 2 * CLEAN_WAIT_MS }, async () => {
+      await h.goto("/pages/big.html");
+      const original = await h.page(() => document.documentElement.outerHTML);
+      await h.clickAction({ waitMs: CLEAN_WAIT_MS });
+      assert.equal((await h.popup(pageState))?.cleaned, true);
+      // The page adds rails of teasers (about 40,000 elements) after the clean, in one subtree.
+      const added = await h.page(() => {
+        const box = document.createElement("div");
+        box.className = "more-stories";
+        const rails = [];
+        for (let r = 0; r < 266; r++) {
+          const cards = Array.from({ length: 50 }, (_, k) => `<li class="card"><a href="/more/${r}/${k}">More ${r}.${k}</a><span class="when">${k}m</span></li>`);
+          rails.push(`<aside class="related-stories"><h2>More stories</h2><ul>${cards.join("")}</ul></aside>`);
+        }
+        box.innerHTML = rails.join("");
+        document.getElementById("main")?.append(box);
+        return { html: box.outerHTML, elements: box.getElementsByTagName("*").length };
+      });
+      assert.ok(added.elements > 40_000, `${added.elements} elements added`);
+      const late = await waitFor(async () => (await h.popup(pageState))?.timings?.late ?? null, (l) => (l?.nodes ?? 0) > 40_000, CLEAN_WAIT_MS);
+      assert.ok(late && late.roots === 1 && late.nodes > 40_000, `late content: ${JSON.stringify(late)}`);
+      assert.ok(late.slices > 1, `the late subtree was walked in ${late.slices} slice(s)`);
+      const ticks = await h.page((span) => /** @type {any} */ (window).__ticks.filter((/** @type {number} */ t) => t > span[0] && t < span[1]).length, late.span);
+      assert.ok(ticks > 0, "the page's own timer ran while the late subtree was handled");
+      const marks = await h.page(() => [...document.querySelectorAll(".more-stories, .more-stories [data-blockwise]")].map((e) => e.getAttribute("data-blockwise")));
+      assert.ok(marks.some(Boolean), `blocks in the late subtree are marked: ${JSON.stringify(marks.slice(0, 5))} ${JSON.stringify(late)}`);
+      assert.ok((await h.page(storyShown)).every(Boolean), "every story paragraph stays visible");
+
+      await h.popup(() => /** @type {HTMLButtonElement} */ (document.getElementById("restore")).click());
+      const after = await waitFor(
+        () => h.page(() => ({ html: document.querySelector(".more-stories")?.outerHTML ?? "", marked: document.querySelectorAll("[data-blockwise]").length })),
+        (v) => v.marked === 0, 60_000);
+      assert.equal(after.marked, 0, "restore takes every mark off");
+      assert.ok(after.html === added.html, "the late subtree is exactly as the page added it");
+      assert.ok((await h.page(() => document.documentElement.outerHTML)) === original.replace("</main>", `${added.html}</main>`), "the rest of the page too");
+    });
+
     test("a page beyond the core's node limit: the popup says so, the page is untouched", { timeout: 2 * CLEAN_WAIT_MS }, async () => {
       await h.goto(TOO_LARGE);
       const before = await h.page(fingerprint);

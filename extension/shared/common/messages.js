@@ -73,7 +73,7 @@ export const READER_KEY_PREFIX = "reader:";
  *              toggle?: number,
  *              background?: { bytes: number, total: number, send?: number, classify?: number, return?: number },
  *              late?: { batch: number, roots: number, nodes: number, wait: number, work: number,
- *                       snapshot: number, classify: number, apply: number } } | null,
+ *                       snapshot: number, classify: number, apply: number, slices: number, span: number[] } } | null,
  *   blocks: Array<{ index: number, kind: string, confidence: number, reasons: string[],
  *                   label: string, hidden: boolean, user: "show" | "hide" | null }>,
  * }} PageState

@@ -619,7 +619,7 @@ async function processLate() {
     pending.clear();
     const late = {
       batch: ++lateBatches, roots: 0, nodes: 0, wait: start - Math.min(...batch.map(([, seen]) => seen)),
-      work: 0, snapshot: 0, classify: 0, apply: 0,
+      work: 0, snapshot: 0, classify: 0, apply: 0, slices: 0, span: [start, start],
     };
     let sliceStart = performance.now();
     for (const [root] of batch) {
@@ -635,10 +635,12 @@ async function processLate() {
       const t3 = performance.now();
       late.roots++;
       late.nodes += snap.nodes.length - snap.subtreeStart;
+      late.slices += snap.slices;
       late.snapshot += t1 - t0;
       late.classify += t2 - t1;
       late.apply += t3 - t2;
       late.work = t3 - start;
+      late.span[1] = t3;
       if (performance.now() - sliceStart > FRAME_BUDGET_MS) {
         await nextFrame();
         sliceStart = performance.now();
