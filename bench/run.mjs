@@ -146,7 +146,8 @@ export async function launch(/** @type {string} */ origin) {
   const context = await chromium.launchPersistentContext("", {
     executablePath: CHROMIUM,
     headless: false, // --headless=new below: the new headless mode loads extensions
-    args: extensionArgs(dir),
+    // BENCH_CHROMIUM_ARGS: extra flags for an experiment (e.g. V8's --js-flags), never for the figures.
+    args: [...extensionArgs(dir), ...(process.env.BENCH_CHROMIUM_ARGS?.split(" ").filter(Boolean) ?? [])],
   });
   // Only the page server answers; everything else on the network is aborted.
   await context.route("**/*", (route) => {

@@ -30,6 +30,14 @@ const NO_TEXT = 0xffffffff;
 /** Flag bit 0: the element is not rendered. */
 const FLAG_NOT_RENDERED = 1;
 
+/** Whether this browser has `Element.checkVisibility()` (without it every element counts as rendered). */
+const CAN_CHECK_VISIBILITY = typeof Element.prototype.checkVisibility === "function";
+
+/** What the walk does with an element's children, by its lowercase tag name. */
+const ENTER = 0;
+const SKIP = 1;
+const ENTER_IF_JSON_LD = 2;
+
 /**
  * @typedef {{
  *   url: string, strings: string, names: Uint32Array, parents: Int32Array, texts: Uint32Array,
@@ -78,6 +86,10 @@ class Builder {
     this.table = [];
     /** @type {Map<string, number>} raw localName -> index of its lowercase form */
     this.tags = new Map();
+    /** @type {Map<string, number>} raw localName -> ENTER, SKIP or ENTER_IF_JSON_LD */
+    this.entering = new Map();
+    /** ENTER, SKIP or ENTER_IF_JSON_LD for the element `push` took last */
+    this.lastEntering = ENTER;
     /** @type {(Element | null)[]} the element of every index (null for a text node) */
     this.nodes = [];
     this.n = 0;
@@ -85,6 +97,8 @@ class Builder {
     this.parents = new Int32Array(FIRST_CAPACITY);
     this.texts = new Uint32Array(FIRST_CAPACITY);
     this.flags = new Uint8Array(FIRST_CAPACITY);
+    /** 1 for an element inside a `display: none` subtree (or one itself): never rendered, not asked */
+    this.dead = new Uint8Array(FIRST_CAPACITY);
     this.attrs = new Uint32Array(3 * FIRST_CAPACITY);
     this.nAttrs = 0;
     /** Indices of "#text" and " ", interned when first met (so the table's order is document order). */
@@ -122,6 +136,7 @@ class Builder {
     this.parents = bigger(this.parents);
     this.texts = bigger(this.texts);
     this.flags = bigger(this.flags);
+    this.dead = bigger(this.dead);
   }
 
   /** @param {number} node @param {number} name @param {number} value */
@@ -159,33 +174,50 @@ class Builder {
     this.nodes.push(el);
     const local = el.localName;
     let tag = this.tags.get(local);
-    if (tag === undefined) this.tags.set(local, (tag = this.intern(local.toLowerCase())));
+    if (tag === undefined) {
+      const lower = local.toLowerCase();
+      this.tags.set(local, (tag = this.intern(lower)));
+      this.entering.set(local, lower === "script" ? ENTER_IF_JSON_LD : lower === "iframe" || TEXT_SKIPPED.has(lower) ? SKIP : ENTER);
+    }
+    this.lastEntering = /** @type {number} */ (this.entering.get(local));
     this.names[i] = tag;
     this.texts[i] = NO_TEXT;
     if (el.hasAttributes()) {
-      const list = el.attributes;
+      // Names, then the values wanted: `attributes` would make an Attr node for every attribute.
+      const list = el.getAttributeNames();
       for (let k = 0, len = list.length; k < len; k++) {
-        const a = /** @type {Attr} */ (list[k]);
-        const name = a.name.toLowerCase();
+        const raw = list[k];
+        const name = raw.toLowerCase();
         if (name.startsWith(OWN_ATTRIBUTE_PREFIX)) continue;
         if (!SENT_ATTRIBUTES.has(name) && !name.startsWith("data-")) continue;
-        const v = a.value;
+        // getAttribute lowercases its argument on HTML elements: a name set with capitals through
+        // setAttributeNS is found by its node instead.
+        const v = el.getAttribute(raw) ?? el.attributes.getNamedItem(raw)?.value ?? "";
         this.pushAttr(i, this.intern(name), this.intern(v.length > MAX_ATTRIBUTE_CHARS ? v.slice(0, MAX_ATTRIBUTE_CHARS) : v));
       }
     }
     // Geometry is optional in the format and the core does not read it yet: measuring every element
-    // forces layout work on the page for nothing, so only visibility is sent.
-    const rendered = typeof el.checkVisibility === "function" ? el.checkVisibility() : true;
+    // forces layout work on the page for nothing, so only visibility is sent. Nothing inside a
+    // `display: none` element has a box, so its descendants are not asked one by one.
+    let rendered = true;
+    if (parent >= 0 && this.dead[parent]) {
+      rendered = false;
+      this.dead[i] = 1;
+    } else {
+      this.dead[i] = 0;
+      if (CAN_CHECK_VISIBILITY && !el.checkVisibility()) {
+        rendered = false;
+        if (getComputedStyle(el).display === "none") this.dead[i] = 1;
+      }
+    }
     this.flags[i] = rendered ? 0 : FLAG_NOT_RENDERED;
     return i;
   }
 
-  /** Whether the walk enters an element's children (shadow or light). @param {Element} el */
-  static entered(el) {
-    const name = el.localName.toLowerCase();
-    if (name === "iframe") return false;
-    if (!TEXT_SKIPPED.has(name)) return true;
-    return name === "script" && el.getAttribute("type") === "application/ld+json";
+  /** Whether the walk enters the children (shadow or light) of `el`, the element `push` took last. @param {Element} el */
+  enteredLast(el) {
+    const how = this.lastEntering;
+    return how === ENTER || (how === ENTER_IF_JSON_LD && el.getAttribute("type") === "application/ld+json");
   }
 
   /**
@@ -199,7 +231,7 @@ class Builder {
     this.open = [];
     this.at = [];
     this.cur = null;
-    if (root.nodeType !== ELEMENT || !Builder.entered(/** @type {Element} */ (root))) return;
+    if (root.nodeType !== ELEMENT || !this.enteredLast(/** @type {Element} */ (root))) return;
     this.open.push(root);
     this.at.push(top);
     this.cur = (/** @type {Element} */ (root).shadowRoot ?? root).firstChild;
@@ -237,7 +269,7 @@ class Builder {
       const type = cur.nodeType;
       if (type === ELEMENT || type === TEXT) {
         const i = this.push(cur, at[at.length - 1]);
-        if (type === ELEMENT && Builder.entered(/** @type {Element} */ (cur))) {
+        if (type === ELEMENT && this.enteredLast(/** @type {Element} */ (cur))) {
           open.push(cur);
           at.push(i);
           cur = (/** @type {Element} */ (cur).shadowRoot ?? cur).firstChild;
