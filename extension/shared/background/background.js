@@ -16,8 +16,11 @@ import { Msg, READER_KEY_PREFIX, listen, sendToTab } from "../common/messages.js
 import { loadSettings } from "../common/settings.js";
 import { WireAssembler, wireFromMessage } from "../common/wire.js";
 
-/** Waiting for the content module to answer after injection. */
-const INJECT_POLL_MS = 20;
+/**
+ * Waiting for the content module to answer after injection: the loader's result is the module's
+ * loading, which executeScript awaits, so the first ping normally answers; these are the fallback.
+ */
+const INJECT_POLL_MS = 4;
 const INJECT_TIMEOUT_MS = 5000;
 const MENU_HIDE = "bw-hide-block";
 const BADGE_COLOR = "#5a3fc0";
@@ -43,17 +46,23 @@ async function ensureInjected(tabId) {
   }
 }
 
-/** @param {number} tabId */
+/**
+ * PAGE_CLEAN carries the settings, read here while the content script is injected, so the clean
+ * never waits on storage (an await in the middle of a clean lets the page's queued tasks in).
+ * @param {number} tabId
+ */
 async function cleanTab(tabId) {
+  const settings = loadSettings(api.storage.local);
+  settings.catch(() => {}); // the content script reads them itself then
   await ensureInjected(tabId);
-  return sendToTab(tabId, { type: Msg.PAGE_CLEAN });
+  return sendToTab(tabId, { type: Msg.PAGE_CLEAN, settings: await settings.catch(() => undefined) });
 }
 
 /** Clean if not cleaned, else restore (the keyboard shortcut). @param {number} tabId */
 async function toggleTab(tabId) {
   await ensureInjected(tabId);
   const st = await sendToTab(tabId, { type: Msg.PAGE_STATE });
-  return sendToTab(tabId, { type: st.cleaned ? Msg.PAGE_RESTORE : Msg.PAGE_CLEAN });
+  return st.cleaned ? sendToTab(tabId, { type: Msg.PAGE_RESTORE }) : cleanTab(tabId);
 }
 
 /** @param {number} tabId */

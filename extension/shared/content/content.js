@@ -6,7 +6,7 @@
  * `scripting.insertCSS` (user origin, which page CSS cannot override) behind it; neither adds a DOM node.
  *
  *   toolbar click / shortcut / context menu / auto-clean
- *        │ background: scripting.executeScript(content/loader.js) + PAGE_CLEAN
+ *        │ background: scripting.executeScript(content/loader.js) + PAGE_CLEAN {settings}
  *        ▼
  *   snapshotPageSliced() ──wire──► core in this script (Wasm) ──or, if the page's CSP refuses Wasm
  *                                  or it has more than BACKGROUND_NODES nodes──► ANALYZE to the background
@@ -367,9 +367,12 @@ async function applySettings(settings, since) {
 /** @type {Promise<import("../common/messages.js").PageState> | null} */
 let cleaning = null;
 
-/** Cleans the page once, however many clicks, shortcuts and popups ask at the same time. */
-function clean() {
-  cleaning ??= doClean().finally(() => {
+/**
+ * Cleans the page once, however many clicks, shortcuts and popups ask at the same time.
+ * @param {unknown} [given] the stored settings, when the request carries them (PAGE_CLEAN)
+ */
+function clean(given) {
+  cleaning ??= doClean(given).finally(() => {
     cleaning = null;
   });
   return cleaning;
@@ -378,15 +381,18 @@ function clean() {
 /** Counts restores: a clean that sees it change while it waits gives up. */
 let generation = 0;
 
-async function doClean() {
+/** @param {unknown} [given] */
+async function doClean(given) {
   if (cleaned) return state();
   timings = null; // the bench waits for this clean's figures, not the last one's
   tooLarge = null;
   const run = generation;
   const stillWanted = () => run === generation;
   const t0 = performance.now();
-  // The settings come from the browser process: read them while the page is walked and classified.
-  const settingsRead = loadSettings(api.storage.local);
+  // The settings come with the request (no wait in the middle of the clean), or from the browser
+  // process, read while the page is walked and classified.
+  const carried = given === undefined ? null : migrate(given);
+  const settingsRead = carried && !carried.changed ? Promise.resolve(carried.settings) : loadSettings(api.storage.local);
   settingsRead.catch(() => {}); // awaited below; a failed core returns before that
   const t1 = performance.now();
   let snap;
@@ -692,7 +698,7 @@ api.storage.onChanged.addListener(async (changes, area) => {
 
 listen({
   [Msg.PAGE_PING]: () => "pong",
-  [Msg.PAGE_CLEAN]: () => clean(),
+  [Msg.PAGE_CLEAN]: (msg) => clean(msg.settings),
   [Msg.PAGE_RESTORE]: () => restore(),
   [Msg.PAGE_STATE]: () => state(),
   [Msg.PAGE_SETTINGS]: async () => {
