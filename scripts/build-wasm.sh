@@ -4,6 +4,13 @@
 # size/speed comparison (docs/benchmarks.md); what ships is z.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Panic locations (the file, line and column of every bounds check and unwrap, about 470 of them) are
+# 11 KB of the .wasm: the shipped build leaves them out with -Zlocation-detail=none (RUSTC_BOOTSTRAP=1
+# lets stable Rust take the flag, as for the fuzz build); a panic still prints its message in the console.
+# BLOCKWISE_PANIC_LOCATIONS=1 keeps them, for debugging.
+if [ "${BLOCKWISE_PANIC_LOCATIONS:-0}" != 1 ]; then
+  export RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none"
+fi
 CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort \
   CARGO_PROFILE_RELEASE_OPT_LEVEL="${BLOCKWISE_OPT_LEVEL:-z}" \
   cargo build --quiet --release --lib --target wasm32-unknown-unknown
