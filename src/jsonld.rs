@@ -105,7 +105,8 @@ impl P<'_> {
                 if s == self.i {
                     return None;
                 }
-                Some(Json::Scalar(String::from_utf8_lossy(&self.b[s..self.i]).into_owned()))
+                // Cut at ASCII bytes of a `&str`: always UTF-8 (no lossy decoding code in the Wasm).
+                Some(Json::Scalar(std::str::from_utf8(&self.b[s..self.i]).ok()?.to_string()))
             }
         }
     }
@@ -119,7 +120,8 @@ impl P<'_> {
             let c = *self.b.get(self.i)?;
             self.i += 1;
             match c {
-                b'"' => return Some(String::from_utf8_lossy(&out).into_owned()),
+                // The input's bytes without escapes, and whole characters: always UTF-8.
+                b'"' => return String::from_utf8(out).ok(),
                 b'\\' => {
                     let e = *self.b.get(self.i)?;
                     self.i += 1;
