@@ -17,7 +17,7 @@
  *   REPS times (removed in between), and reads what the content script's late-content path took from
  *   PageState.timings.late: `ms.late` (its own work, from the batch's start to the widget's marks
  *   written) and `ms.late_wait` (from the mutation being seen to the batch's start: the deliberate batch
- *   delay), medians; `late_kind` is the kind the widget got.
+ *   delay), medians; `late_kind` is the kind the widget got (else that of the first block inside it).
  * - Writes one JSON line per page to OUT (fields: docs/benchmarks.md); a failing page gets `error`.
  *
  * Also `node bench/run.mjs --pages DIR --out FILE [--limit N] [--reps N]`.
@@ -379,7 +379,9 @@ async function measureLate(b, reps) {
     }
     kind = await b.page.evaluate(() => {
       const w = /** @type {any} */ (window);
-      const k = w.__bwLateWidget?.getAttribute("data-blockwise") ?? null;
+      // The widget's kind, else the kind of the first block marked inside it.
+      const box = w.__bwLateWidget;
+      const k = box?.getAttribute("data-blockwise") ?? box?.querySelector("[data-blockwise]")?.getAttribute("data-blockwise") ?? null;
       w.__bwLateWidget?.remove();
       return k;
     });

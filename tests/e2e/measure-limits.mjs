@@ -57,12 +57,14 @@ for (const name of browsers.length ? browsers : ["chromium", "firefox"]) {
       await sleep(300); // long-task entries are delivered after the task
       const st = await h.popup(() => ({ ...document.body.dataset, status: document.getElementById("status")?.textContent ?? "" }));
       const timings = (await h.popup(pageState))?.timings;
-      // The clean itself, and what the browser does right after it (style, layout).
-      if (timings?.spans) to = Math.min(to, timings.spans.apply[1] + 500);
+      // The clean itself, and what the browser does right after it (style, layout); AFTER_MS widens that.
+      if (timings?.spans) to = Math.min(to, timings.spans.apply[1] + Number(process.env.AFTER_MS ?? 500));
       else if (timings) to = Math.min(to, from + timings.total + 1000); // versions without spans
       const page = await h.page((span) => {
         const w = /** @type {any} */ (window);
-        const ticks = w.__ticks.filter((/** @type {number} */ t) => t >= span[0] && t <= span[1]);
+        // The first tick after the span too: a freeze that begins in it and ends after it counts.
+        const next = w.__ticks.find((/** @type {number} */ t) => t > span[1]);
+        const ticks = [...w.__ticks.filter((/** @type {number} */ t) => t >= span[0] && t <= span[1]), ...(next === undefined ? [] : [next])];
         let gap = 0;
         let at = 0;
         for (let i = 1; i < ticks.length; i++) if (ticks[i] - ticks[i - 1] > gap) [gap, at] = [ticks[i] - ticks[i - 1], ticks[i - 1]];

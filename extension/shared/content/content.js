@@ -47,6 +47,8 @@ const SLICE_MS = 10;
  * copy across processes). docs/hardening.md has the measurements behind the figure.
  */
 const BACKGROUND_NODES = 25_000;
+/** The longest a large page's clean waits for a rendering frame (a page in a background tab gets none). */
+const FRAME_WAIT_MS = 100;
 /** SPA navigations: how often location is compared, and how long the new view gets to render. */
 const SPA_POLL_MS = 500;
 const SPA_SETTLE_MS = 400;
@@ -149,8 +151,10 @@ async function analyzeInBackground(wire, wantReader) {
     return result;
   }
   const { header, parts } = wireParts(wire);
-  /** @type {object[]} */
-  const messages = [];
+  // The pieces' bytes are counted as they go, within the sliced loop: keeping the pieces to count them
+  // after the clean would hold tens of MB of plain arrays through the core's run (a large page's major
+  // GC) and count them in one ~30 ms task at the end.
+  let bytes = 0;
   const transfer = await send({ type: Msg.ANALYZE_START, header });
   /** @type {Promise<unknown>[]} */
   const sent = [];
@@ -162,29 +166,30 @@ async function analyzeInBackground(wire, wantReader) {
     }
     // Not awaited one by one (no round trip per piece); ANALYZE goes once every piece has arrived.
     const msg = { type: Msg.ANALYZE_PART, transfer, part: { key: part.key, at: part.at, values: part.values, text: part.text } };
-    messages.push(msg);
+    bytes += utf8Bytes(msg);
     sent.push(send(msg));
   }
   await Promise.all(sent);
   const result = await send({ type: Msg.ANALYZE, transfer, wantReader });
-  noteBackground(result, t0, messages);
+  noteBackground(result, t0, [], bytes);
   return result;
 }
 
 /**
  * The last analysis in the background, for `timings.background` (the bench): when its message was
  * sent (`performance.timeOrigin + now()`, the clock the background stamps the result with), when the
- * answer was back, and the messages, measured once the clean is done.
- * @type {{ sent: number, back: number, at: number[], messages: object[] } | null}
+ * answer was back, and the messages, measured once the clean is done (or their bytes, counted as they
+ * were sent).
+ * @type {{ sent: number, back: number, at: number[], messages: object[], bytes: number } | null}
  */
 let lastBackground = null;
 
-/** @param {any} result @param {number} start @param {object[]} messages */
-function noteBackground(result, start, messages) {
+/** @param {any} result @param {number} start @param {object[]} messages @param {number} [bytes] */
+function noteBackground(result, start, messages, bytes = 0) {
   const back = performance.now();
   const at = Array.isArray(result?.at) ? result.at : [];
   delete result?.at;
-  lastBackground = { sent: performance.timeOrigin + start, back: performance.timeOrigin + back, at, messages };
+  lastBackground = { sent: performance.timeOrigin + start, back: performance.timeOrigin + back, at, messages, bytes };
 }
 
 /**
@@ -200,11 +205,15 @@ function backgroundTimings() {
   lastBackground = null;
   if (!b) return undefined;
   const [received, done] = b.at;
-  const encoder = new TextEncoder();
-  const bytes = b.messages.reduce((n, m) => n + encoder.encode(JSON.stringify(m)).length, 0);
+  const bytes = b.messages.reduce((n, m) => n + utf8Bytes(m), b.bytes);
   const total = b.back - b.sent;
   if (typeof received !== "number" || typeof done !== "number") return { bytes, total };
   return { bytes, total, send: received - b.sent, classify: done - received, return: b.back - done };
+}
+
+/** The UTF-8 size of a message as JSON. @param {object} msg */
+function utf8Bytes(msg) {
+  return new TextEncoder().encode(JSON.stringify(msg)).length;
 }
 
 /* ---------- applying decisions ---------- */
@@ -447,10 +456,12 @@ async function doClean(given) {
 /**
  * A large page's stylesheets, before any mark. A new sheet makes the browser visit every element of the
  * page once to find what its selectors may change (Chromium: `scheduleInvalidationsForRuleSets`, about
- * 70 ms on 200,000 elements), in the next style update. Left to the next frame, that visit shares one
- * task with the layout the marks cause and with the other sheet's visit; so each sheet's style update is
- * forced here, while nothing is marked, with a pause after it: the local sheet, then the background's
- * (user origin), once it is in. @param {import("../common/settings.js").Settings} settings
+ * 60 ms on 200,000 elements), in the next style update. Left to the next frame, that visit shares one
+ * task with the layout the marks cause and with the other sheet's visit; so each sheet goes on while
+ * nothing is marked and gets a rendering frame of its own: the local sheet, then the background's (user
+ * origin), once it is in. (Firefox restyles the whole document for a new sheet of attribute selectors:
+ * one long task wherever it falls, docs/hardening.md.)
+ * @param {import("../common/settings.js").Settings} settings
  */
 async function sheetsFirst(settings) {
   await pause();
@@ -458,16 +469,23 @@ async function sheetsFirst(settings) {
   // The root's switch before any sheet reads it: changing it costs nothing yet.
   setHiddenKinds(hiddenKinds);
   setStyle(switchedHidingCss()).catch(() => {});
-  forceStyle();
-  await pause();
+  await rendered();
   await styleQueue;
-  forceStyle();
-  await pause();
+  await rendered();
 }
 
-/** Brings the page's style up to date now (a computed style read does). */
-function forceStyle() {
-  void getComputedStyle(document.documentElement).display;
+/**
+ * Resolves once the browser has rendered a frame (the task after the next animation frame), or after
+ * FRAME_WAIT_MS where no frame comes (a page in a background tab).
+ */
+function rendered() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FRAME_WAIT_MS);
+    requestAnimationFrame(() => pause().then(() => {
+      clearTimeout(timer);
+      resolve(undefined);
+    }));
+  });
 }
 
 /**
