@@ -37,6 +37,7 @@ fn build(doc: &Html, url: &str) -> (Snapshot, Vec<ego_tree::NodeId>) {
         i
     };
     let text_name = intern(&mut s, "#text");
+    let mut tags: crate::features::QuickMap<u32, Tag> = Default::default();
     // Stack of (ego node id, our id, text allowed) for open elements.
     let mut stack: Vec<(ego_tree::NodeId, u32, bool)> = Vec::new();
     for edge in doc.tree.root().traverse() {
@@ -44,9 +45,10 @@ fn build(doc: &Html, url: &str) -> (Snapshot, Vec<ego_tree::NodeId>) {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 HNode::Element(el) => {
                     let name = el.name();
-                    let tag = Tag::from_name(name);
                     let parent = stack.last().map_or(NONE, |e| e.1);
                     let name_i = intern(&mut s, name);
+                    // Each distinct name looked up once (`Tag::from_name` is a linear search, for size).
+                    let tag = *tags.entry(name_i).or_insert_with(|| Tag::from_name(name));
                     let is_ld = tag == Tag::Script
                         && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     let keeps_text = !matches!(tag, Tag::Script | Tag::Style | Tag::Template) || is_ld;
