@@ -17,11 +17,22 @@ const ARRAYS = /** @type {const} */ ({
   rects: Float32Array,
 });
 
+/**
+ * An array of the wire as it travels. `texts` goes as signed numbers: its "no string" mark, 0xFFFFFFFF
+ * on every element, is 10 characters of JSON as itself and 2 as -1; Uint32Array.from and .set turn
+ * -1 back into 0xFFFFFFFF on the other side.
+ * @param {Wire} wire @param {string} key
+ */
+function sendable(wire, key) {
+  const a = /** @type {any} */ (wire)[key];
+  return key === "texts" ? new Int32Array(a.buffer, a.byteOffset, a.length) : a;
+}
+
 /** @param {Wire} wire @returns {Record<string, any>} */
 export function wireToMessage(wire) {
   /** @type {Record<string, any>} */
   const out = { url: wire.url, strings: wire.strings };
-  for (const key of Object.keys(ARRAYS)) out[key] = Array.from(/** @type {any} */ (wire)[key]);
+  for (const key of Object.keys(ARRAYS)) out[key] = Array.from(sendable(wire, key));
   return out;
 }
 
@@ -65,7 +76,7 @@ export function wireParts(wire) {
   /** @type {Record<string, number>} */
   const lengths = { strings: wire.strings.length };
   for (const key of Object.keys(ARRAYS)) {
-    const a = /** @type {any} */ (wire)[key];
+    const a = sendable(wire, key);
     lengths[key] = a.length;
     for (let at = 0; at < a.length; at += PART_VALUES) parts.push({ key, at, get values() { return Array.from(a.subarray(at, at + PART_VALUES)); } });
   }
