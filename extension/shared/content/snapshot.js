@@ -84,10 +84,14 @@ class Builder {
     this.index = new Map();
     /** @type {string[]} */
     this.table = [];
-    /** @type {Map<string, number>} raw localName -> index of its lowercase form */
+    /**
+     * raw localName -> 4 × the index of its lowercase form + ENTER, SKIP or ENTER_IF_JSON_LD (one
+     * lookup per element: a walk mostly runs cold, in V8's first tiers, where every operation counts)
+     * @type {Map<string, number>}
+     */
     this.tags = new Map();
-    /** @type {Map<string, number>} raw localName -> ENTER, SKIP or ENTER_IF_JSON_LD */
-    this.entering = new Map();
+    /** @type {Map<string, number>} raw attribute name -> index of its lowercase form, or -1 if not sent */
+    this.attrNames = new Map();
     /** ENTER, SKIP or ENTER_IF_JSON_LD for the element `push` took last */
     this.lastEntering = ENTER;
     /** @type {(Element | null)[]} the element of every index (null for a text node) */
@@ -176,24 +180,24 @@ class Builder {
     let tag = this.tags.get(local);
     if (tag === undefined) {
       const lower = local.toLowerCase();
-      this.tags.set(local, (tag = this.intern(lower)));
-      this.entering.set(local, lower === "script" ? ENTER_IF_JSON_LD : lower === "iframe" || TEXT_SKIPPED.has(lower) ? SKIP : ENTER);
+      const entering = lower === "script" ? ENTER_IF_JSON_LD : lower === "iframe" || TEXT_SKIPPED.has(lower) ? SKIP : ENTER;
+      this.tags.set(local, (tag = 4 * this.intern(lower) + entering));
     }
-    this.lastEntering = /** @type {number} */ (this.entering.get(local));
-    this.names[i] = tag;
+    this.lastEntering = tag & 3;
+    this.names[i] = tag >>> 2;
     this.texts[i] = NO_TEXT;
     if (el.hasAttributes()) {
       // Names, then the values wanted: `attributes` would make an Attr node for every attribute.
       const list = el.getAttributeNames();
       for (let k = 0, len = list.length; k < len; k++) {
         const raw = list[k];
-        const name = raw.toLowerCase();
-        if (name.startsWith(OWN_ATTRIBUTE_PREFIX)) continue;
-        if (!SENT_ATTRIBUTES.has(name) && !name.startsWith("data-")) continue;
+        let name = this.attrNames.get(raw);
+        if (name === undefined) this.attrNames.set(raw, (name = this.attributeName(raw)));
+        if (name < 0) continue;
         // getAttribute lowercases its argument on HTML elements: a name set with capitals through
         // setAttributeNS is found by its node instead.
         const v = el.getAttribute(raw) ?? el.attributes.getNamedItem(raw)?.value ?? "";
-        this.pushAttr(i, this.intern(name), this.intern(v.length > MAX_ATTRIBUTE_CHARS ? v.slice(0, MAX_ATTRIBUTE_CHARS) : v));
+        this.pushAttr(i, name, this.intern(v.length > MAX_ATTRIBUTE_CHARS ? v.slice(0, MAX_ATTRIBUTE_CHARS) : v));
       }
     }
     // Geometry is optional in the format and the core does not read it yet: measuring every element
@@ -212,6 +216,18 @@ class Builder {
     }
     this.flags[i] = rendered ? 0 : FLAG_NOT_RENDERED;
     return i;
+  }
+
+  /**
+   * The interned lowercase name of an attribute the core reads, or -1 for one that is not sent (ours,
+   * and any but SENT_ATTRIBUTES and data-*). Asked once per distinct name.
+   * @param {string} raw
+   */
+  attributeName(raw) {
+    const name = raw.toLowerCase();
+    if (name.startsWith(OWN_ATTRIBUTE_PREFIX)) return -1;
+    if (!SENT_ATTRIBUTES.has(name) && !name.startsWith("data-")) return -1;
+    return this.intern(name);
   }
 
   /** Whether the walk enters the children (shadow or light) of `el`, the element `push` took last. @param {Element} el */
