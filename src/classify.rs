@@ -1047,6 +1047,19 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     Classification { blocks: out, article, headline, discussion }
 }
 
+/// Classifies content added to a page after it was cleaned (a late widget, with the chain of its
+/// ancestors): the page's story was found in the first pass and lies elsewhere, so nothing here is
+/// taken for it; each element is judged as one outside the story.
+pub fn classify_fragment(s: &Snapshot, f: &Features) -> Classification {
+    let ctx = Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f) };
+    let mut out = Vec::new();
+    for r in (0..s.len() as u32).filter(|&j| s.nodes[j as usize].parent == NONE) {
+        ctx.label_pass(r, &mut out);
+    }
+    sort_by_node(&mut out);
+    Classification { blocks: out, article: None, headline: None, discussion: false }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1119,6 +1132,22 @@ mod tests {
         assert_eq!(c.article, Some(by_id(&s, "a")));
         let (s, c) = run(&html.replace("<article id=a>", "<div id=a>").replace("</article>", "</div>").replace("<main>", "<div>").replace("</main>", "</div>"));
         assert_eq!(c.article, Some(by_id(&s, "body")), "without the page's word for it, the longest section");
+    }
+
+    #[test]
+    fn a_late_widget_alone_is_judged_as_outside_the_story() {
+        let items: String = (0..5).map(|j| format!("<li><a href=/news/{j}>Court rules on the zoning appeal of the harbour district, part {j}</a></li>")).collect();
+        let html = format!("<body><div><div id=w><h3>More stories</h3><ul>{items}</ul></div></div></body>");
+        let s = crate::html::parse(&html, "https://news.example.com/story");
+        let f = Features::compute(&s);
+        assert!(classify(&s, &f).article.is_some(), "alone as a page, the list is its main content");
+        let c = classify_fragment(&s, &f);
+        assert_eq!(c.kind_of(&s, by_id(&s, "w")), Some(Kind::Related));
+        assert_eq!(c.article, None);
+        let para = format!("<body><div>{PARA}</div></body>");
+        let s = crate::html::parse(&para, "https://news.example.com/story");
+        let f = Features::compute(&s);
+        assert!(classify_fragment(&s, &f).blocks.is_empty(), "a late paragraph of prose is left alone");
     }
 
     #[test]

@@ -61,3 +61,9 @@ pub fn analyze(snapshot: &Snapshot, want_reader: bool) -> Analysis {
     let reader = if want_reader { reader::extract(snapshot, &f, &classification) } else { None };
     Analysis { classification, reader }
 }
+
+/// Blocks of content added after a clean (see [`classify::classify_fragment`]): no story, no reader.
+pub fn analyze_late(snapshot: &Snapshot) -> Analysis {
+    let f = features::Features::compute(snapshot);
+    Analysis { classification: classify::classify_fragment(snapshot, &f), reader: None }
+}

@@ -86,7 +86,8 @@ impl Enc {
 }
 
 /// Classifies a page snapshot (see `docs/snapshot-format.md`) and returns
-/// `{ blocks: [{node, kind, confidence, reasons}], reader: ReaderDoc | null }`.
+/// `{ blocks: [{node, kind, confidence, reasons}], reader: ReaderDoc | null }`. `mode`: 0 blocks,
+/// 1 blocks and the reader document, 2 content added after a clean (blocks; nothing is the story).
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn analyze(
@@ -98,11 +99,11 @@ pub fn analyze(
     attrs: &[u32],
     flags: &[u8],
     rects: &[f32],
-    want_reader: bool,
+    mode: u32,
 ) -> Result<JsValue, JsError> {
     let wire = Wire { url, strings, names, parents, texts, attrs, flags, rects };
     let snap = Snapshot::from_wire(&wire).map_err(|e| JsError::new(&e.0))?;
-    let a = crate::analyze(&snap, want_reader);
+    let a = if mode == 2 { crate::analyze_late(&snap) } else { crate::analyze(&snap, mode == 1) };
     let mut e = Enc::default();
     e.nums.push(a.blocks().len() as u32);
     for b in a.blocks() {

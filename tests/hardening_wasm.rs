@@ -44,7 +44,7 @@ impl W {
     }
     fn run(&self) -> Result<JsValue, JsValue> {
         let strings = self.strings.join("\0");
-        blockwise::wasm::analyze("https://e.com/s", &strings, &self.names, &self.parents, &self.texts, &self.attrs, &[], &[], true)
+        blockwise::wasm::analyze("https://e.com/s", &strings, &self.names, &self.parents, &self.texts, &self.attrs, &[], &[], 1)
             .map_err(JsValue::from)
     }
 }
@@ -134,7 +134,7 @@ fn beyond_max_nodes_is_an_error() {
     let mut parents = vec![0i32; n];
     parents[0] = -1;
     let texts = vec![NONE; n];
-    let e = blockwise::wasm::analyze("https://e.com/", "div", &names, &parents, &texts, &[], &[], &[], false).map_err(JsValue::from).unwrap_err();
+    let e = blockwise::wasm::analyze("https://e.com/", "div", &names, &parents, &texts, &[], &[], &[], 0).map_err(JsValue::from).unwrap_err();
     let msg = js_sys::Error::from(e).message().as_string().unwrap();
     assert!(msg.contains("more than the"), "{msg}");
 }

@@ -169,11 +169,11 @@ golden! {
 
 #[wasm_bindgen_test]
 fn malformed_wire_is_an_error_not_a_panic() {
-    let r = blockwise::wasm::analyze("https://e.com/", "html\0body", &[0, 1], &[1, -1], &[NONE, NONE], &[], &[], &[], false);
+    let r = blockwise::wasm::analyze("https://e.com/", "html\0body", &[0, 1], &[1, -1], &[NONE, NONE], &[], &[], &[], 0);
     assert!(r.is_err());
-    let r = blockwise::wasm::analyze("https://e.com/", "html", &[5], &[-1], &[NONE], &[], &[], &[], false);
+    let r = blockwise::wasm::analyze("https://e.com/", "html", &[5], &[-1], &[NONE], &[], &[], &[], 0);
     assert!(r.is_err());
-    let r = blockwise::wasm::analyze("https://e.com/", "html", &[0], &[-1], &[NONE], &[0, 0], &[], &[], false);
+    let r = blockwise::wasm::analyze("https://e.com/", "html", &[0], &[-1], &[NONE], &[0, 0], &[], &[], 0);
     assert!(r.is_err());
 }
 

@@ -141,7 +141,7 @@ function analyzeFrame(url) {
   const snap = snapshotSubtree(doc.documentElement); // <html> has no ancestors: the whole document
   const wire = { ...snap.wire, url };
   const t0 = performance.now();
-  const result = analyze(wire.url, wire.strings, wire.names, wire.parents, wire.texts, wire.attrs, wire.flags, wire.rects, true);
+  const result = analyze(wire.url, wire.strings, wire.names, wire.parents, wire.texts, wire.attrs, wire.flags, wire.rects, 1);
   const t1 = performance.now();
 
   blocks = [];

@@ -114,7 +114,7 @@ listen({
     // Stamped on the wall clock both sides share (performance.timeOrigin + now()), so the content
     // script can split its round trip into sending, the work here, and the answer's way back.
     const received = performance.timeOrigin + performance.now();
-    const result = await analyzeWire(wireOf(msg), Boolean(msg.wantReader));
+    const result = await analyzeWire(wireOf(msg), Number(msg.mode));
     return { ...result, at: [received, performance.timeOrigin + performance.now()] };
   },
   [Msg.ANALYZE_START]: (msg, sender) => {

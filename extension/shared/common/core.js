@@ -17,12 +17,17 @@ export function loadCore() {
   return loading;
 }
 
+/** What the core is asked for: a page's blocks, with its reader document, or late content's blocks. */
+export const Mode = Object.freeze({ BLOCKS: 0, READER: 1, LATE: 2 });
+
 /**
- * Classifies a snapshot (and builds the reader document when asked).
- * @param {import("../content/snapshot.js").Wire} w @param {boolean} wantReader
+ * Classifies a snapshot: a page (`Mode.BLOCKS`, `Mode.READER` to build the reader document too) or
+ * content added after a clean (`Mode.LATE`: the story lies elsewhere, nothing in it is taken for one).
+ * @param {import("../content/snapshot.js").Wire} w @param {number} mode
  * @returns {Promise<{ blocks: Array<{ node: number, kind: string, confidence: number, reasons: string[] }>, reader: any }>}
  */
-export async function analyzeWire(w, wantReader) {
+export async function analyzeWire(w, mode) {
   await loadCore();
-  return analyze(w.url, w.strings, w.names, w.parents, w.texts, w.attrs, w.flags, w.rects, wantReader);
+  const m = mode === Mode.READER || mode === Mode.LATE ? mode : Mode.BLOCKS;
+  return analyze(w.url, w.strings, w.names, w.parents, w.texts, w.attrs, w.flags, w.rects, m);
 }

@@ -10,7 +10,7 @@
  * | CLEAN_TAB       | popup -> background         | tabId                          | PageState                  |
  * | TOGGLE_TAB      | popup -> background         | tabId                          | PageState                  |
  * | OPEN_READER     | popup -> background         | tabId                          | { readerTabId }            |
- * | ANALYZE         | content -> background       | wire (see common/wire.js) or transfer, wantReader | core result |
+ * | ANALYZE         | content -> background       | wire (see common/wire.js) or transfer, mode (core.js) | core result |
  * | ANALYZE_START   | content -> background       | header (a large wire's url and lengths) | transfer id        |
  * | ANALYZE_PART    | content -> background       | transfer, part (values or text from `at`) | true             |
  * | SET_STYLE       | content -> background       | remove: css or "", insert: css or "" | true                 |

@@ -21,7 +21,7 @@
  */
 
 import { api } from "../common/api.js";
-import { analyzeWire, loadCore } from "../common/core.js";
+import { analyzeWire, loadCore, Mode } from "../common/core.js";
 import { Msg, listen, send } from "../common/messages.js";
 import {
   KINDS, SETTINGS_KEY, effectiveHiddenKinds, loadSettings, migrate, siteOf, updateSettings,
@@ -114,14 +114,14 @@ const coreHere = loadCore().then(
  * Runs the core on a snapshot: in this script when the page lets it compile Wasm, else in the
  * background (Chromium refuses Wasm in content scripts on `script-src 'self'` pages). A snapshot of
  * more than BACKGROUND_NODES nodes goes to the background first (this script's core if that fails).
- * @param {import("./snapshot.js").Wire} wire @param {boolean} wantReader
+ * @param {import("./snapshot.js").Wire} wire @param {number} mode see core.js
  */
-async function runCore(wire, wantReader) {
+async function runCore(wire, mode) {
   const here = await coreHere;
   let result = null;
   if (!here || wire.names.length > BACKGROUND_NODES) {
     try {
-      result = await analyzeInBackground(wire, wantReader);
+      result = await analyzeInBackground(wire, mode);
       engine = "background";
     } catch (e) {
       if (!here) throw e;
@@ -130,7 +130,7 @@ async function runCore(wire, wantReader) {
   }
   if (!result) {
     engine = "content";
-    result = await analyzeWire(wire, wantReader);
+    result = await analyzeWire(wire, mode);
   }
   analyses++;
   if (!result || !Array.isArray(result.blocks)) throw new Error("the core returned no blocks");
@@ -140,12 +140,12 @@ async function runCore(wire, wantReader) {
 /**
  * The core in the background: a small wire in one message; a large one in pieces, pausing whenever
  * the sending has held the page's thread for SLICE_MS (each message is serialised on this thread).
- * @param {import("./snapshot.js").Wire} wire @param {boolean} wantReader
+ * @param {import("./snapshot.js").Wire} wire @param {number} mode see core.js
  */
-async function analyzeInBackground(wire, wantReader) {
+async function analyzeInBackground(wire, mode) {
   const t0 = performance.now();
   if (wire.names.length <= PART_SIZE && wire.strings.length <= PART_SIZE) {
-    const msg = { type: Msg.ANALYZE, wire: wireToMessage(wire), wantReader };
+    const msg = { type: Msg.ANALYZE, wire: wireToMessage(wire), mode };
     const result = await send(msg);
     noteBackground(result, t0, [msg]);
     return result;
@@ -170,7 +170,7 @@ async function analyzeInBackground(wire, wantReader) {
     sent.push(send(msg));
   }
   await Promise.all(sent);
-  const result = await send({ type: Msg.ANALYZE, transfer, wantReader });
+  const result = await send({ type: Msg.ANALYZE, transfer, mode });
   noteBackground(result, t0, [], bytes);
   return result;
 }
@@ -419,7 +419,7 @@ async function doClean(given) {
   let result;
   try {
     // The reader document is built when the reader is opened, not on every clean.
-    result = await runCore(snap.wire, false);
+    result = await runCore(snap.wire, Mode.BLOCKS);
   } catch (e) {
     stopWatching();
     error = String(/** @type {any} */ (e)?.message ?? e);
@@ -652,7 +652,7 @@ async function processLate() {
       const t0 = performance.now();
       const snap = await snapshotSubtreeSliced(root, { sliceMs: SLICE_MS, pause });
       const t1 = performance.now();
-      const result = await runCore(snap.wire, false);
+      const result = await runCore(snap.wire, Mode.LATE);
       const t2 = performance.now();
       if (!stillWanted()) return;
       await applyBlocks(snap, result.blocks, { sliced: snap.slices > 1, stillWanted });
@@ -744,7 +744,7 @@ listen({
       const snap = await snapshotPageSliced({ sliceMs: SLICE_MS, pause }).catch((e) => {
         throw e instanceof PageTooLarge ? new Error(api.i18n.getMessage("popupTooLarge", [String(e.nodes)])) : e;
       });
-      const result = await runCore(snap.wire, true);
+      const result = await runCore(snap.wire, Mode.READER);
       reader = result.reader ?? null;
     }
     if (!reader) throw new Error(api.i18n.getMessage("readerNoArticle"));

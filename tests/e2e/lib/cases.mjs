@@ -46,8 +46,8 @@ export const CASES = {
   },
 };
 
-/** The late-content page: a sponsored widget arrives 500 ms after the load event. */
-export const LATE = { path: "/pages/late.html", story: ".story-body > p", widget: "#late-sponsored" };
+/** The late-content page: a sponsored widget arrives 500 ms after the load event, a related box 400 ms later. */
+export const LATE = { path: "/pages/late.html", story: ".story-body > p", widget: "#late-sponsored", related: "#late-related" };
 
 /** Fails loudly when the seed page is missing (it is part of the repository). */
 export function requireSeed() {

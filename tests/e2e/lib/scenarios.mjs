@@ -197,8 +197,8 @@ export async function readerView(h, c) {
 }
 
 /**
- * Late content: a sponsored widget that arrives after the click is classified and hidden; the
- * page's marks still all go on restore.
+ * Late content: a sponsored widget and then a related box that arrive after the click are classified
+ * and hidden; the page's marks still all go on restore.
  * @param {Harness} h
  */
 export async function lateContent(h) {
@@ -210,6 +210,11 @@ export async function lateContent(h) {
   );
   assert.equal(arrived.after, "true", "the widget arrived after the page was cleaned");
   assert.equal(arrived.widget, false, "the late sponsored widget is hidden");
+  const related = await waitFor(
+    () => h.page((w) => { const el = document.querySelector(w); return el && { kind: el.getAttribute("data-blockwise"), shown: el.checkVisibility() }; }, LATE.related),
+    (v) => v?.shown === false,
+  );
+  assert.deepEqual(related, { kind: "related", shown: false }, "a late related box alone in its batch is related, not a story");
   const story = await h.page(view, { story: LATE.story, hidden: {} });
   assert.deepEqual(story.storyNotShown, []);
   const expected = await h.page(() => {

@@ -1,4 +1,5 @@
-// A paid-content widget that arrives 500 ms after the page's load event, as ad scripts do.
+// A paid-content widget that arrives 500 ms after the page's load event, as ad scripts do, and a
+// related-stories box 400 ms after it.
 // It records whether Blockwise had already cleaned the page when it arrived, for the test to check.
 window.addEventListener("load", () => {
   setTimeout(() => {
@@ -32,5 +33,29 @@ window.addEventListener("load", () => {
       widget.append(a);
     }
     document.getElementById("below-article").append(widget);
+    // The site's own "more stories" box, added by its script a moment later: alone in its batch, it is
+    // all the new content there is, and must not be taken for a story.
+    setTimeout(() => {
+      const more = document.createElement("aside");
+      more.id = "late-related";
+      const h = document.createElement("h2");
+      h.textContent = "More from the Herald";
+      const ul = document.createElement("ul");
+      for (const [slug, headline] of [
+        ["ferry-timetable", "Ferry timetable changes for the summer season"],
+        ["rail-works", "Rail works close the coast line for two weekends"],
+        ["school-places", "School places: what the new catchment rules mean"],
+        ["promenade-repairs", "Storm damage repairs on the promenade begin next month"],
+      ]) {
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = "/news/" + slug;
+        a.textContent = headline;
+        li.append(a);
+        ul.append(li);
+      }
+      more.append(h, ul);
+      document.getElementById("below-article").append(more);
+    }, 400);
   }, 500);
 });
