@@ -3,7 +3,7 @@
 //! where the prose is, then the final labelling that respects the story (nothing that holds the story
 //! or its headline is hidden; blocks inside the story need stronger evidence).
 
-use crate::features::{subtree_text, Features, Kind, ANC_ARTICLE, ANC_ASIDE, ANC_FOOTER, ANC_MAIN, ANC_NAV, ANC_SECTION};
+use crate::features::{collapse_spaces, subtree_text, Features, Kind, ANC_ARTICLE, ANC_ASIDE, ANC_FOOTER, ANC_MAIN, ANC_NAV, ANC_SECTION};
 use crate::lower::lower;
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
@@ -89,7 +89,7 @@ fn longer_than(t: &str, max: usize) -> bool {
 
 /// Normalises a label: lowercase, collapsed spaces, trailing punctuation and counts removed.
 fn norm_label(t: &str) -> String {
-    let l: String = lower(&t.split_whitespace().collect::<Vec<_>>().join(" "));
+    let l: String = lower(&collapse_spaces(t));
     l.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '›' || c == '»' || c == '→')
         .to_string()
 }
@@ -99,25 +99,30 @@ fn label_matches(label: &str, list: &[&'static str]) -> Option<&'static str>
 where
 {
     let l = label.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let Some(&first) = l.as_bytes().first() else {
+        return list.iter().find(|w| w.is_empty()).copied();
+    };
+    // One pass: a whole match wins wherever it is in the list, then an ending, then the first prefix
+    // match. Entries that cannot match are skipped on their first byte (no comparison called).
+    let mut prefix = None;
     for &w in list {
+        if w.as_bytes().first() != Some(&first) {
+            continue;
+        }
         if l == w {
             return Some(w);
         }
+        if prefix.is_none() && w.len() >= 4 && l.starts_with(w) && l[w.len()..].starts_with([' ', ':', '|', '-', '(']) {
+            prefix = Some(w);
+        }
     }
     if std::ptr::eq(list, PROMOTION_LABELS) {
-        if let Some(e) = PROMOTION_LABEL_ENDINGS.iter().find(|e| l.ends_with(&format!(" {e}"))) {
+        let ends = |e: &&&str| l.len() > e.len() && l.ends_with(**e) && l.as_bytes()[l.len() - e.len() - 1] == b' ';
+        if let Some(e) = PROMOTION_LABEL_ENDINGS.iter().find(ends) {
             return Some(e);
         }
     }
-    for &w in list {
-        if w.len() >= 4 && l.starts_with(w) {
-            let rest = &l[w.len()..];
-            if rest.starts_with([' ', ':', '|', '-', '(']) {
-                return Some(w);
-            }
-        }
-    }
-    None
+    prefix
 }
 
 struct Ctx<'a> {
@@ -152,7 +157,7 @@ impl Ctx<'_> {
         let s = self.s;
         let f = self.f;
         if let Some(a) = s.attr(id, Attr::AriaLabel) {
-            let l = a.split_whitespace().collect::<Vec<_>>().join(" ");
+            let l = collapse_spaces(a);
             if !l.is_empty() && !longer_than(&l, MAX_LABEL_CHARS) {
                 return Some((l, 0, id));
             }
@@ -184,7 +189,7 @@ impl Ctx<'_> {
         // The label's block may hold a little more ("Sponsored Articles" + "by Partner").
         let label_text = subtree_text(s, f, owner, 120);
         let raw = if !longer_than(&label_text, MAX_LABEL_CHARS) { label_text.as_str() } else { text };
-        Some((raw.split_whitespace().collect::<Vec<_>>().join(" "), level, owner))
+        Some((collapse_spaces(raw), level, owner))
     }
 
     /// Other headings at the label's level or stronger inside `id` mean the label heads only a part.

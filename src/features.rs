@@ -860,6 +860,18 @@ impl Iterator for ChildIter<'_> {
     }
 }
 
+/// `t`'s words (split at Unicode white space) joined by single spaces.
+pub fn collapse_spaces(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// The visible text of a subtree with collapsed whitespace, cut at about `max` characters.
 pub fn subtree_text(s: &Snapshot, f: &Features, id: NodeId, max: usize) -> String {
     let mut out = String::with_capacity(max + 8);

@@ -358,7 +358,7 @@ impl Builder<'_> {
                 && self.f.children(i).filter(|&c| s.nodes[c as usize].tag != Tag::Text).nth(1).is_some()
             {
                 let text = crate::features::subtree_text_all(s, self.f, i);
-                let first_end = *seen.entry(text.split_whitespace().collect::<Vec<_>>().join(" ")).or_insert(self.f.end[iu]);
+                let first_end = *seen.entry(crate::features::collapse_spaces(&text)).or_insert(self.f.end[iu]);
                 if first_end <= i {
                     i = self.f.end[iu];
                     continue;
@@ -484,7 +484,7 @@ pub fn to_text(nodes: &[RNode]) -> String {
     for n in nodes {
         walk(n, &mut out);
     }
-    let lines: Vec<String> = out.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let lines: Vec<String> = out.lines().map(crate::features::collapse_spaces).collect();
     let mut text = String::new();
     let mut blank = true;
     for l in lines {
