@@ -431,11 +431,16 @@ impl Ctx<'_> {
         let own_prose = f.mass[i] > 0 && f.children(id).all(|c| f.mass[c as usize] == 0);
         let headed = f.headings[i].iter().any(|&h| h > 0);
         let boxed = !matches!(tag, Tag::P | Tag::Li | Tag::Td | Tag::Blockquote | Tag::Span | Tag::A) && f.paragraphs[i] <= 3 && !own_prose;
-        if chars > 0 && chars < 900 && boxed && (asks || headed) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
+        // A paywall breaker with its plans and prices runs longer: three pleas in its first lines make
+        // a plea of a box up to MAX_PAYWALL_CHARS.
+        if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && (asks || headed) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower(&subtree_text(s, f, id, 240));
             let hits: Vec<&str> = PLEA_WORDS.iter().copied().filter(|w| text.contains(w)).collect();
-            if hits.len() >= 2 || (hits.len() == 1 && asks) {
-                ev.add(Kind::Promotion, W_PHRASE, Reason::words(Why::AsksReader, &hits.join("\n")));
+            let need = if chars < 900 { 2 } else { MIN_PAYWALL_PLEAS };
+            if hits.len() >= need || (hits.len() == 1 && asks && chars < 900) {
+                // Each plea beyond two is more evidence (a paywall names subscribers, log-in and alerts).
+                let extra = hits.len().saturating_sub(2).min(MAX_EXTRA_PLEAS) as f32 * W_PLEA_EXTRA;
+                ev.add(Kind::Promotion, W_PHRASE + extra, Reason::words(Why::AsksReader, &hits.join("\n")));
             }
         }
         if chars > 0 && chars < 600 {
@@ -1100,6 +1105,29 @@ mod tests {
         assert_eq!(c.kind_of(&s, by_id(&s, "f")), Some(Kind::Navigation));
         let ad = c.blocks.iter().find(|b| b.node == by_id(&s, "x1")).unwrap();
         assert!(ad.reasons.iter().any(|r| r.text().contains("Advertisement")), "{:?}", ad.reasons);
+    }
+
+    #[test]
+    fn a_paywall_breaker_with_its_plans_is_promotion_and_the_story_stays() {
+        // Generic class names: the words of the box make it a plea, not its names.
+        let plan = |name: &str, price: u32| {
+            let perks: String = ["Unlimited stories on any device", "Daily briefing by e-mail", "Premium events and calls", "Full archive since 1990", "Cancel whenever you like"].iter().map(|p| format!("<li>{p}</li>")).collect();
+            format!("<div class=card><p class=t>{name}</p><p class=p>${price}</p><ul>{perks}</ul><a href=/join?p={price}>${price} a month</a><a href=/join?p={price}>Get Started</a></div>")
+        };
+        let plans: String = [("Monthly", 39), ("Starter", 30), ("Annual", 399), ("Team", 300), ("Student", 9), ("Family", 59)].iter().map(|(n, p)| plan(n, *p)).collect();
+        let breaker = format!(
+            "<div id=wall class=box-wrapper><h2>This story is exclusive to subscribers</h2><h3>Unlock this article plus analysis, newsletters and news alerts.</h3>\
+             <p>Already have an account? <a href=/login>Log in</a></p><div class=plans>{plans}</div></div>"
+        );
+        let html = format!("<body><main><div id=story><h1>Council approves transit plan after long debate</h1>{p}{p}{p}{p}{breaker}</div></main></body>", p = PARA);
+        let (s, c) = run(&html);
+        assert!(s.attr(by_id(&s, "wall"), Attr::Id).is_some() && f_chars(&s, by_id(&s, "wall")) > 900, "the box is longer than a small plea: {}", f_chars(&s, by_id(&s, "wall")));
+        assert_eq!(c.kind_of(&s, by_id(&s, "wall")), Some(Kind::Promotion));
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    fn f_chars(s: &Snapshot, id: NodeId) -> u32 {
+        Features::compute(s).chars[id as usize]
     }
 
     #[test]

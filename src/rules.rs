@@ -28,6 +28,11 @@ pub const ARTICLE_MASS_SHARE: f32 = 0.6;
 pub const HIDDEN_CONTENT_RATIO: u64 = 3;
 /// A page needs at least this much prose (characters) to have an article at all.
 pub const MIN_ARTICLE_CHARS: u32 = 200;
+/// A plea box (a paywall breaker with its plans) may run to this many characters when its first lines
+/// hold [`MIN_PAYWALL_PLEAS`] of the plea words.
+pub const MAX_PAYWALL_CHARS: u32 = 2500;
+/// Plea words a box over 900 characters needs in its first lines to be a plea.
+pub const MIN_PAYWALL_PLEAS: usize = 3;
 /// A story with less prose mass than this (about 200 words) is weak: when the page's main text
 /// outside menus and ads lies elsewhere (or around it) and is [`LISTING_OVER_WEAK_STORY`] times
 /// larger, the page is a listing and that text is its content (WCXB job boards and product grids,
@@ -118,6 +123,10 @@ pub const W_RELATIVE_TIMES: f32 = 4.0;
 pub const W_READ_MORE_LINE: f32 = 16.0;
 /// Opening words of a cookie banner or a sign-up plea ("We use cookies", "Sign up for").
 pub const W_PHRASE: f32 = 10.0;
+/// Each plea word beyond two in a box that asks something of the reader, up to [`MAX_EXTRA_PLEAS`].
+pub const W_PLEA_EXTRA: f32 = 2.0;
+/// Plea words beyond two that add evidence.
+pub const MAX_EXTRA_PLEAS: usize = 2;
 /// `<aside>` outside the story leans related; it is rarely the story.
 pub const W_ASIDE: f32 = 4.0;
 /// `<form>` with a search input.
@@ -320,7 +329,7 @@ pub const PLEA_WORDS: &[&str] = &[
     "made possible by", "listeners like you", "readers like you", "support our", "ad blocker",
     "adblocker", "allowlist", "whitelist", "telegram", "whatsapp", "follow us", "join us", "tickets",
     "podcast", "livestream", "watch live", "zustimmung", "datenschutz", "abonnieren", "abonnez",
-    "newsletter", "confidentialité", "privacidad", "suscríbete", "síguenos", "canal", "подписывайтесь",
+    "confidentialité", "privacidad", "suscríbete", "síguenos", "canal", "подписывайтесь",
     "канал", "подписка", "اشترك", "تابعنا", "הירשמו", "ניוזלטר",
 ];
 
