@@ -252,7 +252,12 @@ impl Ctx<'_> {
                 let (first, count) = &t.hits[*k as usize];
                 if let Some(w) = first {
                     let extra = (*count as f32 - 1.0).clamp(0.0, 2.0) * W_TOKEN_EXTRA;
-                    let specific = if *k == Kind::Comments { W_COMMENT_TOKEN_BONUS } else { 0.0 };
+                    // An ad network's own name ("taboola", "trc", "adsbygoogle") is surer than a word.
+                    let specific = match k {
+                        Kind::Comments => W_COMMENT_TOKEN_BONUS,
+                        Kind::Sponsored if AD_NETWORK_TOKENS.contains(&w.as_str()) => W_NETWORK_TOKEN_BONUS,
+                        _ => 0.0,
+                    };
                     ev.add(*k, W_TOKEN + extra + specific, Reason::words(Why::ClassWord, w));
                 }
             }
@@ -377,8 +382,14 @@ impl Ctx<'_> {
             let whole = self.label_heads_whole(id, level, owner) && (owner != id || level == 0);
             let label_nodes = f.end[owner as usize] - owner;
             let more_than_label = f.end[i] - id > label_nodes + 1 || level == 0;
-            if whole && more_than_label {
-                let norm = norm_label(&label);
+            // A "Sponsored content" label over a box marks it whatever headlines follow in it (the
+            // ad's own headline is a heading too); other labels must head the whole box.
+            let norm = norm_label(&label);
+            let small_box = f.paragraphs[i] <= 2 && chars < MAX_LABELLED_AD_CHARS;
+            let sponsored_label = more_than_label && small_box && label_matches(&norm, SPONSORED_LABELS).is_some();
+            if sponsored_label && !whole {
+                ev.add(Kind::Sponsored, W_LABEL, Reason::words(Why::Labelled, &label));
+            } else if whole && more_than_label {
                 let mut best: Option<(Kind, f32, usize)> = None;
                 for (k, list, w) in [
                     (Kind::Sponsored, SPONSORED_LABELS, W_LABEL),
@@ -1105,6 +1116,24 @@ mod tests {
         assert_eq!(c.kind_of(&s, by_id(&s, "f")), Some(Kind::Navigation));
         let ad = c.blocks.iter().find(|b| b.node == by_id(&s, "x1")).unwrap();
         assert!(ad.reasons.iter().any(|r| r.text().contains("Advertisement")), "{:?}", ad.reasons);
+    }
+
+    #[test]
+    fn ads_in_the_story_by_label_network_name_or_ad_server_link() {
+        // A "Sponsored content" label over a card whose headline is a heading of its own.
+        let labelled = "<div id=a1 class=box><span>Sponsored Content</span><div class=pic><a href='https://shop.example.net/x?ad=9'><img src=/i.jpg></a></div>\
+                        <h3><a href='https://shop.example.net/x?ad=9'>Heart surgeon: throw out this oil now</a></h3></div>";
+        // An ad network's widget names it in its classes, with links to the advertiser only.
+        let network = "<div id=a2 class='videoCube trc_spotlight_item syndicatedItem'><a href='https://deals.example.org/p/1'><img src=/t.jpg>\
+                       <span class=title>21 insanely cool gadgets that are going to sell out</span><span class=branding>WeeklyDeals</span></a></div>";
+        // An ad server's click-through link (Revive/OpenX), on the publisher's own host.
+        let served = "<div id=a3><a href='https://servedby.news.example.com/ck.php?oaparams=2__bannerid=1827__zoneid=1'><img src=/b.gif width=728 height=90></a></div>";
+        for (id, ad) in [("a3", served), ("a2", network), ("a1", labelled)] {
+            let html = format!("<body><main><div id=story><h1>Council approves transit plan after long debate</h1>{p}{p}{ad}{p}{p}</div></main></body>", p = PARA);
+            let (s, c) = run(&html);
+            assert_eq!(c.kind_of(&s, by_id(&s, id)), Some(Kind::Sponsored), "{id}");
+            assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article), "{id}");
+        }
     }
 
     #[test]

@@ -160,16 +160,15 @@ pub fn split_tokens(s: &str, out: &mut Vec<String>) {
 /// Unicode one.
 fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
     buf.reserve(s.len());
-    let mut start = buf.len();
-    let mut prev_lower = false;
-    for c in s.chars() {
-        let (alnum, upper, lower) = if c.is_ascii() {
-            (c.is_ascii_alphanumeric(), c.is_ascii_uppercase(), c.is_ascii_lowercase())
-        } else {
-            (c.is_alphanumeric(), c.is_uppercase(), c.is_lowercase())
-        };
-        if alnum {
-            if upper && prev_lower && buf.len() > start {
+    for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        // A generated name ("PFk9dDFpTo0qJgx9", a hash) is one word: split at its capitals it would
+        // spell "dfp" or "ad" by chance.
+        let generated = looks_generated(word);
+        let mut start = buf.len();
+        let mut prev_lower = false;
+        for c in word.chars() {
+            let (upper, lower) = if c.is_ascii() { (c.is_ascii_uppercase(), c.is_ascii_lowercase()) } else { (c.is_uppercase(), c.is_lowercase()) };
+            if upper && prev_lower && buf.len() > start && !generated {
                 spans.push((start as u32, buf.len() as u32));
                 start = buf.len();
             }
@@ -179,17 +178,21 @@ fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
             } else {
                 crate::lower::push_lower(c, buf);
             }
-        } else {
-            prev_lower = false;
-            if buf.len() > start {
-                spans.push((start as u32, buf.len() as u32));
-                start = buf.len();
-            }
+        }
+        if buf.len() > start {
+            spans.push((start as u32, buf.len() as u32));
         }
     }
-    if buf.len() > start {
-        spans.push((start as u32, buf.len() as u32));
-    }
+}
+
+/// A machine-made word: [`MIN_GENERATED_WORD_CHARS`] or more, both cases, and a digit followed by a
+/// letter inside it (not "sidebarWidget2024", whose digits only end it).
+fn looks_generated(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= MIN_GENERATED_WORD_CHARS
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase)
+        && b.windows(2).any(|w| w[0].is_ascii_digit() && w[1].is_ascii_alphabetic())
 }
 
 fn token_lists() -> [(Kind, &'static [&'static str]); 6] {
@@ -314,6 +317,8 @@ fn ad_url(l: &str, host: &str) -> bool {
         || l.contains("utm_medium=native")
         || l.contains("/adclick")
         || l.contains("adurl=")
+        // Revive / OpenX ad servers' click-through links (`ck.php?oaparams=…`), on any host.
+        || l.contains("oaparams=")
 }
 
 /// True when an attribute value (a style, a data-* attribute, a srcset) mentions a resource on an ad
@@ -933,6 +938,11 @@ mod tests {
         let mut v = Vec::new();
         split_tokens("ad-slot mostRead  sidebar_widget", &mut v);
         assert_eq!(v, ["ad", "slot", "most", "read", "sidebar", "widget"]);
+        // A generated name stays whole (split at its capitals it would spell "dfp"); a camel-case name
+        // that ends in digits is still split.
+        let mut v = Vec::new();
+        split_tokens("old-record-id-PFk9dDFpTo0qJgx9vRfc sidebarWidget2024", &mut v);
+        assert_eq!(v, ["old", "record", "id", "pfk9ddfpto0qjgx9vrfc", "sidebar", "widget2024"]);
     }
 
     #[test]

@@ -86,6 +86,13 @@ pub const W_TOKEN: f32 = 7.0;
 /// Comment words in class names ("comments", "commentlist", "disqus") are rarely stale or ambiguous;
 /// L3S-GN1's 2008 blogs mark their threads with nothing else.
 pub const W_COMMENT_TOKEN_BONUS: f32 = 3.0;
+/// Extra for a class/id token that names an ad network ([`AD_NETWORK_TOKENS`]).
+pub const W_NETWORK_TOKEN_BONUS: f32 = 3.0;
+/// Class/id words this long with both cases and an inner digit are generated names, not split.
+pub const MIN_GENERATED_WORD_CHARS: usize = 10;
+/// A box labelled sponsored over headlines of its own: at most this many characters (one ad card or a
+/// small unit, not a column that happens to start with a label).
+pub const MAX_LABELLED_AD_CHARS: u32 = 1500;
 /// Elements named as comments that repeat side by side (`div.comment-body` × N) are the thread even
 /// when the thread itself has no name (L3S-GN1's 2008 blogs).
 pub const W_REPEATED_COMMENTS: f32 = 8.0;
@@ -146,7 +153,14 @@ pub const SPONSORED_TOKENS: &[&str] = &[
     "chumbox", "trc", "obwidget", "banner_ad", "adzone", "adspace", "adblock_slot", "billboard",
     "leaderboard", "skyscraper", "mpu", "dianomi", "plista", "ligatus", "sharethrough", "anzeige",
     "werbung", "publicite", "publicidad", "reklama", "powerinbox", "zemanta", "adskeeper", "lockerdome",
-    "connatix", "primis", "dianomi", "strossle", "engageya", "adblade", "syndicatedsearch",
+    "connatix", "primis", "dianomi", "strossle", "engageya", "adblade", "syndicatedsearch", "adfox",
+];
+
+/// Of [`SPONSORED_TOKENS`], the names of ad networks and their widgets: surer than a generic word.
+pub const AD_NETWORK_TOKENS: &[&str] = &[
+    "adsense", "adsbygoogle", "dfp", "doubleclick", "taboola", "outbrain", "revcontent", "zergnet", "mgid",
+    "nativo", "teads", "trc", "obwidget", "dianomi", "plista", "ligatus", "sharethrough", "powerinbox",
+    "zemanta", "adskeeper", "lockerdome", "connatix", "primis", "strossle", "engageya", "adblade", "adfox",
 ];
 
 /// Class/id tokens for the site's promotion of itself.
@@ -346,6 +360,7 @@ pub const AD_HOSTS: &[&str] = &[
     "clickbank.net", "trends.revcontent.com", "engageya.com", "adskeeper.com", "adskeeper.co.uk",
     "yahoo.com/gemini", "ad.doubleclick.net", "adclick.g.doubleclick.net", "syndicatedsearch.goog",
     "strossle.com", "adsafeprotected.com", "zemanta.com", "ob.cdn", "speakol.com", "vidazoo.com",
+    "adfox.ru", "buysellads.com", "buysellads.net", "carbonads.net", "carbonads.com",
 ];
 
 /// Path segments of the site's topic, tag and section pages ("/tag/…", "/topics/…"): links there are
