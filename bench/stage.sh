@@ -3,8 +3,9 @@
 # `make bench` turns into ids that `make score` finds the ground truth by:
 #   bench/stage.sh wcxb DIR [N]          WCXB dev html/NNNN.html.gz (N: every k-th page, all types)
 #   bench/stage.sh readability DIR [N]   readability/<case>/source.html → DIR/<case>.html
-#   bench/stage.sh l3s DIR [N]           L3S-GN1 annotated/<uuid>.html (the labelled spans come back
-#                                        in annotated_html, next to data-blockwise)
+#   bench/stage.sh l3s DIR [N]           L3S-GN1 original/<uuid>.html, the untouched pages (the annotated
+#                                        copy's spans change their structure); `make score` aligns each
+#                                        cleaned page's words with annotated/<uuid>.html's labels
 # DATA (default ../shared/data) is where the sets live. Nothing is copied: the links point into DATA.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,7 +21,7 @@ rm -f "$dir"/*.html "$dir"/*.html.gz
 case "$set_name" in
   wcxb) mapfile -t files < <(ls "$DATA"/wcxb-dev/html/*.html.gz | sort) ;;
   readability) mapfile -t files < <(ls "$DATA"/readability/*/source.html | sort) ;;
-  l3s) mapfile -t files < <(ls "$DATA"/l3s-gn1/annotated/*.html | sort) ;;
+  l3s) mapfile -t files < <(ls "$DATA"/l3s-gn1/original/*.html | sort) ;;
   *) echo "stage: unknown set $set_name (wcxb, readability, l3s)" >&2; exit 2 ;;
 esac
 
