@@ -8,12 +8,17 @@ cd "$(dirname "$0")/.."
 # 11 KB of the .wasm: the shipped build leaves them out with -Zlocation-detail=none (RUSTC_BOOTSTRAP=1
 # lets stable Rust take the flag, as for the fuzz build); a panic still prints its message in the console.
 # BLOCKWISE_PANIC_LOCATIONS=1 keeps them, for debugging.
+# The shipped build is also without the standard library (feature `bare`, src/bare.rs: no panic message
+# formatting, a small allocator); BLOCKWISE_PANIC_LOCATIONS=1 builds with std and its panic hook instead.
+features=(--no-default-features --features bare)
 if [ "${BLOCKWISE_PANIC_LOCATIONS:-0}" != 1 ]; then
   export RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none"
+else
+  features=()
 fi
 CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort \
   CARGO_PROFILE_RELEASE_OPT_LEVEL="${BLOCKWISE_OPT_LEVEL:-z}" \
-  cargo build --quiet --release --lib --target wasm32-unknown-unknown
+  cargo build --quiet --release --lib --target wasm32-unknown-unknown "${features[@]}"
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/blockwise.wasm
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

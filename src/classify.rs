@@ -2,9 +2,11 @@
 //! can read. Three steps: a provisional top-down labelling of boilerplate, the story root found from
 //! where the prose is, then the final labelling that respects the story (nothing that holds the story
 //! or its headline is hidden; blocks inside the story need stronger evidence).
+use crate::prelude::*;
 
 use crate::features::{collapse_spaces, subtree_text, Features, Kind, ANC_ARTICLE, ANC_ASIDE, ANC_FOOTER, ANC_MAIN, ANC_NAV, ANC_SECTION};
 use crate::lower::lower;
+use crate::math;
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
 pub use crate::reason::{Reason, Why};
@@ -78,8 +80,8 @@ impl Evidence {
 
 /// Maps evidence points to a confidence in 0.5–0.99.
 fn confidence(score: f32) -> f32 {
-    let c = 0.5 + 0.5 * (1.0 - (-(score - 5.0).max(0.0) / (STRONG_EVIDENCE / 2.0)).exp());
-    (c * 100.0).round() / 100.0
+    let c = 0.5 + 0.5 * (1.0 - math::exp(-(score - 5.0).max(0.0) / (STRONG_EVIDENCE / 2.0)));
+    math::round(c * 100.0) / 100.0
 }
 
 /// True when `t` has more than `max` characters (counting no further than needed).
@@ -116,7 +118,7 @@ where
             prefix = Some(w);
         }
     }
-    if std::ptr::eq(list, PROMOTION_LABELS) {
+    if core::ptr::eq(list, PROMOTION_LABELS) {
         let ends = |e: &&&str| l.len() > e.len() && l.ends_with(**e) && l.as_bytes()[l.len() - e.len() - 1] == b' ';
         if let Some(e) = PROMOTION_LABEL_ENDINGS.iter().find(ends) {
             return Some(e);
@@ -1054,7 +1056,7 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
             vec![Reason::nums(Why::StoryProse, f.paragraphs[root as usize], f.words[root as usize])]
         };
         if share < 1.0 {
-            reasons.push(Reason::num(Why::ProseShare, (share.min(1.0) * 100.0).round() as u32));
+            reasons.push(Reason::num(Why::ProseShare, math::round(share.min(1.0) * 100.0) as u32));
         }
         if s.nodes[root as usize].tag == Tag::Article || s.attr(root, Attr::Itemprop).is_some_and(|p| p.contains("articleBody")) {
             reasons.push(Reason::new(Why::MarkedUpArticle));

@@ -1,6 +1,7 @@
 //! Pure functions from a [`Snapshot`] to per-node evidence: tree shape, text and link mass, prose mass,
 //! the words authors put in class names, links to ad networks and share buttons, and first texts
 //! (labels). Everything is computed in a few linear passes over the arena, without recursion.
+use crate::prelude::*;
 
 use crate::lower::lower;
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
@@ -218,7 +219,7 @@ fn attr_index(s: &Snapshot, id: NodeId, attr: Attr) -> u32 {
 type TokenTable = QuickMap<&'static str, (u8, bool)>;
 
 fn token_table() -> &'static TokenTable {
-    static TABLE: std::sync::OnceLock<TokenTable> = std::sync::OnceLock::new();
+    static TABLE: once_cell::race::OnceBox<TokenTable> = once_cell::race::OnceBox::new();
     TABLE.get_or_init(|| {
         let mut at = QuickMap::default();
         for (k, list) in token_lists() {
@@ -229,7 +230,7 @@ fn token_table() -> &'static TokenTable {
                 }
             }
         }
-        at
+        Box::new(at)
     })
 }
 
@@ -397,7 +398,7 @@ pub fn is_relative_time(text: &str) -> bool {
         let b = &mut buf[..t.len()];
         b.copy_from_slice(t.as_bytes());
         b.make_ascii_lowercase();
-        std::str::from_utf8(b).unwrap_or_default()
+        core::str::from_utf8(b).unwrap_or_default()
     } else {
         owned = lower(t);
         &owned
@@ -462,7 +463,7 @@ fn white_at(t: &str, i: usize) -> usize {
 /// `t.split_whitespace()` with the ASCII fast path of [`white_at`].
 fn words_of(t: &str) -> impl Iterator<Item = &str> {
     let mut i = 0;
-    std::iter::from_fn(move || {
+    core::iter::from_fn(move || {
         let n = t.len();
         while i < n {
             let w = white_at(t, i);
@@ -519,7 +520,7 @@ pub fn text_measure(t: &str) -> (u32, u32) {
 #[derive(Default, Clone, Copy)]
 pub struct QuickHasher(u64);
 
-impl std::hash::Hasher for QuickHasher {
+impl core::hash::Hasher for QuickHasher {
     fn finish(&self) -> u64 {
         self.0
     }
@@ -545,7 +546,7 @@ impl std::hash::Hasher for QuickHasher {
 }
 
 /// A `HashMap` with [`QuickHasher`].
-pub type QuickMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<QuickHasher>>;
+pub type QuickMap<K, V> = hashbrown::HashMap<K, V, core::hash::BuildHasherDefault<QuickHasher>>;
 
 impl Features {
     /// Computes every feature of `s` in linear time.

@@ -1,5 +1,6 @@
 //! A small, bounded JSON reader for schema.org JSON-LD metadata (headline, author, dates, publisher),
 //! so the Wasm build needs no general JSON library. Depth and size are capped; bad input gives `None`.
+use crate::prelude::*;
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,7 +107,7 @@ impl P<'_> {
                     return None;
                 }
                 // Cut at ASCII bytes of a `&str`: always UTF-8 (no lossy decoding code in the Wasm).
-                Some(Json::Scalar(std::str::from_utf8(&self.b[s..self.i]).ok()?.to_string()))
+                Some(Json::Scalar(core::str::from_utf8(&self.b[s..self.i]).ok()?.to_string()))
             }
         }
     }
@@ -130,11 +131,11 @@ impl P<'_> {
                         b't' => out.push(b'\t'),
                         b'r' | b'b' | b'f' => out.push(b' '),
                         b'u' => {
-                            let hex = std::str::from_utf8(self.b.get(self.i..self.i + 4)?).ok()?;
+                            let hex = core::str::from_utf8(self.b.get(self.i..self.i + 4)?).ok()?;
                             let mut cp = u32::from_str_radix(hex, 16).ok()?;
                             self.i += 4;
                             if (0xD800..0xDC00).contains(&cp) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
-                                let lo = std::str::from_utf8(self.b.get(self.i + 2..self.i + 6)?).ok()?;
+                                let lo = core::str::from_utf8(self.b.get(self.i + 2..self.i + 6)?).ok()?;
                                 let lo = u32::from_str_radix(lo, 16).ok()?;
                                 if (0xDC00..0xE000).contains(&lo) {
                                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);

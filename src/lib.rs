@@ -18,7 +18,38 @@
 //! # }
 //! ```
 #![warn(missing_docs)]
+// The shipped Wasm (feature `bare`, scripts/build-wasm.sh) leaves the standard library out: see src/bare.rs.
+#![cfg_attr(all(target_arch = "wasm32", feature = "bare"), no_std)]
 
+extern crate alloc;
+
+/// What every module of the core uses from `alloc` (the standard prelude's, without `std`).
+mod prelude {
+    pub use alloc::boxed::Box;
+    pub use alloc::format;
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec;
+    pub use alloc::vec::Vec;
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "bare"))]
+mod bare;
+mod sizeclass;
+
+/// `f32::exp` and `f32::round`, which live in `std`: without it, the same functions from `libm` (the
+/// code the standard library runs for them on wasm32 too).
+mod math {
+    #[cfg(not(all(target_arch = "wasm32", feature = "bare")))]
+    pub fn exp(x: f32) -> f32 {
+        x.exp()
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "bare")))]
+    pub fn round(x: f32) -> f32 {
+        x.round()
+    }
+    #[cfg(all(target_arch = "wasm32", feature = "bare"))]
+    pub use libm::{expf as exp, roundf as round};
+}
 pub mod classify;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;

@@ -4,6 +4,7 @@
 //! (docs/benchmarks.md, the .wasm's size). The tables are generated from the standard library itself:
 //! the test `tables_match_the_standard_library` checks every character and prints fresh tables when a
 //! Rust update brings a new Unicode version.
+use crate::prelude::*;
 
 /// Runs of characters whose lowercase is one character at a fixed distance: `start | (len - 1) << 21 |
 /// (step == 2) << 31`, and the distance. Sorted by start.

@@ -3,8 +3,9 @@
 //!
 //! The wire format the browser sends (see `docs/snapshot-format.md`) is a set of typed arrays and one
 //! string table; [`Snapshot::from_wire`] validates it and never panics on malformed input.
+use crate::prelude::*;
 
-use std::fmt;
+use core::fmt;
 
 /// Index of a node in [`Snapshot::nodes`].
 pub type NodeId = u32;
@@ -184,7 +185,7 @@ impl fmt::Display for SnapshotError {
     }
 }
 
-impl std::error::Error for SnapshotError {}
+impl core::error::Error for SnapshotError {}
 
 fn err<T>(msg: impl Into<String>) -> Result<T, SnapshotError> {
     Err(SnapshotError(msg.into()))
@@ -315,7 +316,7 @@ impl Snapshot {
     /// The [`Snapshot::path`] of every node, computed in one pass.
     pub fn all_paths(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::with_capacity(self.nodes.len());
-        let mut counts: std::collections::HashMap<(NodeId, &str), usize> = std::collections::HashMap::new();
+        let mut counts: crate::features::QuickMap<(NodeId, &str), usize> = Default::default();
         for (i, node) in self.nodes.iter().enumerate() {
             let name = if node.tag == Tag::Text { "text()" } else { self.str(node.name) };
             let p = if node.parent == NONE {

@@ -4,6 +4,7 @@
 //! Safe by construction: the output is a tree of allowlisted elements and attributes built from the
 //! snapshot, never page markup; URLs are resolved against the page and kept only when `http(s)` (or
 //! `data:image/…` for images). Nothing here can carry a script, an event handler or a style.
+use crate::prelude::*;
 
 use crate::classify::Classification;
 use crate::features::{Features, Kind};

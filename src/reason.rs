@@ -6,6 +6,7 @@
 //!
 //! To add a reason: a variant at the end of [`Why`] and its sentence at the same place in `WORDING`
 //! in `src/result.js` (`{a}`, `{b}`: the numbers; `{s}`: the words).
+use crate::prelude::*;
 
 /// The reason codes, in the order of `WORDING` in `src/result.js`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

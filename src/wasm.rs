@@ -2,6 +2,7 @@
 //! returns blocks and the reader document as plain JS objects. The result leaves the Wasm as two
 //! arrays of numbers and one string (no serde, no wording: see `src/result.js`, which rebuilds the
 //! objects and words the reasons). Errors become `JsError`s; a malformed snapshot never panics.
+use crate::prelude::*;
 
 use crate::page::{Snapshot, Wire};
 use crate::reader::RNode;
@@ -16,7 +17,7 @@ extern "C" {
 /// Installs the panic hook so a bug shows a readable message in the console.
 #[wasm_bindgen(start)]
 pub fn start() {
-    #[cfg(feature = "panic-hook")]
+    #[cfg(all(feature = "panic-hook", not(feature = "bare")))]
     console_error_panic_hook::set_once();
 }
 
@@ -109,7 +110,7 @@ pub fn analyze(
     for b in a.blocks() {
         e.nums.push(b.node);
         e.name(b.kind.as_str());
-        e.nums.push((b.confidence * 100.0).round() as u32);
+        e.nums.push(crate::math::round(b.confidence * 100.0) as u32);
         e.nums.push(b.reasons.len() as u32);
         for r in &b.reasons {
             e.nums.extend([r.why as u32, r.n[0], r.n[1]]);
