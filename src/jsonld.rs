@@ -224,7 +224,7 @@ pub fn article_fields(v: &Json, emit: &mut dyn FnMut(&str, &str)) {
         let mut n = Vec::new();
         names(a, &mut n);
         if !n.is_empty() {
-            emit("author", &n.join(", "));
+            emit("author", &crate::text::join(&n, ", "));
         }
     }
     if let Some(p) = o.get("publisher") {

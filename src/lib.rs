@@ -62,6 +62,7 @@ pub mod reader;
 pub mod lower;
 pub mod reason;
 pub mod rules;
+pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

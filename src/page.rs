@@ -191,6 +191,33 @@ fn err<T>(msg: impl Into<String>) -> Result<T, SnapshotError> {
     Err(SnapshotError(msg.into()))
 }
 
+/// An error whose message is `parts` put together (no `format!` on the Wasm path: see `num`).
+fn fail<T>(parts: &[&str]) -> Result<T, SnapshotError> {
+    err(parts.concat())
+}
+
+/// `n` in decimal, as `format!` would print it, without `core::fmt` (which the shipped Wasm leaves out
+/// where it can: docs/benchmarks.md, "The .wasm's size").
+pub fn num(n: i64) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(21 - i);
+    if n < 0 {
+        s.push('-');
+    }
+    s.extend(digits[i..].iter().map(|&d| d as char));
+    s
+}
+
 /// The typed arrays a browser sends; see `docs/snapshot-format.md`.
 pub struct Wire<'a> {
     /// Page URL.
@@ -337,20 +364,24 @@ impl Snapshot {
     pub fn from_wire(w: &Wire<'_>) -> Result<Snapshot, SnapshotError> {
         let n = w.names.len();
         if n > MAX_NODES {
-            return err(format!("{n} nodes is more than the {MAX_NODES} this version handles"));
+            return fail(&[&num(n as i64), " nodes is more than the ", &num(MAX_NODES as i64), " this version handles"]);
         }
         if w.parents.len() != n || w.texts.len() != n {
-            return err(format!(
-                "array lengths differ (names {n}, parents {}, texts {})",
-                w.parents.len(),
-                w.texts.len()
-            ));
+            return fail(&[
+                "array lengths differ (names ",
+                &num(n as i64),
+                ", parents ",
+                &num(w.parents.len() as i64),
+                ", texts ",
+                &num(w.texts.len() as i64),
+                ")",
+            ]);
         }
         if !w.flags.is_empty() && w.flags.len() != n {
-            return err(format!("flags has {} entries for {n} nodes", w.flags.len()));
+            return fail(&["flags has ", &num(w.flags.len() as i64), " entries for ", &num(n as i64), " nodes"]);
         }
         if !w.rects.is_empty() && w.rects.len() != 4 * n {
-            return err(format!("rects has {} numbers for {n} nodes (need 4 each)", w.rects.len()));
+            return fail(&["rects has ", &num(w.rects.len() as i64), " numbers for ", &num(n as i64), " nodes (need 4 each)"]);
         }
         if w.attrs.len() % 3 != 0 {
             return err("attrs is not a list of (node, name, value) triples");
@@ -375,31 +406,31 @@ impl Snapshot {
             let p = w.parents[i];
             let parent = if p < 0 {
                 if p != -1 {
-                    return err(format!("node {i} has parent {p}"));
+                    return fail(&["node ", &num(i as i64), " has parent ", &num(p as i64)]);
                 }
                 NONE
             } else if (p as usize) < i {
                 p as u32
             } else {
-                return err(format!("node {i} has parent {p}, which does not precede it"));
+                return fail(&["node ", &num(i as i64), " has parent ", &num(p as i64), ", which does not precede it"]);
             };
             let name = w.names[i];
             if name >= nstr {
-                return err(format!("node {i} names string {name}, but there are {nstr}"));
+                return fail(&["node ", &num(i as i64), " names string ", &num(name as i64), ", but there are ", &num(nstr as i64)]);
             }
             let tag = *tag_cache[name as usize].get_or_insert_with(|| Tag::from_name(s.str(name)));
             let text = w.texts[i];
             if text != NONE && text >= nstr {
-                return err(format!("node {i} has text string {text}, but there are {nstr}"));
+                return fail(&["node ", &num(i as i64), " has text string ", &num(text as i64), ", but there are ", &num(nstr as i64)]);
             }
             if parent != NONE && s.nodes[parent as usize].tag == Tag::Text {
-                return err(format!("node {i} is a child of text node {parent}"));
+                return fail(&["node ", &num(i as i64), " is a child of text node ", &num(parent as i64)]);
             }
             let attr_start = s.attrs.len() as u32;
             while ai < attr_count && w.attrs[ai * 3] as usize == i {
                 let (k, v) = (w.attrs[ai * 3 + 1], w.attrs[ai * 3 + 2]);
                 if k >= nstr || v >= nstr {
-                    return err(format!("attribute {ai} of node {i} names a missing string"));
+                    return fail(&["attribute ", &num(ai as i64), " of node ", &num(i as i64), " names a missing string"]);
                 }
                 if let Some(a) = Attr::from_name(s.str(k)) {
                     s.attrs.push((a, k, v));
@@ -407,7 +438,7 @@ impl Snapshot {
                 ai += 1;
             }
             if ai < attr_count && (w.attrs[ai * 3] as usize) < i {
-                return err(format!("attribute {ai} is out of node order"));
+                return fail(&["attribute ", &num(ai as i64), " is out of node order"]);
             }
             let hidden = w.flags.get(i).is_some_and(|f| f & 1 != 0);
             s.nodes.push(Node {
@@ -421,7 +452,7 @@ impl Snapshot {
             });
         }
         if ai != attr_count {
-            return err(format!("attribute {ai} belongs to node {} of {n}", w.attrs[ai * 3]));
+            return fail(&["attribute ", &num(ai as i64), " belongs to node ", &num(w.attrs[ai * 3] as i64), " of ", &num(n as i64)]);
         }
         if !w.rects.is_empty() {
             s.rects = Some(
@@ -438,6 +469,13 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn num_prints_as_format_does() {
+        for n in [0i64, 7, -1, 10, 99, 100, 4_294_967_295, -2_147_483_648, i64::MAX, i64::MIN] {
+            assert_eq!(num(n), format!("{n}"));
+        }
+    }
 
     #[test]
     fn tag_names_map_to_their_tags() {

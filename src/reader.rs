@@ -155,24 +155,24 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
         return None;
     }
     if let Some(r) = h.strip_prefix("//") {
-        return Some(format!("{bscheme}://{r}"));
+        return Some([&bscheme, "://", r].concat());
     }
     let host_end = brest.find(['/', '?', '#']).unwrap_or(brest.len());
-    let origin = format!("{bscheme}://{}", &brest[..host_end]);
+    let origin = [&bscheme, "://", &brest[..host_end]].concat();
     if h.starts_with('/') {
-        return Some(format!("{origin}{h}"));
+        return Some([&origin, h].concat());
     }
     let path = &brest[host_end..];
     let path = path.split(['?', '#']).next().unwrap_or("");
     if h.starts_with('?') {
-        return Some(format!("{origin}{path}{h}"));
+        return Some([&origin, path, h].concat());
     }
     let dir = match path.rfind('/') {
         Some(i) => &path[..=i],
         None => "/",
     };
     let mut segs: Vec<&str> = Vec::new();
-    let joined = format!("{dir}{h}");
+    let joined = [dir, h].concat();
     let (p, tail) = match joined.find(['?', '#']) {
         Some(i) => (&joined[..i], &joined[i..]),
         None => (&joined[..], ""),
@@ -187,7 +187,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
         }
     }
     let trailing = if p.ends_with('/') && !segs.is_empty() { "/" } else { "" };
-    Some(format!("{origin}/{}{trailing}{tail}", segs.join("/")))
+    Some([&origin, "/", &segs.join("/"), trailing, tail].concat())
 }
 
 /// The best image source of an `img`: lazy-loading attributes first, then `src`, then the largest
@@ -693,7 +693,7 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
                     break;
                 }
             }
-            (!vals.is_empty()).then(|| vals.join(", "))
+            (!vals.is_empty()).then(|| crate::text::join(&vals, ", "))
         })
     };
     let pick = |keys: &[&str], url: bool| pick_all(keys, url, false);
