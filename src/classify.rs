@@ -277,25 +277,23 @@ impl Ctx<'_> {
 
         // Ad-network markup.
         let name = s.name(id);
-        let id_attr = s.attr(id, Attr::Id).unwrap_or("").to_ascii_lowercase();
+        let id_attr = s.attr(id, Attr::Id).unwrap_or("");
+        // (Prefixes compared without case, no lowercase copies: this runs for every candidate block.)
+        let starts = |v: &str, p: &str| v.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
         let class_attr = s.attr(id, Attr::Class).unwrap_or("");
         let ad_markup = name.starts_with("amp-ad")
             || name == "amp-embed"
             || name.contains("-ad-")
             || name.ends_with("-ad")
             || (tag == Tag::Ins && class_attr.contains("adsbygoogle"))
-            || id_attr.starts_with("div-gpt-ad")
-            || id_attr.starts_with("google_ads")
-            || id_attr.starts_with("taboola")
-            || id_attr.starts_with("outbrain")
+            || ["div-gpt-ad", "google_ads", "taboola", "outbrain"].iter().any(|p| starts(id_attr, p))
             || s.attrs_of(id).any(|(a, k, _)| {
-                a == Attr::Data && {
-                    let k = k.to_ascii_lowercase();
-                    k.starts_with("data-ad-") || k.starts_with("data-google-query-id") || k.starts_with("data-adunit")
-                        || k.starts_with("data-ad_") || k == "data-ad" || k.starts_with("data-ob-")
-                        || k.starts_with("data-taboola") || k.starts_with("data-outbrain") || k.starts_with("data-revcontent")
-                        || k.starts_with("data-zergnet") || k.starts_with("data-dfp") || k.starts_with("data-gpt")
-                }
+                a == Attr::Data
+                    && (k.eq_ignore_ascii_case("data-ad")
+                        || ["data-ad-", "data-google-query-id", "data-adunit", "data-ad_", "data-ob-", "data-taboola", "data-outbrain",
+                            "data-revcontent", "data-zergnet", "data-dfp", "data-gpt"]
+                            .iter()
+                            .any(|p| starts(k, p)))
             });
         if ad_markup {
             ev.add(Kind::Sponsored, W_AD_MARKUP, Reason::new(Why::AdMarkup));
@@ -307,8 +305,10 @@ impl Ctx<'_> {
         // A rail of several headed widgets is not one block: its parts are judged one by one.
         // Previous / next story links (two headed halves, so judged before the rail check below).
         let near_text = f.first_text[i] != NONE && f.depth[f.first_text[i] as usize] <= f.depth[i] + MAX_LABEL_DEPTH;
+        // The element's opening words, read once and only when a rule needs them.
+        let mut opening: Option<String> = None;
         if (1..=3).contains(&links) && ld > 0.5 && chars < 400 && near_text {
-            let start = lower(&subtree_text(s, f, id, 80));
+            let start: &str = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80)));
             let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
             let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
             if PREV_NEXT_OPENINGS.iter().any(|o| start.starts_with(o)) {
@@ -422,8 +422,6 @@ impl Ctx<'_> {
                 ev.add(Kind::Related, W_LABEL, Reason::words(Why::UnderHeading, &norm));
             }
         }
-        // The element's opening words, read once and only when a rule needs them.
-        let mut opening: Option<String> = None;
         // Calls to action: "Subscribe", "Donate", "Sign up" buttons in a small box.
         if f.cta_links[i] > 0 && chars < 600 && f.mass[i] < 400 && f.cta_links[i] * 2 >= links {
             ev.add(Kind::Promotion, W_CTA_LINKS, Reason::num(Why::CtaLinks, f.cta_links[i]));
@@ -431,7 +429,7 @@ impl Ctx<'_> {
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
-                let start = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80))).clone();
+                let start: &str = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80)));
                 if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(**p)) {
                     ev.add(Kind::Promotion, W_PHRASE, Reason::words(Why::Starts, p));
                 }
@@ -459,7 +457,7 @@ impl Ctx<'_> {
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
-                let start = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80))).clone();
+                let start: &str = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80)));
                 if chars < 300 && links >= 1 && !tag.is_heading() {
                     if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(**o)) {
                         let opening_chars = o.chars().count() as u32;
@@ -515,13 +513,16 @@ impl Ctx<'_> {
         let f = self.f;
         let mut host = id;
         for _ in 0..3 {
-            let kids: Vec<NodeId> = f.children(host).filter(|&c| s.nodes[c as usize].tag != Tag::Text && f.end[c as usize] > c).collect();
-            let content: Vec<NodeId> = kids.iter().copied().filter(|&c| f.chars[c as usize] > 0 || f.images[c as usize] > 0).collect();
-            if content.len() == 1 && kids.len() <= 2 {
-                host = content[0];
-                continue;
+            let kids = || f.children(host).filter(|&c| s.nodes[c as usize].tag != Tag::Text && f.end[c as usize] > c);
+            let content = || kids().filter(|&c| f.chars[c as usize] > 0 || f.images[c as usize] > 0);
+            if kids().nth(2).is_none() {
+                let mut c = content();
+                if let (Some(only), None) = (c.next(), c.next()) {
+                    host = only;
+                    continue;
+                }
             }
-            let headed = content.iter().filter(|&&c| !s.nodes[c as usize].tag.is_heading() && f.chars[c as usize] > MAX_LABEL_CHARS as u32).filter(|&&c| f.headings[c as usize].iter().any(|&h| h > 0) || {
+            let headed = content().filter(|&c| !s.nodes[c as usize].tag.is_heading() && f.chars[c as usize] > MAX_LABEL_CHARS as u32).filter(|&c| f.headings[c as usize].iter().any(|&h| h > 0) || {
                 let t = f.first_text[c as usize];
                 t != NONE && !longer_than(s.text(t).trim(), MAX_LABEL_CHARS) && f.chars[c as usize] > 2 * s.text(t).trim().chars().count() as u32
             }).count();

@@ -358,8 +358,9 @@ impl Builder<'_> {
                 && self.f.chars[iu] >= MIN_REPEATED_BLOCK_CHARS
                 && self.f.children(i).filter(|&c| s.nodes[c as usize].tag != Tag::Text).nth(1).is_some()
             {
+                // (Its words are already joined by single spaces.)
                 let text = crate::features::subtree_text_all(s, self.f, i);
-                let first_end = *seen.entry(crate::features::collapse_spaces(&text)).or_insert(self.f.end[iu]);
+                let first_end = *seen.entry(text).or_insert(self.f.end[iu]);
                 if first_end <= i {
                     i = self.f.end[iu];
                     continue;
