@@ -67,9 +67,15 @@ for (const name of browsers.length ? browsers : ["chromium", "firefox"]) {
         const ticks = [...w.__ticks.filter((/** @type {number} */ t) => t >= span[0] && t <= span[1]), ...(next === undefined ? [] : [next])];
         let gap = 0;
         let at = 0;
-        for (let i = 1; i < ticks.length; i++) if (ticks[i] - ticks[i - 1] > gap) [gap, at] = [ticks[i] - ticks[i - 1], ticks[i - 1]];
+        /** @type {number[][]} every gap over 50 ms: [start, length] */
+        const over = [];
+        for (let i = 1; i < ticks.length; i++) {
+          const d = ticks[i] - ticks[i - 1];
+          if (d > 50) over.push([ticks[i - 1], d]);
+          if (d > gap) [gap, at] = [d, ticks[i - 1]];
+        }
         const long = w.__longTasks.filter((/** @type {number[]} */ [s]) => s >= span[0] - 50 && s <= span[1]);
-        return { ticks: ticks.length, gap, at, longest: Math.max(0, ...long.map((/** @type {number[]} */ e) => e[1])), longCount: long.length };
+        return { ticks: ticks.length, gap, at, over, longest: Math.max(0, ...long.map((/** @type {number[]} */ e) => e[1])), longCount: long.length };
       }, [from, to]);
       const t0 = timings?.spans?.snapshot[0] ?? from;
       const rel = (/** @type {number} */ t) => Math.round(t - t0);
@@ -84,6 +90,7 @@ for (const name of browsers.length ? browsers : ["chromium", "firefox"]) {
         (name === "chromium" ? `; longest 'longtask' ${Math.round(page.longest)} ms of ${page.longCount}` : "") +
         (timings ? `; walk ${Math.round(timings.snapshot)} ms in ${timings.slices ?? 1} slice(s), classify ${Math.round(timings.classify)} ms, apply ${Math.round(timings.apply)} ms` : "") +
         `; engine ${st.engine || "-"}; ${st.status}`);
+      if (page.over.length > 1) console.log(`  gaps over 50 ms: ${page.over.map(([at, d]) => `${Math.round(d)} at ${rel(at)}`).join(", ")}`);
     }
   } finally {
     await h.close();

@@ -1,8 +1,14 @@
 // @ts-check
 /**
- * The only changes Blockwise makes to a page's DOM: `data-blockwise*` attributes. Each first write
- * remembers the attribute's original value (almost always "absent") so `clearAll` puts the page back
- * exactly as it was: `document.documentElement.outerHTML` is identical after a restore.
+ * The only changes Blockwise makes to a page's DOM: `data-blockwise*` attributes, and one class,
+ * `blockwise-block` (MARK_CLASS), on every element that carries one of them. Each first write remembers
+ * the attribute's original value (almost always "absent"), and the first class write the element's
+ * original `class` attribute, so `clearAll` puts the page back exactly as it was:
+ * `document.documentElement.outerHTML` is identical after a restore.
+ *
+ * Why a class: the hiding sheet's selectors need a class in their last compound. Firefox restyles the
+ * whole document when a sheet whose rules end in attribute selectors alone goes on (0.4-0.9 s on
+ * 200,000 elements), but only the elements with that class when they name one (docs/hardening.md).
  *
  * | attribute              | set by                | meaning                                      |
  * | ---------------------- | --------------------- | -------------------------------------------- |
@@ -18,9 +24,19 @@ export const ATTR_KIND = "data-blockwise";
 export const ATTR_USER = "data-blockwise-user";
 export const ATTR_PEEK = "data-blockwise-peek";
 export const ATTR_HIDE = "data-blockwise-hide";
+/** The class every marked element carries while it is marked (the root's switch excepted). */
+export const MARK_CLASS = "blockwise-block";
+/** MARK_CLASS as one token of a class attribute, with the white space before it (if any). */
+const MARK_TOKEN = new RegExp(`(?:^|[\\t\\n\\f\\r ])${MARK_CLASS}(?=[\\t\\n\\f\\r ]|$)`, "g");
 
 /** @type {Map<Element, Map<string, string | null>>} original values, per element and attribute */
 const originals = new Map();
+
+/**
+ * Elements given MARK_CLASS: their `class` attribute before (null: none), and as Blockwise wrote it.
+ * @type {Map<Element, { before: string | null, wrote: string | null }>}
+ */
+const classes = new Map();
 
 /** @param {Element} el @param {string} attr @param {string} value */
 export function mark(el, attr, value) {
@@ -28,6 +44,63 @@ export function mark(el, attr, value) {
   if (!saved) originals.set(el, (saved = new Map()));
   if (!saved.has(attr)) saved.set(attr, el.getAttribute(attr));
   el.setAttribute(attr, value);
+  if (attr !== ATTR_HIDE) addMarkClass(el);
+}
+
+/**
+ * Gives `el` MARK_CLASS, remembering its class attribute as it is now; again if the page took the class
+ * off since (its own value then counts as the original). @param {Element} el
+ */
+function addMarkClass(el) {
+  const known = classes.get(el);
+  const before = el.getAttribute("class");
+  if (known && before === known.wrote) return;
+  if (el.classList.contains(MARK_CLASS)) {
+    // The page's own class (or ours, kept by the page's rewrite): nothing to write, nothing to undo.
+    if (!known) classes.set(el, { before, wrote: before });
+    return;
+  }
+  const wrote = before === null || before === "" ? MARK_CLASS : `${before} ${MARK_CLASS}`;
+  classes.set(el, { before, wrote });
+  el.setAttribute("class", wrote);
+}
+
+/**
+ * Takes MARK_CLASS off `el`: its class attribute exactly as before if it is still as Blockwise wrote it;
+ * else (the page changed it meanwhile) the page's value without the class. @param {Element} el
+ */
+function removeMarkClass(el) {
+  const known = classes.get(el);
+  if (!known) return;
+  classes.delete(el);
+  const now = el.getAttribute("class");
+  if (known.wrote === known.before || now === null) return;
+  const value = now === known.wrote ? known.before : withoutMarkClass(now);
+  if (value === null || (value === "" && known.before === null)) el.removeAttribute("class");
+  else el.setAttribute("class", value);
+}
+
+/** A class attribute's value without MARK_CLASS. @param {string} value */
+function withoutMarkClass(value) {
+  return value.includes(MARK_CLASS) ? value.replace(MARK_TOKEN, "") : value;
+}
+
+/**
+ * The page's own class attribute of `el`, for the walker (which sends the page as the site made it):
+ * `value` without MARK_CLASS if Blockwise put it there; null if the element had no class attribute.
+ * @param {Element} el @param {string} value its class attribute now
+ * @returns {string | null}
+ */
+export function pageClass(el, value) {
+  const known = classes.get(el);
+  if (!known || known.wrote === known.before) return value;
+  if (value === known.wrote) return known.before;
+  return withoutMarkClass(value);
+}
+
+/** Whether any element carries MARK_CLASS from Blockwise now (the walker's shortcut). */
+export function anyMarkClass() {
+  return classes.size !== 0;
 }
 
 /** Puts one attribute of one element back as it was. @param {Element} el @param {string} attr */
@@ -38,10 +111,13 @@ export function unmark(el, attr) {
   if (value === null || value === undefined) el.removeAttribute(attr);
   else el.setAttribute(attr, value);
   saved.delete(attr);
-  if (saved.size === 0) originals.delete(el);
+  if (saved.size === 0) {
+    originals.delete(el);
+    removeMarkClass(el);
+  }
 }
 
-/** Puts every attribute Blockwise wrote back as it was. */
+/** Puts every attribute and class Blockwise wrote back as it was. */
 export function clearAll() {
   for (const [el, saved] of originals) {
     for (const [attr, value] of saved) {
@@ -50,6 +126,7 @@ export function clearAll() {
     }
   }
   originals.clear();
+  for (const el of [...classes.keys()]) removeMarkClass(el);
 }
 
 /**
@@ -93,13 +170,15 @@ export function selectorFor(el) {
 /**
  * The extension's stylesheet on a cleaned page: the same whatever kinds are chosen, because it hides
  * a kind only while the root's `data-blockwise-hide` names it. Toggling a kind changes that one
- * attribute (no sheet to replace, nothing to ask the background); otherwise as `hidingCss`.
+ * attribute (no sheet to replace, nothing to ask the background); otherwise as `hidingCss`. Every
+ * rule's last compound names MARK_CLASS, so a browser adding the sheet looks only at marked elements.
  */
 export function switchedHidingCss() {
-  const hide = KINDS.map((k) => `:root[${ATTR_HIDE}~="${k}"] [${ATTR_KIND}="${k}"]:not([${ATTR_USER}="show"])`);
-  hide.push(`[${ATTR_USER}="hide"]`);
-  // The peek rule must outweigh the hiding ones (specificity 0,4,0): 0,5,0.
-  const peek = `:root ${`[${ATTR_PEEK}]`.repeat(4)}`;
+  const marked = `.${MARK_CLASS}`;
+  const hide = KINDS.map((k) => `:root[${ATTR_HIDE}~="${k}"] ${marked}[${ATTR_KIND}="${k}"]:not([${ATTR_USER}="show"])`);
+  hide.push(`${marked}[${ATTR_USER}="hide"]`);
+  // The peek rule must outweigh the hiding ones (specificity 0,5,0): 0,6,0.
+  const peek = `:root ${marked}${`[${ATTR_PEEK}]`.repeat(4)}`;
   return (
     `${hide.join(",\n")} { display: none !important; }\n` +
     `${peek} { display: revert !important; outline: 3px solid #d0342c !important; outline-offset: 2px !important; }\n`

@@ -8,6 +8,8 @@
  * of every index (null for text), so a block's `node` number from the core maps straight back to it.
  */
 
+import { anyMarkClass, pageClass } from "./page-marks.js";
+
 /** Attributes the core reads (docs/snapshot-format.md); every `data-*` is sent as well. */
 const SENT_ATTRIBUTES = new Set([
   "id", "class", "role", "aria-label", "aria-hidden", "itemprop", "itemtype", "rel", "href", "src",
@@ -15,7 +17,10 @@ const SENT_ATTRIBUTES = new Set([
   "style", "action", "colspan", "rowspan", "poster", "placeholder",
 ]);
 
-/** Our own marks on the page: never sent, so a second analysis sees the page as the site made it. */
+/**
+ * Our own marks on the page: never sent, so a second analysis sees the page as the site made it (nor is
+ * the class page-marks.js adds to marked elements: `pageClass`).
+ */
 const OWN_ATTRIBUTE_PREFIX = "data-blockwise";
 
 /** Longest attribute value sent (the format allows cutting beyond 2,000 characters). */
@@ -196,7 +201,12 @@ class Builder {
         if (name < 0) continue;
         // getAttribute lowercases its argument on HTML elements: a name set with capitals through
         // setAttributeNS is found by its node instead.
-        const v = el.getAttribute(raw) ?? el.attributes.getNamedItem(raw)?.value ?? "";
+        let v = el.getAttribute(raw) ?? el.attributes.getNamedItem(raw)?.value ?? "";
+        if (raw === "class" && anyMarkClass()) {
+          const own = pageClass(el, v);
+          if (own === null) continue;
+          v = own;
+        }
         this.pushAttr(i, name, this.intern(v.length > MAX_ATTRIBUTE_CHARS ? v.slice(0, MAX_ATTRIBUTE_CHARS) : v));
       }
     }

@@ -55,9 +55,12 @@ export function requireSeed() {
   if (!existsSync(file)) throw new Error(`the seed page ${file} is missing`);
 }
 
-/** The built extension for `browser`; fails with the command that builds it. @param {string} browser */
+/**
+ * The built extension for `browser` (in `dist/`, or `$BLOCKWISE_DIST` to measure another build, e.g. a
+ * copy of the one before a change); fails with the command that builds it. @param {string} browser
+ */
 export function distDir(browser) {
-  const dir = path.join(ROOT, "dist", browser);
+  const dir = path.join(process.env.BLOCKWISE_DIST ?? path.join(ROOT, "dist"), browser);
   if (!existsSync(path.join(dir, "manifest.json")) || !existsSync(path.join(dir, "core/blockwise_bg.wasm"))) {
     throw new Error(`${dir} is not built: run bash scripts/build-wasm.sh && bash scripts/build-extension.sh`);
   }

@@ -221,6 +221,10 @@ export async function lateContent(h) {
     const copy = /** @type {Element} */ (document.documentElement.cloneNode(true));
     for (const el of [copy, ...copy.querySelectorAll("*")]) {
       for (const a of [...el.attributes]) if (a.name.startsWith("data-blockwise")) el.removeAttribute(a.name);
+      // The class every marked element carries (page-marks.js); this page's late elements all have a class.
+      const cls = el.getAttribute("class");
+      if (cls?.endsWith(" blockwise-block")) el.setAttribute("class", cls.slice(0, -" blockwise-block".length));
+      else if (cls === "blockwise-block") el.removeAttribute("class");
     }
     return copy.outerHTML;
   });
