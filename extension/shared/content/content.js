@@ -501,10 +501,16 @@ function forgetWalked(snap) {
 async function restore() {
   generation++;
   stopWatching();
-  clearAll();
   records = [];
   cleaned = false;
-  await setStyle("");
+  // The sheets go before the marks: taking the root's switch off while a sheet still reads it makes
+  // Firefox's style invalidation recurse down the whole tree (a page nested 20,000 deep crashed its tab);
+  // with no sheet left, the marks' removal restyles only the elements that carried them.
+  try {
+    await setStyle("");
+  } finally {
+    clearAll();
+  }
   await send({ type: Msg.SET_BADGE, count: null });
   return state();
 }
