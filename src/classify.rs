@@ -97,17 +97,17 @@ fn norm_label(t: &str) -> String {
 }
 
 /// True when `label` is one of `list` or starts with one of them followed by a space or colon.
-fn label_matches(label: &str, list: &[&'static str]) -> Option<&'static str>
+fn label_matches(label: &str, list: Words) -> Option<&'static str>
 where
 {
     let l = label.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
     let Some(&first) = l.as_bytes().first() else {
-        return list.iter().find(|w| w.is_empty()).copied();
+        return list.iter().find(|w| w.is_empty());
     };
     // One pass: a whole match wins wherever it is in the list, then an ending, then the first prefix
     // match. Entries that cannot match are skipped on their first byte (no comparison called).
     let mut prefix = None;
-    for &w in list {
+    for w in list.iter() {
         if w.as_bytes().first() != Some(&first) {
             continue;
         }
@@ -118,8 +118,8 @@ where
             prefix = Some(w);
         }
     }
-    if core::ptr::eq(list, PROMOTION_LABELS) {
-        let ends = |e: &&&str| l.len() > e.len() && l.ends_with(**e) && l.as_bytes()[l.len() - e.len() - 1] == b' ';
+    if list.same(PROMOTION_LABELS) {
+        let ends = |e: &&str| l.len() > e.len() && l.ends_with(*e) && l.as_bytes()[l.len() - e.len() - 1] == b' ';
         if let Some(e) = PROMOTION_LABEL_ENDINGS.iter().find(ends) {
             return Some(e);
         }
@@ -257,7 +257,7 @@ impl Ctx<'_> {
                     // An ad network's own name ("taboola", "trc", "adsbygoogle") is surer than a word.
                     let specific = match k {
                         Kind::Comments => W_COMMENT_TOKEN_BONUS,
-                        Kind::Sponsored if AD_NETWORK_TOKENS.contains(&w.as_str()) => W_NETWORK_TOKEN_BONUS,
+                        Kind::Sponsored if AD_NETWORK_TOKENS.contains(w) => W_NETWORK_TOKEN_BONUS,
                         _ => 0.0,
                     };
                     ev.add(*k, W_TOKEN + extra + specific, Reason::words(Why::ClassWord, w));
@@ -430,7 +430,7 @@ impl Ctx<'_> {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
                 let start: &str = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80)));
-                if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(**p)) {
+                if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(*p)) {
                     ev.add(Kind::Promotion, W_PHRASE, Reason::words(Why::Starts, p));
                 }
             }
@@ -446,7 +446,7 @@ impl Ctx<'_> {
         // a plea of a box up to MAX_PAYWALL_CHARS.
         if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && (asks || headed) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower(&subtree_text(s, f, id, 240));
-            let hits: Vec<&str> = PLEA_WORDS.iter().copied().filter(|w| text.contains(w)).collect();
+            let hits: Vec<&str> = PLEA_WORDS.iter().filter(|w| text.contains(w)).collect();
             let need = if chars < 900 { 2 } else { MIN_PAYWALL_PLEAS };
             if hits.len() >= need || (hits.len() == 1 && asks && chars < 900) {
                 // Each plea beyond two is more evidence (a paywall names subscribers, log-in and alerts).
@@ -459,7 +459,7 @@ impl Ctx<'_> {
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
                 let start: &str = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80)));
                 if chars < 300 && links >= 1 && !tag.is_heading() {
-                    if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(**o)) {
+                    if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(*o)) {
                         let opening_chars = o.chars().count() as u32;
                         if f.link_chars[i] * 2 >= chars.saturating_sub(opening_chars) {
                             ev.add(Kind::Related, W_READ_MORE_LINE, Reason::words(Why::ReadMoreLine, o.trim_end_matches(':')));
@@ -862,7 +862,7 @@ fn is_comments_marker(s: &Snapshot, f: &Features, id: NodeId) -> bool {
     f.chars[i] <= 40 && f.links[i] == 0 && {
         let l = norm_label(&crate::features::subtree_text_all(s, f, id));
         let l = l.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
-        COMMENTS_MARKER_LABELS.contains(&l)
+        COMMENTS_MARKER_LABELS.contains(l)
     }
 }
 

@@ -196,7 +196,7 @@ fn looks_generated(word: &str) -> bool {
         && b.windows(2).any(|w| w[0].is_ascii_digit() && w[1].is_ascii_alphabetic())
 }
 
-fn token_lists() -> [(Kind, &'static [&'static str]); 6] {
+fn token_lists() -> [(Kind, Words); 6] {
     [
         (Kind::Article, ARTICLE_TOKENS),
         (Kind::Related, RELATED_TOKENS),
@@ -224,7 +224,7 @@ fn token_table() -> &'static TokenTable {
         let mut at = QuickMap::default();
         for (k, list) in token_lists() {
             for w in list.iter() {
-                at.entry(*w).or_insert((0, false)).0 |= 1 << k as u8;
+                at.entry(w).or_insert((0, false)).0 |= 1 << k as u8;
                 for (j, _) in w.char_indices().skip(1) {
                     at.entry(&w[..j]).or_insert((0, false)).1 = true;
                 }

@@ -143,9 +143,91 @@ pub const W_BREADCRUMB: f32 = 16.0;
 
 // ---- word lists ----
 
+/// A word list packed as one byte string: each word is its length in one byte, then its bytes. A
+/// `&[&str]` costs the Wasm 8 bytes of pointer and length per word besides the text (about 7 KB for
+/// the lists below); this costs one. [`words!`] packs a list at compile time; the source stays a list
+/// of string literals.
+#[derive(Clone, Copy)]
+pub struct Words(&'static [u8]);
+
+impl Words {
+    /// The words, in the list's order.
+    #[inline]
+    pub fn iter(self) -> WordIter {
+        WordIter(self.0)
+    }
+
+    /// True when `w` is one of the words.
+    pub fn contains(self, w: &str) -> bool {
+        self.iter().any(|x| x == w)
+    }
+
+    /// True when both are the same list.
+    pub fn same(self, other: Words) -> bool {
+        core::ptr::eq(self.0, other.0) || self.0 == other.0
+    }
+}
+
+/// The words of a [`Words`].
+#[derive(Clone)]
+pub struct WordIter(&'static [u8]);
+
+impl Iterator for WordIter {
+    type Item = &'static str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'static str> {
+        let (&n, rest) = self.0.split_first()?;
+        let (w, rest) = rest.split_at(n as usize);
+        self.0 = rest;
+        // SAFETY: `pack_words` copied each word whole from a `&str`, so its bytes are UTF-8.
+        Some(unsafe { core::str::from_utf8_unchecked(w) })
+    }
+}
+
+/// The packed size of `words` (for [`words!`]).
+pub const fn packed_len(words: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < words.len() {
+        assert!(words[i].len() < 256, "a listed word is longer than 255 bytes");
+        n += 1 + words[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// `words` packed as [`Words`] reads them (for [`words!`]).
+pub const fn pack_words<const N: usize>(words: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut at, mut i) = (0, 0);
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        out[at] = b.len() as u8;
+        at += 1;
+        let mut j = 0;
+        while j < b.len() {
+            out[at] = b[j];
+            at += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A [`Words`] from string literals, packed at compile time (the literals themselves are not kept).
+macro_rules! words {
+    ($($w:literal),* $(,)?) => {{
+        const LIST: &[&str] = &[$($w),*];
+        const PACKED: [u8; packed_len(LIST)] = pack_words(LIST);
+        Words(&PACKED)
+    }};
+}
+
 /// Class/id tokens that mean "paid third-party content". Tokens are split on `-`, `_`, space and
 /// camelCase, then compared whole, so "head" or "load" never match "ad".
-pub const SPONSORED_TOKENS: &[&str] = &[
+pub const SPONSORED_TOKENS: Words = words![
     "ad", "ads", "advert", "adverts", "advertisement", "advertisements", "advertising", "advertorial",
     "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adsense", "adsbygoogle", "dfp", "gpt",
     "doubleclick", "sponsor", "sponsored", "sponsors", "promoted", "taboola", "outbrain", "revcontent",
@@ -157,14 +239,14 @@ pub const SPONSORED_TOKENS: &[&str] = &[
 ];
 
 /// Of [`SPONSORED_TOKENS`], the names of ad networks and their widgets: surer than a generic word.
-pub const AD_NETWORK_TOKENS: &[&str] = &[
+pub const AD_NETWORK_TOKENS: Words = words![
     "adsense", "adsbygoogle", "dfp", "doubleclick", "taboola", "outbrain", "revcontent", "zergnet", "mgid",
     "nativo", "teads", "trc", "obwidget", "dianomi", "plista", "ligatus", "sharethrough", "powerinbox",
     "zemanta", "adskeeper", "lockerdome", "connatix", "primis", "strossle", "engageya", "adblade", "adfox",
 ];
 
 /// Class/id tokens for the site's promotion of itself.
-pub const PROMOTION_TOKENS: &[&str] = &[
+pub const PROMOTION_TOKENS: Words = words![
     "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup", "paywall",
     "promo", "promotion", "appdownload", "follow", "social", "socials",
     "share", "sharing", "shares", "sharebar", "podcast", "podcasts", "donate", "donation", "donations",
@@ -173,14 +255,14 @@ pub const PROMOTION_TOKENS: &[&str] = &[
 ];
 
 /// Class/id tokens for the site's own chrome.
-pub const NAVIGATION_TOKENS: &[&str] = &[
+pub const NAVIGATION_TOKENS: Words = words![
     "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "footer", "header",
     "masthead", "topbar", "toolbar", "sitemap", "skip", "skiplink", "tags", "tag", "topics", "taglist",
     "pagination", "pager", "megamenu", "submenu", "colophon", "legal", "copyright", "hamburger",
 ];
 
 /// Class/id tokens for reader comments.
-pub const COMMENTS_TOKENS: &[&str] = &[
+pub const COMMENTS_TOKENS: Words = words![
     "comment", "comments", "commentlist", "disqus", "respond", "reply", "replies", "discussion",
     "discussions", "talk", "coral", "viafoura", "livefyre", "opinary", "responses",
     // Customers' reviews under a product are its readers' comments (WCXB product pages: a shop's
@@ -189,7 +271,7 @@ pub const COMMENTS_TOKENS: &[&str] = &[
 ];
 
 /// Class/id tokens for links to other stories.
-pub const RELATED_TOKENS: &[&str] = &[
+pub const RELATED_TOKENS: Words = words![
     "related", "recirc", "recirculation", "recommended", "recommendations", "recommendation",
     "popular", "mostread", "mostpopular", "trending", "readnext", "upnext", "more", "morestories",
     "teaser", "teasers", "also", "further", "seealso", "next", "prev", "previous", "outbrain_related",
@@ -197,7 +279,7 @@ pub const RELATED_TOKENS: &[&str] = &[
 ];
 
 /// Class/id tokens that mean "this is the story".
-pub const ARTICLE_TOKENS: &[&str] = &[
+pub const ARTICLE_TOKENS: Words = words![
     "article", "articlebody", "story", "storybody", "post", "postbody", "entry", "entrycontent",
     "content", "maincontent", "main", "body", "text", "prose", "blog", "hentry", "rich",
 ];
@@ -205,7 +287,7 @@ pub const ARTICLE_TOKENS: &[&str] = &[
 /// Labels that head paid third-party content, in many languages (matched as the whole label or its
 /// start, case-insensitive). "Anzeige" (de), "Publicité" (fr), "Patrocinado" (es/pt), "Реклама" (ru),
 /// "إعلان" (ar), "פרסומת" (he), "広告" (ja), "광고" (ko), "Pubblicità" (it).
-pub const SPONSORED_LABELS: &[&str] = &[
+pub const SPONSORED_LABELS: Words = words![
     "advertisement", "advertisements", "advertising", "advertiser content", "ad", "ads", "ads by",
     "sponsored", "sponsored content", "sponsored articles", "sponsored links", "sponsored stories",
     "sponsored by", "promoted", "promoted stories", "promoted content", "promoted links",
@@ -220,7 +302,7 @@ pub const SPONSORED_LABELS: &[&str] = &[
 ];
 
 /// Labels that head links to other stories.
-pub const RELATED_LABELS: &[&str] = &[
+pub const RELATED_LABELS: Words = words![
     "related", "related stories", "related articles", "related content", "related news",
     "related coverage", "related posts", "related links", "more from", "more stories", "more news",
     "more on this", "more on this story", "more in", "more like this", "most popular", "most read",
@@ -245,9 +327,9 @@ pub const W_AFTER_COMMENTS_MARKER: f32 = 14.0;
 /// A marker needs at least this many siblings with text after it.
 pub const MIN_COMMENTS_AFTER_MARKER: usize = 2;
 /// Anchor names/ids that comment links point at.
-pub const COMMENTS_ANCHORS: &[&str] = &["comments", "comment", "commentaires", "kommentare", "talkback", "reader-comments"];
+pub const COMMENTS_ANCHORS: Words = words!["comments", "comment", "commentaires", "kommentare", "talkback", "reader-comments"];
 /// The whole text of a heading that marks the comments below it (digits in front allowed: "12 comments").
-pub const COMMENTS_MARKER_LABELS: &[&str] = &[
+pub const COMMENTS_MARKER_LABELS: Words = words![
     "comments", "reader comments", "user comments", "readers' comments", "your comments", "kommentare",
     "leserkommentare", "commentaires", "comentarios", "comentários", "commenti", "reacties", "комментарии",
 ];
@@ -256,7 +338,7 @@ pub const COMMENTS_MARKER_LABELS: &[&str] = &[
 pub const DISCUSSION_TYPE: &str = "DiscussionForumPosting";
 
 /// Labels that head reader comments.
-pub const COMMENTS_LABELS: &[&str] = &[
+pub const COMMENTS_LABELS: Words = words![
     "comments", "comment", "leave a comment", "leave a reply", "join the conversation",
     "join the discussion", "discussion", "reader comments", "responses", "replies", "add a comment",
     "post a comment", "kommentare", "kommentar", "leserkommentare", "commentaires", "commentaire",
@@ -265,7 +347,7 @@ pub const COMMENTS_LABELS: &[&str] = &[
 ];
 
 /// Labels that head the site's own chrome: tag and topic lists, archives, section lists.
-pub const NAVIGATION_LABELS: &[&str] = &[
+pub const NAVIGATION_LABELS: Words = words![
     "tags", "tag", "topics", "topic", "trending topics", "categories", "category", "archives",
     "filed under", "posted in", "sections", "explore", "browse", "more topics", "related topics",
     "related tags", "on the site", "quick links", "site map", "sitemap", "menu", "navigation",
@@ -274,7 +356,7 @@ pub const NAVIGATION_LABELS: &[&str] = &[
 ];
 
 /// Link texts of the site's calls to action: buttons that sign up, subscribe, donate, download.
-pub const CTA_WORDS: &[&str] = &[
+pub const CTA_WORDS: Words = words![
     "subscribe", "sign up", "signup", "register", "donate", "donation", "buy me a coffee", "chip in",
     "become a member", "join now", "start free trial", "free trial", "download the app",
     "get the app", "app store", "google play", "follow us", "follow", "listen now", "watch live",
@@ -283,13 +365,13 @@ pub const CTA_WORDS: &[&str] = &[
 ];
 
 /// Openings of links to the previous or next story.
-pub const PREV_NEXT_OPENINGS: &[&str] = &[
+pub const PREV_NEXT_OPENINGS: Words = words![
     "previous", "next", "older", "newer", "prev", "← ", "« ", "vorheriger", "nächster", "précédent",
     "suivant", "anterior", "siguiente", "предыдущ", "следующ", "السابق", "التالي",
 ];
 
 /// Labels of the site promoting itself.
-pub const PROMOTION_LABELS: &[&str] = &[
+pub const PROMOTION_LABELS: Words = words![
     "newsletter", "sign up", "sign up for", "subscribe", "subscribe now", "subscribe to",
     "get the newsletter", "download our app", "download the app", "get the app", "follow us",
     "share", "share this", "share this article", "share this story", "share on", "watch live",
@@ -308,13 +390,13 @@ pub const PROMOTION_LABELS: &[&str] = &[
 ];
 
 /// Last words of a short label that make it the site's own plug ("KSL 5 TV Live", "The Daily Podcast").
-pub const PROMOTION_LABEL_ENDINGS: &[&str] = &[
+pub const PROMOTION_LABEL_ENDINGS: Words = words![
     "live", "live tv", "tv live", "watch live", "listen live", "newsletter", "newsletters", "podcast",
     "app", "live stream", "livestream",
 ];
 
 /// Line openings that make an in-story paragraph a link to another story ("READ MORE: …").
-pub const READ_MORE_OPENINGS: &[&str] = &[
+pub const READ_MORE_OPENINGS: Words = words![
     "read more:", "read more", "related:", "also read:", "also read", "read also:", "more:",
     "see also:", "watch:", "read:", "recommended:", "don't miss:", "mehr zum thema:", "lesen sie auch:",
     "lire aussi:", "à lire aussi:", "a lire aussi:", "lee también:", "lea también:", "читайте также:",
@@ -322,7 +404,7 @@ pub const READ_MORE_OPENINGS: &[&str] = &[
 ];
 
 /// Sentence openings of cookie banners and the site's pleas to the reader.
-pub const PROMOTION_PHRASES: &[&str] = &[
+pub const PROMOTION_PHRASES: Words = words![
     "we use cookies", "this site uses cookies", "this website uses cookies", "by continuing to use",
     "we and our partners", "sign up for our", "sign up to our", "subscribe to our", "get our",
     "download our app", "download the app", "get the app", "follow us on", "support our journalism",
@@ -335,7 +417,7 @@ pub const PROMOTION_PHRASES: &[&str] = &[
 /// Words of the site's pleas to the reader, found anywhere in the first lines of a small box with a
 /// button, a form or a link: cookie and consent dialogs, app and channel plugs, paywalls, donation
 /// appeals, ad-blocker notices, event plugs. Two of them (or one beside a button) make a plea.
-pub const PLEA_WORDS: &[&str] = &[
+pub const PLEA_WORDS: Words = words![
     "cookie", "cookies", "your privacy", "personal data", "consent", "partners", "our app", "the app",
     "free app", "app store", "google play", "download", "notifications", "alerts", "newsletter",
     "subscribe", "subscription", "subscriber", "free trial", "cancel anytime", "per month", "/month",
@@ -348,7 +430,7 @@ pub const PLEA_WORDS: &[&str] = &[
 ];
 
 /// Hosts of ad networks, native-ad ("chumbox") and recommendation widgets, matched as host suffixes.
-pub const AD_HOSTS: &[&str] = &[
+pub const AD_HOSTS: Words = words![
     "taboola.com", "outbrain.com", "revcontent.com", "zergnet.com", "doubleclick.net",
     "googlesyndication.com", "googleadservices.com", "adservice.google.com", "adnxs.com", "criteo.com",
     "criteo.net", "mgid.com", "content.ad", "amazon-adsystem.com", "plista.com", "ligatus.com",
@@ -365,7 +447,7 @@ pub const AD_HOSTS: &[&str] = &[
 
 /// Path segments of the site's topic, tag and section pages ("/tag/…", "/topics/…"): links there are
 /// navigation, not stories (LABELS.md).
-pub const TOPIC_PATH_SEGMENTS: &[&str] = &[
+pub const TOPIC_PATH_SEGMENTS: Words = words![
     "tag", "tags", "topic", "topics", "category", "categories", "section", "sections", "thema",
     "themen", "schlagwort", "schlagworte", "stichwort", "etiqueta", "etiquetas", "tema", "temas",
     "sujet", "sujets", "theme", "themes", "mot-cle", "mots-cles", "tegi", "teg", "rubrique", "ressort",
@@ -378,7 +460,7 @@ pub const BREADCRUMB_SEPARATORS: &[char] = &['›', '>', '/', '»', '→', '|', 
 pub const W_TOPIC_LINKS: f32 = 12.0;
 
 /// Hosts and paths of share buttons.
-pub const SHARE_URL_MARKS: &[&str] = &[
+pub const SHARE_URL_MARKS: Words = words![
     "facebook.com/sharer", "facebook.com/share", "twitter.com/intent", "twitter.com/share",
     "x.com/intent", "x.com/share", "wa.me/", "api.whatsapp.com/send", "whatsapp://", "linkedin.com/share",
     "linkedin.com/sharearticle", "pinterest.com/pin/create", "reddit.com/submit", "t.me/share",
@@ -387,20 +469,36 @@ pub const SHARE_URL_MARKS: &[&str] = &[
 ];
 
 /// Hosts of social profiles ("follow us").
-pub const SOCIAL_HOSTS: &[&str] = &[
+pub const SOCIAL_HOSTS: Words = words![
     "facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "tiktok.com",
     "linkedin.com", "pinterest.com", "threads.net", "bsky.app", "t.me", "whatsapp.com", "snapchat.com",
     "apps.apple.com", "itunes.apple.com", "play.google.com", "podcasts.apple.com", "open.spotify.com",
 ];
 
 /// Retailers of affiliate widgets ("$49 at Amazon").
-pub const RETAILER_WORDS: &[&str] = &[
+pub const RETAILER_WORDS: Words = words![
     "amazon", "walmart", "target", "best buy", "bestbuy", "ebay", "etsy", "home depot", "wayfair",
     "macy's", "nordstrom", "costco", "newegg", "b&h", "apple store", "kohl's", "sephora", "ulta",
 ];
 
 /// Relative-time words on teaser cards ("3 hours ago", "vor 2 Stunden", "il y a 3 heures").
-pub const RELATIVE_TIME_WORDS: &[&str] = &[
+pub const RELATIVE_TIME_WORDS: Words = words![
     " ago", "vor ", "il y a", "hace ", "назад", "منذ", "לפני", "fa ", "geleden", "sedan",
     "just now", "yesterday", "gestern", "hier", "ayer", "вчера",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_come_back_as_listed() {
+        const W: Words = words!["ad", "", "реклама", "إعلان", "a much longer phrase than the others"];
+        assert_eq!(W.iter().collect::<Vec<_>>(), ["ad", "", "реклама", "إعلان", "a much longer phrase than the others"]);
+        assert!(W.contains("реклама") && W.contains("") && !W.contains("a"));
+        const EMPTY: Words = words![];
+        assert_eq!(EMPTY.iter().count(), 0);
+        assert!(SPONSORED_LABELS.same(SPONSORED_LABELS) && !SPONSORED_LABELS.same(RELATED_LABELS));
+        assert_eq!(SPONSORED_TOKENS.iter().next(), Some("ad"));
+    }
+}
