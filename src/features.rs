@@ -215,8 +215,9 @@ fn attr_index(s: &Snapshot, id: NodeId, attr: Attr) -> u32 {
 
 /// Every class/id word of every kind and every proper prefix of one: the kinds the word names (bit
 /// `1 << kind`; none for a prefix that is not a word itself) and whether a longer word starts with it
-/// (built once).
-type TokenTable = QuickMap<&'static str, (u8, bool)>;
+/// (built once). Keyed as `(word, "", false)`, the key type of the per-page token cache, and valued
+/// `kinds | longer << 8`: one hash-map type less in the Wasm.
+type TokenTable = QuickMap<(&'static str, &'static str, bool), u32>;
 
 fn token_table() -> &'static TokenTable {
     static TABLE: once_cell::race::OnceBox<TokenTable> = once_cell::race::OnceBox::new();
@@ -224,9 +225,9 @@ fn token_table() -> &'static TokenTable {
         let mut at = QuickMap::default();
         for (k, list) in token_lists() {
             for w in list.iter() {
-                at.entry(w).or_insert((0, false)).0 |= 1 << k as u8;
+                *at.entry((w, "", false)).or_insert(0) |= 1 << k as u8;
                 for (j, _) in w.char_indices().skip(1) {
-                    at.entry(&w[..j]).or_insert((0, false)).1 = true;
+                    *at.entry((&w[..j], "", false)).or_insert(0) |= 1 << 8;
                 }
             }
         }
@@ -247,11 +248,11 @@ pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
         return None;
     }
     // Joined neighbours catch "ad-slot" → "adslot", "most-read" → "mostread", "read-next".
-    let index = token_table();
+    let index: &QuickMap<(&str, &str, bool), u32> = token_table();
     let n = spans.len();
     for i in 0..n.saturating_sub(1) {
         // Only a word that begins a longer table word can begin a joined one that is in the table.
-        if !index.get(&buf[spans[i].0 as usize..spans[i].1 as usize]).is_some_and(|e| e.1) {
+        if !index.get(&(&buf[spans[i].0 as usize..spans[i].1 as usize], "", false)).is_some_and(|e| e >> 8 != 0) {
             continue;
         }
         let start = buf.len();
@@ -266,7 +267,8 @@ pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
     for &(a, b) in &spans {
         let w = &buf[a as usize..b as usize];
         // A word may name several kinds ("support").
-        let Some(&(kinds, _)) = index.get(w) else { continue };
+        let Some(&e) = index.get(&(w, "", false)) else { continue };
+        let kinds = e as u8;
         for kind in Kind::ALL.into_iter().filter(|k| kinds & (1 << *k as u8) != 0) {
             if seen.contains(&(kind, w)) {
                 continue;

@@ -44,7 +44,17 @@ const TAGS: [Tag; 97] = {
     [Text, Html, Head, Body, Title, Meta, Link, Script, Style, Noscript, Template, Div, Span, P, A, Img, Picture, Source, Figure, Figcaption, Video, Audio, Iframe, Embed, Object, Svg, Math, Canvas, H1, H2, H3, H4, H5, H6, Hgroup, Ul, Ol, Li, Dl, Dt, Dd, Table, Thead, Tbody, Tfoot, Tr, Td, Th, Caption, Article, Section, Main, Aside, Nav, Header, Footer, Address, Form, Input, Textarea, Button, Select, Option, Label, Fieldset, Blockquote, Pre, Code, Em, Strong, B, I, U, S, Small, Sub, Sup, Mark, Q, Cite, Abbr, Time, Br, Hr, Wbr, Ins, Del, Kbd, Samp, Var, Details, Summary, Dialog, Center, Font, Frame, Frameset]
 };
 
+/// One distinct one-byte string per [`Tag`] (its number as a character): see [`Tag::key`].
+const TAG_KEYS: &str = "\u{0}\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{9}\u{a}\u{b}\u{c}\u{d}\u{e}\u{f}\u{10}\u{11}\u{12}\u{13}\u{14}\u{15}\u{16}\u{17}\u{18}\u{19}\u{1a}\u{1b}\u{1c}\u{1d}\u{1e}\u{1f}\u{20}\u{21}\u{22}\u{23}\u{24}\u{25}\u{26}\u{27}\u{28}\u{29}\u{2a}\u{2b}\u{2c}\u{2d}\u{2e}\u{2f}\u{30}\u{31}\u{32}\u{33}\u{34}\u{35}\u{36}\u{37}\u{38}\u{39}\u{3a}\u{3b}\u{3c}\u{3d}\u{3e}\u{3f}\u{40}\u{41}\u{42}\u{43}\u{44}\u{45}\u{46}\u{47}\u{48}\u{49}\u{4a}\u{4b}\u{4c}\u{4d}\u{4e}\u{4f}\u{50}\u{51}\u{52}\u{53}\u{54}\u{55}\u{56}\u{57}\u{58}\u{59}\u{5a}\u{5b}\u{5c}\u{5d}\u{5e}\u{5f}\u{60}\u{61}";
+
 impl Tag {
+    /// A string that stands for the tag, distinct for each: lets a map keyed by strings (one hash-map
+    /// type in the Wasm) take a tag in its key.
+    pub fn key(self) -> &'static str {
+        let i = self as usize;
+        &TAG_KEYS[i..i + 1]
+    }
+
     /// Maps a lowercase tag name (as `Element.localName` or html5ever gives it) to a [`Tag`]: its place
     /// in [`TAG_NAMES`], which lists the names in the enum's order (a table, not a `match`: 2 KB less
     /// of Wasm).
@@ -469,6 +479,15 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_keys_are_distinct() {
+        let keys: Vec<&str> = TAGS.iter().chain([&Tag::Other]).map(|t| t.key()).collect();
+        assert_eq!(keys.len(), 98);
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(k));
+        }
+    }
 
     #[test]
     fn num_prints_as_format_does() {
