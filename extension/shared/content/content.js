@@ -28,7 +28,7 @@ import {
 } from "../common/settings.js";
 import { PART_SIZE, wireParts, wireToMessage } from "../common/wire.js";
 import {
-  ATTR_KIND, ATTR_PEEK, ATTR_USER, clearAll, mark, selectorFor, setHiddenKinds, switchedHidingCss, unmark,
+  ATTR_KIND, ATTR_PEEK, ATTR_USER, clearAll, keepMarkClass, mark, selectorFor, setHiddenKinds, switchedHidingCss, unmark,
 } from "./page-marks.js";
 import { PageTooLarge, snapshotPageSliced, snapshotSubtreeSliced } from "./snapshot.js";
 
@@ -589,11 +589,18 @@ function pageKey() {
   return location.href.split("#")[0];
 }
 
-/** Collects added subtrees; they are classified once the page is cleaned. */
+/**
+ * Collects added subtrees; they are classified once the page is cleaned. Keeps the marked elements'
+ * class (`keepMarkClass`) when the page rewrites their class attribute.
+ */
 function watchMutations() {
   observer ??= new MutationObserver((mutations) => {
     const seen = performance.now();
     for (const m of mutations) {
+      if (m.type === "attributes") {
+        keepMarkClass(m.target);
+        continue;
+      }
       for (const n of m.addedNodes) {
         if (n.nodeType === Node.ELEMENT_NODE && !LATE_IGNORED.has(/** @type {Element} */ (n).localName) && !pending.has(/** @type {Element} */ (n))) {
           pending.set(/** @type {Element} */ (n), seen);
@@ -602,7 +609,7 @@ function watchMutations() {
     }
     if (cleaned && pending.size && !batchTimer) batchTimer = setTimeout(processLate, LATE_BATCH_DELAY_MS);
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
 }
 
 function startWatching() {

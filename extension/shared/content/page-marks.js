@@ -26,8 +26,8 @@ export const ATTR_PEEK = "data-blockwise-peek";
 export const ATTR_HIDE = "data-blockwise-hide";
 /** The class every marked element carries while it is marked (the root's switch excepted). */
 export const MARK_CLASS = "blockwise-block";
-/** MARK_CLASS as one token of a class attribute, with the white space before it (if any). */
-const MARK_TOKEN = new RegExp(`(?:^|[\\t\\n\\f\\r ])${MARK_CLASS}(?=[\\t\\n\\f\\r ]|$)`, "g");
+/** MARK_CLASS as one token of a class attribute, with one white space next to it (before it if any). */
+const MARK_TOKEN = new RegExp(`[\\t\\n\\f\\r ]${MARK_CLASS}(?=[\\t\\n\\f\\r ]|$)|^${MARK_CLASS}(?:[\\t\\n\\f\\r ]|$)`, "g");
 
 /** @type {Map<Element, Map<string, string | null>>} original values, per element and attribute */
 const originals = new Map();
@@ -96,6 +96,15 @@ export function pageClass(el, value) {
   if (!known || known.wrote === known.before) return value;
   if (value === known.wrote) return known.before;
   return withoutMarkClass(value);
+}
+
+/**
+ * After the page set `el`'s class attribute: puts MARK_CLASS back if `el` is marked and the page's value
+ * dropped it (a framework writing `className` would otherwise show a hidden block again). @param {Node} el
+ */
+export function keepMarkClass(el) {
+  const known = classes.get(/** @type {Element} */ (el));
+  if (known && !(/** @type {Element} */ (el).classList.contains(MARK_CLASS))) addMarkClass(/** @type {Element} */ (el));
 }
 
 /** Whether any element carries MARK_CLASS from Blockwise now (the walker's shortcut). */

@@ -312,6 +312,43 @@ export async function secondClickAndPeek(h) {
 }
 
 /**
+ * The page rewrites the class attribute of two hidden blocks while the page is clean (as a framework
+ * does): one with `classList.add`, one with `className =`, which drops every class it had. Both stay
+ * hidden; restore takes only Blockwise's own class off, keeping the page's values, and every other
+ * element's class is as it was.
+ * @param {Harness} h
+ */
+export async function pageChangesClasses(h) {
+  await h.goto(CASES.news.path);
+  const classesOf = () => [...document.querySelectorAll("*")].map((el) => el.getAttribute("class"));
+  const before = await h.page(classesOf);
+  await h.clickAction();
+  const picked = await h.page(() => {
+    const all = [...document.querySelectorAll("*")];
+    const hidden = all.filter((el) => el.hasAttribute("data-blockwise") && !el.checkVisibility() && el.parentElement?.checkVisibility());
+    if (hidden.length < 2) throw new Error(`${hidden.length} hidden blocks`);
+    hidden[0].classList.add("page-added");
+    hidden[1].className = "page-set";
+    return [all.indexOf(hidden[0]), all.indexOf(hidden[1])];
+  });
+  const stillHidden = await waitFor(
+    () => h.page((at) => { const all = document.querySelectorAll("*"); return at.map((i) => !all[i].checkVisibility()); }, picked),
+    (v) => v.every(Boolean),
+  );
+  assert.deepEqual(stillHidden, [true, true], "both blocks stay hidden after the page rewrote their class");
+  await h.popup(() => /** @type {HTMLButtonElement} */ (document.getElementById("restore")).click());
+  const after = await waitFor(() => h.page(classesOf), (v) => !v.some((c) => c?.includes("blockwise")));
+  const added = [...new Set((before[picked[0]] ?? "").split(/\s+/).filter(Boolean)), "page-added"].join(" ");
+  assert.equal(after[picked[0]], added, "classList.add: the page's classes and its addition");
+  assert.equal(after[picked[1]], "page-set", "className =: the page's value");
+  const expected = [...before];
+  expected[picked[0]] = added;
+  expected[picked[1]] = "page-set";
+  assert.deepEqual(after, expected, "every other class attribute as it was");
+  assert.equal(await h.page(() => document.querySelectorAll("[data-blockwise], .blockwise-block").length), 0, "no mark left");
+}
+
+/**
  * SPA navigation: the app moves to the next story with pushState and rewrites the page in place;
  * the cleanup runs again and hides the paid box that the new view has made of an old section.
  * @param {Harness} h

@@ -41,6 +41,7 @@ export function browserSuite(name, launch, { strictCspEngine }) {
     });
     it("a second click changes nothing; peek shows a hidden block for a moment", () => s.secondClickAndPeek(h));
     it("a correction is remembered for the next visit", () => s.correctionRemembered(h));
+    it("the page rewrites a hidden block's class: still hidden; restore keeps the page's class", () => s.pageChangesClasses(h));
     it("old and corrupt stored settings: carried over or reset, with a notice", () => s.storedSettings(h));
   });
 }
