@@ -307,9 +307,11 @@ impl Builder<'_> {
         let mut stack = vec![Frame { end: self.f.end[root as usize], depth: 0, tag: None, attrs: Vec::new(), kids: Vec::new() }];
         let mut i = root + 1;
         let end = self.f.end[root as usize];
-        // Blocks of paragraphs already in the document ([`MIN_REPEATED_BLOCK_CHARS`]). Each text maps
-        // to the end of its first element: a wrapper inside it with the same words is that copy.
-        let mut seen: crate::features::QuickMap<String, u32> = Default::default();
+        // Blocks of paragraphs already in the document ([`MIN_REPEATED_BLOCK_CHARS`]), each text once
+        // (its first element: a wrapper inside it with the same words is that copy). Kept by word count:
+        // equal texts have as many words (`Features::words`), so a block's text is read only when an
+        // earlier block has its count.
+        let mut seen: crate::features::QuickMap<u32, Vec<(NodeId, Option<String>)>> = Default::default();
         let close = |stack: &mut Vec<Frame>| {
             let fr = stack.pop().expect("frame");
             let parent = stack.last_mut().expect("root frame");
@@ -358,12 +360,26 @@ impl Builder<'_> {
                 && self.f.chars[iu] >= MIN_REPEATED_BLOCK_CHARS
                 && self.f.children(i).filter(|&c| s.nodes[c as usize].tag != Tag::Text).nth(1).is_some()
             {
-                // (Its words are already joined by single spaces.)
-                let text = crate::features::subtree_text_all(s, self.f, i);
-                let first_end = *seen.entry(text).or_insert(self.f.end[iu]);
-                if first_end <= i {
-                    i = self.f.end[iu];
-                    continue;
+                let earlier = seen.entry(self.f.words[iu]).or_default();
+                if earlier.is_empty() {
+                    earlier.push((i, None));
+                } else {
+                    let text = crate::features::subtree_text_all(s, self.f, i);
+                    let mut first = None;
+                    for (e, t) in earlier.iter_mut() {
+                        if *t.get_or_insert_with(|| crate::features::subtree_text_all(s, self.f, *e)) == text {
+                            first = Some(*e);
+                            break;
+                        }
+                    }
+                    match first {
+                        Some(e) if self.f.end[e as usize] <= i => {
+                            i = self.f.end[iu];
+                            continue;
+                        }
+                        Some(_) => {}
+                        None => earlier.push((i, Some(text))),
+                    }
                 }
             }
             let end_i = self.f.end[iu];
