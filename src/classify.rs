@@ -329,6 +329,9 @@ impl Ctx<'_> {
         // One ad among several story paragraphs makes an ad inside the story, not an ad block: in a
         // real chumbox most text is the cards' linked headlines.
         let ad_outnumbered = f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i];
+        // Most links through ad networks: paid content, however its label or its cards look (LABELS.md:
+        // "served by an ad network → sponsored, even if it looks like a story card").
+        let ad_widget = ad >= MIN_AD_WIDGET_LINKS && ad * 2 >= links && !prose && !ad_outnumbered;
         if ad > 0 && (links == 0 || ad * 2 >= links) && !prose && !ad_outnumbered {
             let what = if links == 0 { Reason::num(Why::AdFrames, ad) } else { Reason::nums(Why::AdLinks, ad, links) };
             ev.add(Kind::Sponsored, W_AD_LINKS, what);
@@ -474,6 +477,12 @@ impl Ctx<'_> {
             for k in [Kind::Related, Kind::Promotion, Kind::Navigation] {
                 ev.score[k as usize] -= w;
             }
+        }
+        // A "You may like" label or teaser-card shape over ad-network links does not make them related.
+        if ad_widget {
+            let paid = ev.score[Kind::Sponsored as usize];
+            let related = &mut ev.score[Kind::Related as usize];
+            *related = related.min(paid - 1.0);
         }
         ev
     }
@@ -1138,6 +1147,23 @@ mod tests {
             assert_eq!(c.kind_of(&s, by_id(&s, id)), Some(Kind::Sponsored), "{id}");
             assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article), "{id}");
         }
+    }
+
+    #[test]
+    fn a_related_label_over_ad_network_cards_is_one_sponsored_widget() {
+        let card = |j: u32| {
+            format!("<div class=c><a href='https://trc.taboola.com/site/log/3/click?ii={j}&redir=https%3A%2F%2Fshop{j}.example.net'><span class=t>Drivers over 50 are switching their car insurance number {j}</span><span class=b>Brand {j} | Sponsored</span></a></div>")
+        };
+        let cards: String = (0..3).map(card).collect();
+        let html = format!(
+            "<body><main><div id=story><h1>Council approves transit plan after long debate</h1>{p}{p}{p}{p}</div>\
+             <div id=w><div class=h><span>You might also like</span></div><div class=g>{cards}</div></div></main></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        let w = by_id(&s, "w");
+        let block = c.blocks.iter().find(|b| b.node == w);
+        assert_eq!(block.map(|b| b.kind), Some(Kind::Sponsored), "the whole widget, its label with it: {:?}", c.blocks.iter().map(|b| (s.path(b.node), b.kind)).collect::<Vec<_>>());
     }
 
     #[test]

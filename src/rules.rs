@@ -108,6 +108,8 @@ pub const W_LABEL: f32 = 14.0;
 pub const W_AD_MARKUP: f32 = 16.0;
 /// Most links (or iframes) go to ad networks or recommendation widgets (Taboola, Outbrain, …).
 pub const W_AD_LINKS: f32 = 18.0;
+/// Ad-network links (and most of the box's links) that make a widget paid whatever its label says.
+pub const MIN_AD_WIDGET_LINKS: u32 = 2;
 /// Links whose text names a retailer price ("$49 at Amazon"): affiliate widgets.
 pub const W_RETAILER_LINKS: f32 = 12.0;
 /// Share links (facebook sharer, twitter intent, whatsapp, mailto) dominate the block.
