@@ -70,6 +70,20 @@ for (const [name, launch] of /** @type {const} */ ([["chromium", launchChromium]
         const ticks = await h.page((span) => /** @type {any} */ (window).__ticks.filter((/** @type {number} */ t) => t > span[0] && t < span[1]).length, [from, to]);
         assert.ok(ticks > 0, "the page's own timer ran while the page was walked");
         assert.ok(await h.page(() => document.querySelectorAll("[data-blockwise]").length) > 0, "blocks are marked");
+        // What keeps Firefox from restyling the whole page when the sheet goes on (docs/hardening.md): every
+        // selector of the hiding sheet names the marked elements' class in its last compound, and every
+        // marked element has that class.
+        const sheet = await h.page(() => {
+          const rules = [...(document.adoptedStyleSheets.at(-1)?.cssRules ?? [])];
+          return {
+            lastCompounds: rules.flatMap((r) => /** @type {CSSStyleRule} */ (r).selectorText.split(",").map((x) => x.trim().split(/\s+/).at(-1))),
+            marked: document.querySelectorAll("[data-blockwise]").length,
+            withClass: document.querySelectorAll(".blockwise-block[data-blockwise]").length,
+          };
+        });
+        assert.ok(sheet.lastCompounds.length >= 8, JSON.stringify(sheet.lastCompounds));
+        for (const c of sheet.lastCompounds) assert.match(c, /\.blockwise-block\b/, `a rule ends in ${c}`);
+        assert.equal(sheet.withClass, sheet.marked, "every marked element has the class");
       }
       assert.ok((await h.page(storyShown)).every(Boolean), "every story paragraph stays visible");
 

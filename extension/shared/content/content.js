@@ -459,8 +459,8 @@ async function doClean(given) {
  * 60 ms on 200,000 elements), in the next style update. Left to the next frame, that visit shares one
  * task with the layout the marks cause and with the other sheet's visit; so each sheet goes on while
  * nothing is marked and gets a rendering frame of its own: the local sheet, then the background's (user
- * origin), once it is in. (Firefox restyles the whole document for a new sheet of attribute selectors:
- * one long task wherever it falls, docs/hardening.md.)
+ * origin), once it is in. (Firefox restyles the elements a new sheet's rules end in: only the marked ones,
+ * none yet, since every rule names MARK_CLASS; docs/hardening.md.)
  * @param {import("../common/settings.js").Settings} settings
  */
 async function sheetsFirst(settings) {

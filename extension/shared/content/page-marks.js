@@ -7,7 +7,7 @@
  * `document.documentElement.outerHTML` is identical after a restore.
  *
  * Why a class: the hiding sheet's selectors need a class in their last compound. Firefox restyles the
- * whole document when a sheet whose rules end in attribute selectors alone goes on (0.4-0.9 s on
+ * whole document when a sheet whose rules end in attribute selectors alone goes on (0.6-1.6 s on
  * 200,000 elements), but only the elements with that class when they name one (docs/hardening.md).
  *
  * | attribute              | set by                | meaning                                      |
