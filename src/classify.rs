@@ -86,7 +86,7 @@ fn confidence(score: f32) -> f32 {
 
 /// True when `t` has more than `max` characters (counting no further than needed).
 fn longer_than(t: &str, max: usize) -> bool {
-    t.len() > max && t.chars().nth(max).is_some()
+    crate::text::more_chars_than(t, max)
 }
 
 /// Normalises a label: lowercase, collapsed spaces, trailing punctuation and counts removed.
@@ -454,7 +454,7 @@ impl Ctx<'_> {
             if hits.len() >= need || (hits.len() == 1 && asks && chars < 900) {
                 // Each plea beyond two is more evidence (a paywall names subscribers, log-in and alerts).
                 let extra = hits.len().saturating_sub(2).min(MAX_EXTRA_PLEAS) as f32 * W_PLEA_EXTRA;
-                ev.add(Kind::Promotion, W_PHRASE + extra, Reason::words(Why::AsksReader, &hits.join("\n")));
+                ev.add(Kind::Promotion, W_PHRASE + extra, Reason::words(Why::AsksReader, &crate::text::join(&hits, "\n")));
             }
         }
         if chars > 0 && chars < 600 {
@@ -463,7 +463,7 @@ impl Ctx<'_> {
                 let start: &str = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80)));
                 if chars < 300 && links >= 1 && !tag.is_heading() {
                     if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(*o)) {
-                        let opening_chars = o.chars().count() as u32;
+                        let opening_chars = crate::text::char_count(o) as u32;
                         if f.link_chars[i] * 2 >= chars.saturating_sub(opening_chars) {
                             ev.add(Kind::Related, W_READ_MORE_LINE, Reason::words(Why::ReadMoreLine, o.trim_end_matches(':')));
                         }
@@ -533,7 +533,7 @@ impl Ctx<'_> {
             }
             let headed = content().filter(|&c| !s.nodes[c as usize].tag.is_heading() && f.chars[c as usize] > MAX_LABEL_CHARS as u32).filter(|&c| f.headings[c as usize].iter().any(|&h| h > 0) || {
                 let t = f.first_text[c as usize];
-                t != NONE && !longer_than(s.text(t).trim(), MAX_LABEL_CHARS) && f.chars[c as usize] > 2 * s.text(t).trim().chars().count() as u32
+                t != NONE && !longer_than(s.text(t).trim(), MAX_LABEL_CHARS) && f.chars[c as usize] > 2 * crate::text::char_count(s.text(t).trim()) as u32
             }).count();
             if headed < 2 {
                 return false;

@@ -389,7 +389,7 @@ fn social_url(url: &str, host: &str) -> bool {
 /// True for "3 hours ago", "vor 2 Stunden", "il y a 3 jours", "yesterday".
 pub fn is_relative_time(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 40 && t.chars().nth(40).is_some() {
+    if crate::text::more_chars_than(t, 40) {
         return false;
     }
     // At most 40 characters: an ASCII text is lowercased on the stack (the same answer as

@@ -203,7 +203,7 @@ fn err<T>(msg: impl Into<String>) -> Result<T, SnapshotError> {
 
 /// An error whose message is `parts` put together (no `format!` on the Wasm path: see `num`).
 fn fail<T>(parts: &[&str]) -> Result<T, SnapshotError> {
-    err(parts.concat())
+    err(crate::text::concat(parts))
 }
 
 /// `n` in decimal, as `format!` would print it, without `core::fmt` (which the shipped Wasm leaves out

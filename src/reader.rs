@@ -155,24 +155,24 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
         return None;
     }
     if let Some(r) = h.strip_prefix("//") {
-        return Some([&bscheme, "://", r].concat());
+        return Some(crate::text::concat(&[&bscheme, "://", r]));
     }
     let host_end = brest.find(['/', '?', '#']).unwrap_or(brest.len());
-    let origin = [&bscheme, "://", &brest[..host_end]].concat();
+    let origin = crate::text::concat(&[&bscheme, "://", &brest[..host_end]]);
     if h.starts_with('/') {
-        return Some([&origin, h].concat());
+        return Some(crate::text::concat(&[&origin, h]));
     }
     let path = &brest[host_end..];
     let path = path.split(['?', '#']).next().unwrap_or("");
     if h.starts_with('?') {
-        return Some([&origin, path, h].concat());
+        return Some(crate::text::concat(&[&origin, path, h]));
     }
     let dir = match path.rfind('/') {
         Some(i) => &path[..=i],
         None => "/",
     };
     let mut segs: Vec<&str> = Vec::new();
-    let joined = [dir, h].concat();
+    let joined = crate::text::concat(&[dir, h]);
     let (p, tail) = match joined.find(['?', '#']) {
         Some(i) => (&joined[..i], &joined[i..]),
         None => (&joined[..], ""),
@@ -187,7 +187,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
         }
     }
     let trailing = if p.ends_with('/') && !segs.is_empty() { "/" } else { "" };
-    Some([&origin, "/", &segs.join("/"), trailing, tail].concat())
+    Some(crate::text::concat(&[&origin, "/", &crate::text::join(&segs, "/"), trailing, tail]))
 }
 
 /// The best image source of an `img`: lazy-loading attributes first, then `src`, then the largest
@@ -915,7 +915,7 @@ pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> Str
                 cur = orig.clone();
             }
         }
-    } else if headings.len() == 1 && (orig.chars().count() > 150 || (orig.chars().count() < 15 && words(&headings[0]) > words(&orig))) {
+    } else if headings.len() == 1 && (crate::text::char_count(&orig) > 150 || (crate::text::char_count(&orig) < 15 && words(&headings[0]) > words(&orig))) {
         // A very long title gives way to the page's single headline; a very short one only to a
         // headline that says more than it ("Home" under "Troops spotted near the border"), not to a
         // shorter label (base-url, rtl-1…4: "Base URL test" over an h1 "Lorem").
