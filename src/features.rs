@@ -753,18 +753,18 @@ impl Features {
                 }
             }
         }
-        // Siblings sharing a class string.
-        let mut class_counts: QuickMap<(u32, u32), u32> = QuickMap::default();
+        // Siblings sharing a class string (keyed as the token cache is: one hash-map type in the Wasm).
+        let mut class_counts: QuickMap<(u32, u32, bool), u32> = QuickMap::default();
         for i in 0..n {
             let c = attr_index(s, i as u32, Attr::Class);
             if c != NONE && s.nodes[i].tag != Tag::Text {
-                *class_counts.entry((s.nodes[i].parent, c)).or_insert(0) += 1;
+                *class_counts.entry((s.nodes[i].parent, c, false)).or_insert(0) += 1;
             }
         }
         for i in 0..n {
             let c = attr_index(s, i as u32, Attr::Class);
             if c != NONE && s.nodes[i].tag != Tag::Text {
-                f.same_class[i] = class_counts[&(s.nodes[i].parent, c)];
+                f.same_class[i] = class_counts[&(s.nodes[i].parent, c, false)];
             }
         }
         // Prose mass per paragraph owner.
