@@ -447,10 +447,13 @@ impl Ctx<'_> {
         let boxed = !matches!(tag, Tag::P | Tag::Li | Tag::Td | Tag::Blockquote | Tag::Span | Tag::A) && f.paragraphs[i] <= 3 && !own_prose;
         // A paywall breaker with its plans and prices runs longer: three pleas in its first lines make
         // a plea of a box up to MAX_PAYWALL_CHARS.
-        if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && (asks || headed) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
+        // A short plug of prose with a plain link ("Follow our WhatsApp channel … Join") needs three plea
+        // words (a footer's "Cookies · Privacy" links are links, not prose).
+        let plain_link_plug = links >= 1 && chars < MAX_PLAIN_PLUG_CHARS && ld < 0.5;
+        if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower(&subtree_text(s, f, id, 240));
             let hits: Vec<&str> = PLEA_WORDS.iter().filter(|w| text.contains(w)).collect();
-            let need = if chars < 900 { 2 } else { MIN_PAYWALL_PLEAS };
+            let need = if !(asks || headed) || chars >= 900 { MIN_PAYWALL_PLEAS } else { 2 };
             if hits.len() >= need || (hits.len() == 1 && asks && chars < 900) {
                 // Each plea beyond two is more evidence (a paywall names subscribers, log-in and alerts).
                 let extra = hits.len().saturating_sub(2).min(MAX_EXTRA_PLEAS) as f32 * W_PLEA_EXTRA;
@@ -1164,6 +1167,17 @@ mod tests {
         let w = by_id(&s, "w");
         let block = c.blocks.iter().find(|b| b.node == w);
         assert_eq!(block.map(|b| b.kind), Some(Kind::Sponsored), "the whole widget, its label with it: {:?}", c.blocks.iter().map(|b| (s.path(b.node), b.kind)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_channel_plug_with_a_plain_link_is_promotion_but_legal_links_are_not() {
+        let plug = "<div id=plug><p>The day's most important news from the city, every morning: follow us on WhatsApp or Telegram</p><a href='https://whatsapp.com/channel/0029Va'>Join the channel</a></div>";
+        let legal = "<div id=legal><a href=/privacy>Your privacy</a> · <a href=/cookies>Cookies</a> · <a href=/consent>Consent settings</a></div>";
+        let html = format!("<body><main><div id=story><h1>Council approves transit plan after long debate</h1>{p}{p}{p}{plug}{p}{p}</div></main>{legal}</body>", p = PARA);
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "plug")), Some(Kind::Promotion));
+        assert_ne!(c.kind_of(&s, by_id(&s, "legal")), Some(Kind::Promotion), "links to the legal pages are not a plea");
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub const MIN_ARTICLE_CHARS: u32 = 200;
 pub const MAX_PAYWALL_CHARS: u32 = 2500;
 /// Plea words a box over 900 characters needs in its first lines to be a plea.
 pub const MIN_PAYWALL_PLEAS: usize = 3;
+/// A box with a plain link (no button word, no heading) is a plea with [`MIN_PAYWALL_PLEAS`] plea
+/// words when it is shorter than this.
+pub const MAX_PLAIN_PLUG_CHARS: u32 = 400;
 /// A story with less prose mass than this (about 200 words) is weak: when the page's main text
 /// outside menus and ads lies elsewhere (or around it) and is [`LISTING_OVER_WEAK_STORY`] times
 /// larger, the page is a listing and that text is its content (WCXB job boards and product grids,

@@ -92,6 +92,9 @@ mod golden {
             } else {
                 others += 1;
                 others_right += usize::from(got == Some(kind));
+                if got != Some(kind) && std::env::var_os("SHOW_RENAMED").is_some() {
+                    eprintln!("  renamed: {path}: expected {kind}, got {}", got.unwrap_or("nothing"));
+                }
             }
         }
         if !hidden_story.is_empty() {
