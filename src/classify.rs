@@ -5,7 +5,7 @@
 use crate::prelude::*;
 
 use crate::features::{collapse_spaces, subtree_text, Features, Kind, ANC_ARTICLE, ANC_ASIDE, ANC_FOOTER, ANC_MAIN, ANC_NAV, ANC_SECTION};
-use crate::lower::lower;
+use crate::lower::lower_owned;
 use crate::math;
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
@@ -91,9 +91,13 @@ fn longer_than(t: &str, max: usize) -> bool {
 
 /// Normalises a label: lowercase, collapsed spaces, trailing punctuation and counts removed.
 fn norm_label(t: &str) -> String {
-    let l: String = lower(&collapse_spaces(t));
-    l.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '›' || c == '»' || c == '→')
-        .to_string()
+    let l = lower_owned(collapse_spaces(t));
+    let trimmed = l.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '›' || c == '»' || c == '→');
+    if trimmed.len() == l.len() {
+        l
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// True when `label` is one of `list` or starts with one of them followed by a space or colon.
@@ -308,7 +312,7 @@ impl Ctx<'_> {
         // The element's opening words, read once and only when a rule needs them.
         let mut opening: Option<String> = None;
         if (1..=3).contains(&links) && ld > 0.5 && chars < 400 && near_text {
-            let start: &str = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80)));
+            let start: &str = opening.get_or_insert_with(|| lower_owned(subtree_text(s, f, id, 80)));
             let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
             let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
             if PREV_NEXT_OPENINGS.iter().any(|o| start.starts_with(o)) {
@@ -432,7 +436,7 @@ impl Ctx<'_> {
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
-                let start: &str = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80)));
+                let start: &str = opening.get_or_insert_with(|| lower_owned(subtree_text(s, f, id, 80)));
                 if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(*p)) {
                     ev.add(Kind::Promotion, W_PHRASE, Reason::words(Why::Starts, p));
                 }
@@ -451,7 +455,7 @@ impl Ctx<'_> {
         // words (a footer's "Cookies · Privacy" links are links, not prose).
         let plain_link_plug = links >= 1 && chars < MAX_PLAIN_PLUG_CHARS && ld < 0.5;
         if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
-            let text = lower(&subtree_text(s, f, id, 240));
+            let text = lower_owned(subtree_text(s, f, id, 240));
             let hits: Vec<&str> = PLEA_WORDS.iter().filter(|w| text.contains(w)).collect();
             let need = if !(asks || headed) || chars >= 900 { MIN_PAYWALL_PLEAS } else { 2 };
             if hits.len() >= need || (hits.len() == 1 && asks && chars < 900) {
@@ -463,7 +467,7 @@ impl Ctx<'_> {
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
-                let start: &str = opening.get_or_insert_with(|| lower(&subtree_text(s, f, id, 80)));
+                let start: &str = opening.get_or_insert_with(|| lower_owned(subtree_text(s, f, id, 80)));
                 if chars < 300 && links >= 1 && !tag.is_heading() {
                     if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(*o)) {
                         let opening_chars = crate::text::char_count(o) as u32;

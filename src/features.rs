@@ -3,7 +3,7 @@
 //! (labels). Everything is computed in a few linear passes over the arena, without recursion.
 use crate::prelude::*;
 
-use crate::lower::lower;
+use crate::lower::{lower, lower_owned};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
 
@@ -802,7 +802,7 @@ impl Features {
         for i in 0..n {
             let tag = s.nodes[i].tag;
             if (tag == Tag::A || tag == Tag::Button) && f.chars[i] > 0 && f.chars[i] < 40 && !f.silent[i] {
-                let t = lower(&subtree_text(s, &f, i as u32, 60));
+                let t = lower_owned(subtree_text(s, &f, i as u32, 60));
                 if CTA_WORDS.iter().any(|w| t.starts_with(w)) {
                     let mut a = i as u32;
                     while a != NONE {
@@ -812,7 +812,7 @@ impl Features {
                 }
             }
             if tag == Tag::A && f.links[i] == 1 && f.chars[i] < 60 {
-                let t = lower(&subtree_text(s, &f, i as u32, 80));
+                let t = lower_owned(subtree_text(s, &f, i as u32, 80));
                 let priced = t.contains('$') || t.contains('£') || t.contains('€') || t.contains("buy") || t.contains("shop") || t.contains("check price") || t.contains("see price");
                 if priced && RETAILER_WORDS.iter().any(|r| t.contains(r)) {
                     let mut a = i as u32;

@@ -127,6 +127,17 @@ fn final_sigma(s: &str, i: usize) -> bool {
     before && !after
 }
 
+/// [`lower`] of a string the caller no longer needs: lowercased in place when it is ASCII (no copy).
+pub fn lower_owned(s: String) -> String {
+    if s.is_ascii() {
+        let mut s = s;
+        s.make_ascii_lowercase();
+        s
+    } else {
+        lower(&s)
+    }
+}
+
 /// `s` lowercased, as `str::to_lowercase`.
 pub fn lower(s: &str) -> String {
     if s.is_ascii() {
