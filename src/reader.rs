@@ -898,7 +898,7 @@ pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> Str
     let words = |x: &str| x.split_whitespace().count();
     const SEPS: [&str; 8] = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
     let hierarchical = [" \\ ", " / ", " > ", " » "].iter().any(|p| orig.contains(p));
-    let last_sep = SEPS.iter().filter_map(|p| orig.rfind(p).map(|i| (i, p.len()))).max_by_key(|x| x.0);
+    let last_sep = SEPS.iter().filter_map(|p| crate::text::rfind(&orig, p).map(|i| (i, p.len()))).max_by_key(|x| x.0);
     let mut cur = orig.clone();
     let mut had_sep = false;
     if let Some((i, _)) = last_sep {
