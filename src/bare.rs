@@ -8,11 +8,10 @@
 //! already did), which the caller sees as a `RuntimeError`. `BLOCKWISE_PANIC_LOCATIONS=1 bash
 //! scripts/build-wasm.sh` builds with `std` and the full message, file and line, for debugging.
 //!
-//! The allocator is [`crate::sizeclass::Classes`] on memory from `memory.grow`.
+//! The allocator is Talc (the `talc` crate, its WebAssembly configuration, which grows the memory as it
+//! needs): 0.7 KB more than an allocator of our own with power-of-two size classes, and 40 % less memory
+//! on the largest pages (docs/benchmarks.md, "The .wasm's size: the cuts (issue 6, fourth pass)").
 
-use crate::sizeclass::{Classes, MAX_ALIGN};
-use core::alloc::{GlobalAlloc, Layout};
-use core::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -27,48 +26,6 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
     core::arch::wasm32::unreachable()
 }
 
-/// The allocator: [`Classes`] behind a cell (wasm32 without the atomics feature has one thread).
-struct Alloc(UnsafeCell<Classes>);
-
-// SAFETY: this target runs the module on one thread; nothing else reaches the cell.
-unsafe impl Sync for Alloc {}
-
+/// The allocator: Talc (the `talc` crate), growing the Wasm memory as it needs.
 #[global_allocator]
-static ALLOC: Alloc = Alloc(UnsafeCell::new(Classes::new()));
-
-/// Grows the Wasm memory by at least `bytes`: the new memory's start and length.
-fn grow(bytes: usize) -> Option<(usize, usize)> {
-    let pages = bytes.div_ceil(65536);
-    let old = core::arch::wasm32::memory_grow(0, pages);
-    // memory.grow answers usize::MAX when it cannot; stop a page short of 4 GiB so sums never wrap.
-    if old == usize::MAX || old + pages >= 65536 {
-        return None;
-    }
-    Some((old * 65536, pages * 65536))
-}
-
-unsafe impl GlobalAlloc for Alloc {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        // SAFETY: one thread, and no allocation happens inside another.
-        unsafe { (*self.0.get()).alloc(l.size(), l.align(), grow) }
-    }
-
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { (*self.0.get()).free(p, l.size(), l.align()) }
-    }
-
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        if l.align() <= MAX_ALIGN && Classes::same_class(l.size(), new, l.align()) {
-            return p;
-        }
-        // SAFETY: as GlobalAlloc::realloc's default: a new block, the bytes copied, the old freed.
-        unsafe {
-            let q = self.alloc(Layout::from_size_align_unchecked(new, l.align()));
-            if !q.is_null() {
-                core::ptr::copy_nonoverlapping(p, q, l.size().min(new));
-                self.dealloc(p, l);
-            }
-            q
-        }
-    }
-}
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -34,7 +34,6 @@ mod prelude {
 
 #[cfg(all(target_arch = "wasm32", feature = "bare"))]
 mod bare;
-mod sizeclass;
 
 /// `f32::exp` and `f32::round`, which live in `std`: without it, the same functions from `libm` (the
 /// code the standard library runs for them on wasm32 too).
