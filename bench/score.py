@@ -376,6 +376,8 @@ def score(lines, data):
         "elements": [d["elements"] for d in ok],
         "news750": [d for d in ok if 600 <= d["elements"] <= 900],
         "toggle": [d["ms"]["toggle"] for d in ok if "toggle" in d["ms"]],
+        "late": [d["ms"]["late"] for d in ok if "late" in d["ms"]],
+        "late_kinds": Counter(d.get("late_kind") or "none" for d in ok if "late" in d["ms"]),
         "strict": [d["strict"] for d in ok if d.get("strict")],
     }
     return res
@@ -482,6 +484,9 @@ def report(res):
                      f"| {fmt(med([d['ms']['total'] for d in n7]), 1)} / {fmt(med([d['ms']['readability'] for d in n7]), 1)} | |")
         if sp["toggle"]:
             L.append(f"| toggling a kind (the event → the page hides the new choice), ms | {fmt(med(sp['toggle']), 2)} | {fmt(pct(sp['toggle'], .95), 2)} |")
+        if sp["late"]:
+            kinds = ", ".join(f"{k} {n}" for k, n in sp["late_kinds"].most_common())
+            L.append(f"| one late widget (a \"More stories\" box added after the clean) classified and marked, ms; its kind: {kinds} | {fmt(med(sp['late']), 2)} | {fmt(pct(sp['late'], .95), 2)} |")
         st = sp["strict"]
         if st:
             L.append(f"| strict-CSP pages ({len(st)}; the core in the background): total, ms | {fmt(med([d['ms']['total'] for d in st]), 1)} | {fmt(pct([d['ms']['total'] for d in st], .95), 1)} |")
