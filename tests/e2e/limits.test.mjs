@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launchChromium } from "./lib/chromium.mjs";
 import { launchFirefox } from "./lib/firefox.mjs";
-import { waitFor } from "./lib/scenarios.mjs";
+import { clickKind, waitFor } from "./lib/scenarios.mjs";
 
 const PAGE = "/pages/big.html?n=200000";
 /** The story at the bottom of 20,000 nested divs. */
@@ -38,6 +38,17 @@ const fingerprint = () => {
   let nodes = 0;
   for (const w = document.createTreeWalker(document.documentElement); w.nextNode(); ) nodes++;
   return { length: html.length, hash, nodes: nodes + 1, marked: document.querySelectorAll("[data-blockwise]").length, sheets: document.adoptedStyleSheets.length };
+};
+
+/** Runs in the page: each marked kind, and whether every one of its blocks is hidden now. */
+const kindsHidden = () => {
+  /** @type {Record<string, boolean>} */
+  const kinds = {};
+  for (const el of document.querySelectorAll("[data-blockwise]")) {
+    const k = el.getAttribute("data-blockwise") ?? "";
+    kinds[k] = (kinds[k] ?? true) && getComputedStyle(el).display === "none";
+  }
+  return kinds;
 };
 
 const storyShown = () => [...document.querySelectorAll(".story-body > p")].map((p) => p.checkVisibility() && p.getClientRects().length > 0);
@@ -109,6 +120,20 @@ for (const [name, launch] of /** @type {const} */ ([["chromium", launchChromium]
       const popup = await h.popup(() => ({ ...document.body.dataset, status: document.getElementById("status")?.textContent ?? "" }));
       assert.equal(popup.error, "", `the core failed: ${popup.status}`);
       assert.equal(popup.cleaned, "true", popup.status);
+      assert.deepEqual(await h.page(storyShown), shownBefore, "the story is as visible as before");
+      // A kind's switch flipped and flipped back: the page stays alive (Firefox's tab used to crash here,
+      // docs/hardening.md) and the kind's blocks hide or show, then return to how they were.
+      const kinds = await h.page(kindsHidden);
+      const kind = Object.keys(kinds).find((k) => k !== "article");
+      assert.ok(kind, `a kind besides the article on the page: ${JSON.stringify(kinds)}`);
+      const was = kinds[kind];
+      await clickKind(h, kind);
+      const flipped = await waitFor(() => h.page(kindsHidden), (k) => k[kind] === !was, 60_000);
+      assert.equal(flipped[kind], !was, `${kind} ${was ? "shows" : "hides"} when its switch is flipped`);
+      assert.deepEqual(await h.page(storyShown), shownBefore, "the story is as visible as before");
+      await clickKind(h, kind);
+      const back = await waitFor(() => h.page(kindsHidden), (k) => k[kind] === was, 60_000);
+      assert.equal(back[kind], was, `${kind} ${was ? "hides" : "shows"} again when its switch is flipped back`);
       assert.deepEqual(await h.page(storyShown), shownBefore, "the story is as visible as before");
       await h.popup(() => /** @type {HTMLButtonElement} */ (document.getElementById("restore")).click());
       const restored = await waitFor(() => h.page(() => document.documentElement.outerHTML), (html) => html === original, 60_000);

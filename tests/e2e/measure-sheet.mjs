@@ -10,7 +10,8 @@
 
 import { launchChromium } from "./lib/chromium.mjs";
 import { launchFirefox } from "./lib/firefox.mjs";
-import { switchedHidingCss } from "../../extension/shared/content/page-marks.js";
+import { blockHidingCss } from "../../extension/shared/content/page-marks.js";
+import { KINDS } from "../../extension/shared/common/settings.js";
 
 const args = process.argv.slice(2);
 const browsers = args.filter((a) => a === "chromium" || a === "firefox");
@@ -40,7 +41,7 @@ const FORMS = [
       .map((k) => `:root[data-bw-probe-hide~="${k}"] [data-bw-probe="${k}"]:not([data-bw-probe-user="show"])`)
       .concat('[data-bw-probe-user="hide"]').join(",\n") + ` ${HIDE}\n` +
     `:root [data-bw-probe-peek][data-bw-probe-peek][data-bw-probe-peek][data-bw-probe-peek] { display: revert !important; outline: 3px solid red !important; }`],
-  ["the hiding sheet as it is (switchedHidingCss: the class and the attribute in each rule's last compound)", switchedHidingCss()],
+  ["the hiding sheet as it is (blockHidingCss of every kind: the class and the attribute in each rule's last compound)", blockHidingCss(KINDS)],
   ...[["div", "aside", "section"], ["div", "section", "aside", "nav", "header", "footer", "ul", "ol", "li", "article", "main", "p", "span", "table", "form", "figure", "a", "iframe", "my-widget"]].map((tags) => [
     `six kinds, root attribute + descendant tag-qualified attribute, ${tags.length} tags; user hide; peek`,
     ["article", "related", "promotion", "sponsored", "navigation", "comments"]

@@ -11,9 +11,9 @@
  *   snapshotPageSliced() ──wire──► core in this script (Wasm) ──or, if the page's CSP refuses Wasm
  *                                  or it has more than BACKGROUND_NODES nodes──► ANALYZE to the background
  *        ◄── blocks ─────────┘
- *   mark data-blockwise="<kind>" ─► <html data-blockwise-hide="<chosen kinds>"> ─► adopted sheet
- *        (switchedHidingCss, the same for any choice) ─► SET_STYLE, SET_BADGE (not awaited)
- *   a kind toggled ─► data-blockwise-hide changed, nothing else
+ *   adopted sheet (blockHidingCss of the chosen kinds) ─► SET_STYLE ─► mark data-blockwise="<kind>"
+ *        ─► SET_BADGE (not awaited)
+ *   a kind toggled ─► the adopted sheet's text replaced; SET_STYLE (the background's sheet) behind it
  *
  * After cleaning: late content (MutationObserver, batched, a CPU budget per frame) is classified from
  * a mini-snapshot and only the blocks inside the new subtree are applied; SPA navigations (location
@@ -28,7 +28,7 @@ import {
 } from "../common/settings.js";
 import { PART_SIZE, wireParts, wireToMessage } from "../common/wire.js";
 import {
-  ATTR_KIND, ATTR_PEEK, ATTR_USER, clearAll, keepMarkClass, mark, selectorFor, setHiddenKinds, switchedHidingCss, unmark,
+  ATTR_KIND, ATTR_PEEK, ATTR_USER, blockHidingCss, clearAll, keepMarkClass, mark, selectorFor, unmark,
 } from "./page-marks.js";
 import { PageTooLarge, snapshotPageSliced, snapshotSubtreeSliced } from "./snapshot.js";
 
@@ -355,18 +355,20 @@ function setStyle(next) {
 
 /**
  * Brings the page, the stylesheet and the badge in line with the settings. On a cleaned page a change
- * of the hidden kinds is the root's `data-blockwise-hide` alone (timed from `since`, the event's arrival).
+ * of the hidden kinds is the local sheet's text, replaced at once (timed from `since`, the event's
+ * arrival); the background's sheet follows.
  * @param {import("../common/settings.js").Settings} settings @param {number} [since]
  */
 async function applySettings(settings, since) {
   const before = hiddenKinds.join(" ");
+  const styled = css !== "";
   hiddenKinds = [...effectiveHiddenKinds(settings, host)];
   siteOverride = settings.sites[host]?.hiddenKinds !== undefined;
-  if (cleaned) {
-    setHiddenKinds(hiddenKinds);
-    if (since !== undefined && timings && css && before !== hiddenKinds.join(" ")) timings.toggle = performance.now() - since;
+  const swapped = setStyle(cleaned ? blockHidingCss(hiddenKinds) : "");
+  if (cleaned && since !== undefined && timings && styled && before !== hiddenKinds.join(" ")) {
+    timings.toggle = performance.now() - since;
   }
-  await setStyle(cleaned ? switchedHidingCss() : "");
+  await swapped;
   // The badge is the toolbar's business: nothing on the page waits for it.
   send({ type: Msg.SET_BADGE, count: cleaned ? records.filter(isHidden).length : null }).catch(() => {});
 }
@@ -466,9 +468,7 @@ async function doClean(given) {
 async function sheetsFirst(settings) {
   await pause();
   hiddenKinds = [...effectiveHiddenKinds(settings, host)];
-  // The root's switch before any sheet reads it: changing it costs nothing yet.
-  setHiddenKinds(hiddenKinds);
-  setStyle(switchedHidingCss()).catch(() => {});
+  setStyle(blockHidingCss(hiddenKinds)).catch(() => {});
   await rendered();
   await styleQueue;
   await rendered();

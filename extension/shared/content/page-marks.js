@@ -15,7 +15,6 @@
  * | `data-blockwise`       | the core's decision   | the block's kind                             |
  * | `data-blockwise-user`  | the user's correction | `show` (never hide) or `hide` (always hide)  |
  * | `data-blockwise-peek`  | the popup's list      | shown and outlined for a moment              |
- * | `data-blockwise-hide`  | the settings, on <html> | the kinds hidden now, space-separated      |
  */
 
 import { KINDS } from "../common/settings.js";
@@ -23,8 +22,7 @@ import { KINDS } from "../common/settings.js";
 export const ATTR_KIND = "data-blockwise";
 export const ATTR_USER = "data-blockwise-user";
 export const ATTR_PEEK = "data-blockwise-peek";
-export const ATTR_HIDE = "data-blockwise-hide";
-/** The class every marked element carries while it is marked (the root's switch excepted). */
+/** The class every marked element carries while it is marked. */
 export const MARK_CLASS = "blockwise-block";
 /** MARK_CLASS as one token of a class attribute, with one white space next to it (before it if any). */
 const MARK_TOKEN = new RegExp(`[\\t\\n\\f\\r ]${MARK_CLASS}(?=[\\t\\n\\f\\r ]|$)|^${MARK_CLASS}(?:[\\t\\n\\f\\r ]|$)`, "g");
@@ -44,7 +42,7 @@ export function mark(el, attr, value) {
   if (!saved) originals.set(el, (saved = new Map()));
   if (!saved.has(attr)) saved.set(attr, el.getAttribute(attr));
   el.setAttribute(attr, value);
-  if (attr !== ATTR_HIDE) addMarkClass(el);
+  addMarkClass(el);
 }
 
 /**
@@ -177,24 +175,22 @@ export function selectorFor(el) {
 }
 
 /**
- * The extension's stylesheet on a cleaned page: the same whatever kinds are chosen, because it hides
- * a kind only while the root's `data-blockwise-hide` names it. Toggling a kind changes that one
- * attribute (no sheet to replace, nothing to ask the background); otherwise as `hidingCss`. Every
- * rule's last compound names MARK_CLASS, so a browser adding the sheet looks only at marked elements.
+ * The extension's stylesheet on a cleaned page: a rule for each kind hidden now, the user's "hide"
+ * corrections, the peek outline. Toggling a kind replaces this sheet's text (nothing on the page's
+ * elements changes): Gecko restyles only the elements the added or dropped rules can match, where a
+ * switch on the root (`:root[data-blockwise-hide~=K] .blockwise-block…`) made it carry the change down
+ * the tree one level per call and crash a page nested 20,000 deep (docs/hardening.md). Every rule's last
+ * compound names MARK_CLASS, so a browser adding the sheet looks only at marked elements.
+ * @param {readonly string[]} hiddenKinds
  */
-export function switchedHidingCss() {
+export function blockHidingCss(hiddenKinds) {
   const marked = `.${MARK_CLASS}`;
-  const hide = KINDS.map((k) => `:root[${ATTR_HIDE}~="${k}"] ${marked}[${ATTR_KIND}="${k}"]:not([${ATTR_USER}="show"])`);
+  const hide = KINDS.filter((k) => hiddenKinds.includes(k)).map((k) => `${marked}[${ATTR_KIND}="${k}"]:not([${ATTR_USER}="show"])`);
   hide.push(`${marked}[${ATTR_USER}="hide"]`);
-  // The peek rule must outweigh the hiding ones (specificity 0,5,0): 0,6,0.
-  const peek = `:root ${marked}${`[${ATTR_PEEK}]`.repeat(4)}`;
+  // The peek rule must outweigh the hiding ones (specificity 0,3,0): 0,4,0.
+  const peek = `${marked}${`[${ATTR_PEEK}]`.repeat(3)}`;
   return (
     `${hide.join(",\n")} { display: none !important; }\n` +
     `${peek} { display: revert !important; outline: 3px solid #d0342c !important; outline-offset: 2px !important; }\n`
   );
-}
-
-/** Names the kinds hidden now on the root (the switch `switchedHidingCss` reads). @param {readonly string[]} hiddenKinds */
-export function setHiddenKinds(hiddenKinds) {
-  mark(document.documentElement, ATTR_HIDE, hiddenKinds.join(" "));
 }

@@ -111,7 +111,7 @@ const popupState = (h) =>
   h.popup(() => ({ ...document.body.dataset, status: document.getElementById("status")?.textContent ?? "" }));
 
 /** @param {Harness} h @param {string} kind */
-const clickKind = (h, kind) =>
+export const clickKind = (h, kind) =>
   h.popup((k) => /** @type {HTMLInputElement} */ (document.querySelector(`input[data-kind="${k}"]`)).click(), kind);
 
 /**
