@@ -73,9 +73,7 @@ mod golden {
     /// and at least [`MIN_RENAMED_SHARE`] of the other expected kinds must still be found (their
     /// names were part of the evidence, so a few may be lost).
     pub fn check_renamed(source: &Path, expected: &Path) -> Result<(), String> {
-        let html = std::fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
-        let exp = std::fs::read_to_string(expected).map_err(|e| format!("{}: {e}", expected.display()))?;
-        let url = exp.lines().find_map(|l| l.strip_prefix("# url: ")).unwrap_or("https://news.example.com/2024/10/24/story/").to_string();
+        let (html, exp, url) = read_case(source, expected)?;
         let mut snap = blockwise::html::parse(&html, &url);
         rename_classes_and_ids(&mut snap);
         let a = blockwise::analyze(&snap, true);
@@ -107,6 +105,14 @@ mod golden {
         Ok(())
     }
 
+    /// A case's page, its `expected.txt`, and the page's address (`# url:` in it, or the seed page's).
+    fn read_case(source: &Path, expected: &Path) -> Result<(String, String, String), String> {
+        let html = std::fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
+        let exp = std::fs::read_to_string(expected).map_err(|e| format!("{}: {e}", expected.display()))?;
+        let url = exp.lines().find_map(|l| l.strip_prefix("# url: ")).unwrap_or("https://news.example.com/2024/10/24/story/").to_string();
+        Ok((html, exp, url))
+    }
+
     /// Share of a golden page's non-story kinds that must survive generated class and id names.
     const MIN_RENAMED_SHARE: f64 = 0.5;
 
@@ -128,13 +134,7 @@ mod golden {
     }
 
     pub fn check(source: &Path, expected: &Path, known: &[String]) -> Result<(), String> {
-        let html = std::fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
-        let exp = std::fs::read_to_string(expected).map_err(|e| format!("{}: {e}", expected.display()))?;
-        let url = exp
-            .lines()
-            .find_map(|l| l.strip_prefix("# url: "))
-            .unwrap_or("https://news.example.com/2024/10/24/story/")
-            .to_string();
+        let (html, exp, url) = read_case(source, expected)?;
         let snap = blockwise::html::parse(&html, &url);
         let a = blockwise::analyze(&snap, true);
         let paths = snap.all_paths();
