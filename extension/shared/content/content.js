@@ -255,6 +255,7 @@ async function applyBlocks(snap, blocks, opts) {
     const el = snap.nodes[b.node];
     if (!el) continue;
     mark(el, ATTR_KIND, b.kind);
+    noteShadowRoot(el);
     records.push({
       el, kind: b.kind, confidence: Number(b.confidence) || 0,
       reasons: Array.isArray(b.reasons) ? b.reasons.map(String) : [], user: null, selector: null,
@@ -309,19 +310,61 @@ function isHidden(rec) {
  */
 let localSheet = null;
 
+/**
+ * Open shadow roots that hold a marked block. A document's sheets do not reach into a shadow tree, so
+ * the local sheet is adopted by each of these too (the background's user-origin sheet cannot be);
+ * restore takes it out of them again.
+ * @type {Set<ShadowRoot>}
+ */
+const shadowRoots = new Set();
+
+/** Adds the local sheet to `target`'s adopted sheets, unless it is there. @param {Document | ShadowRoot} target @param {CSSStyleSheet} sheet */
+function adoptSheet(target, sheet) {
+  const sheets = target.adoptedStyleSheets;
+  if (!sheets.includes(sheet)) target.adoptedStyleSheets = [...sheets, sheet];
+}
+
+/** Takes the local sheet out of `target`'s adopted sheets, leaving the page's own as they were. @param {Document | ShadowRoot} target @param {CSSStyleSheet} sheet */
+function dropSheet(target, sheet) {
+  if (target.adoptedStyleSheets.includes(sheet)) target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
+}
+
+/**
+ * Notes the shadow root `el` lives in, if any, and gives it the local sheet when one is in force.
+ * @param {Element} el
+ */
+function noteShadowRoot(el) {
+  const root = el.getRootNode();
+  if (root === document || root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE || shadowRoots.has(/** @type {ShadowRoot} */ (root))) return;
+  const shadow = /** @type {ShadowRoot} */ (root);
+  shadowRoots.add(shadow);
+  if (!localSheet || !css) return;
+  try {
+    adoptSheet(shadow, localSheet);
+  } catch (e) {
+    console.info("Blockwise: a shadow root refused the stylesheet, its blocks stay shown:", /** @type {any} */ (e)?.message ?? e);
+  }
+}
+
 /** Puts `text` into the local sheet (or takes it off the page for ""); true if it is in force. @param {string} text */
 function setLocalSheet(text) {
   if (localSheet === false) return false;
   try {
     if (!text) {
-      if (localSheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== localSheet);
+      if (localSheet) {
+        const sheet = localSheet;
+        dropSheet(document, sheet);
+        for (const shadow of shadowRoots) dropSheet(shadow, sheet);
+      }
       return true;
     }
     localSheet ??= new CSSStyleSheet();
     localSheet.replaceSync(text);
-    const sheets = document.adoptedStyleSheets;
-    if (!sheets.includes(localSheet)) document.adoptedStyleSheets = [...sheets, localSheet];
-    if (document.adoptedStyleSheets.includes(localSheet)) return true;
+    adoptSheet(document, localSheet);
+    if (document.adoptedStyleSheets.includes(localSheet)) {
+      for (const shadow of shadowRoots) adoptSheet(shadow, localSheet);
+      return true;
+    }
   } catch (e) {
     console.info("Blockwise: no constructed stylesheet in this page, the background's alone hides:", /** @type {any} */ (e)?.message ?? e);
   }
@@ -510,6 +553,7 @@ async function restore() {
     await setStyle("");
   } finally {
     clearAll();
+    shadowRoots.clear();
   }
   await send({ type: Msg.SET_BADGE, count: null });
   return state();
