@@ -85,7 +85,7 @@ for (const [name, launch] of /** @type {const} */ ([["chromium", launchChromium]
     }
 
     test("blocks in an open shadow root are hidden with the rest; a closed one is left alone", () =>
-      cleanThenRestore("/pages/odd.html?shadow", async () => {
+      cleanThenRestore("/pages/big.html?shadow", async () => {
         const inShadow = await h.page(() => {
           const root = /** @type {ShadowRoot} */ (document.getElementById("open-host")?.shadowRoot);
           return {
@@ -99,7 +99,7 @@ for (const [name, launch] of /** @type {const} */ ([["chromium", launchChromium]
       }));
 
     test("iframes are not entered: an advert's frame may be hidden as a whole, its document is untouched", () =>
-      cleanThenRestore("/pages/odd.html?iframe", async (_popup, original) => {
+      cleanThenRestore("/pages/big.html?iframe", async (_popup, original) => {
         assert.equal(original.frames.length, 2);
         assert.ok(original.frames.every((f) => f.includes("<body")), "both frames had loaded");
       }));
@@ -111,20 +111,20 @@ for (const [name, launch] of /** @type {const} */ ([["chromium", launchChromium]
       }));
 
     test("a page without a body: cleaned without error, left as it was", () =>
-      cleanThenRestore("/pages/odd.html?nobody", async (popup) => {
+      cleanThenRestore("/pages/big.html?nobody", async (popup) => {
         assert.equal(await h.page(() => document.body), null);
         assert.match(popup.status, /\S/, "the popup says something");
       }));
 
     test("2,000 SVG charts and 2,000 MathML formulas in the story: the story keeps its place", () =>
-      cleanThenRestore("/pages/odd.html?svg=2000&math=2000", async () => {
+      cleanThenRestore("/pages/big.html?svg=2000&math=2000", async () => {
         const kinds = await h.page(() => [...document.querySelectorAll("[data-blockwise]")].map((e) => e.getAttribute("data-blockwise")));
         assert.ok(kinds.includes("article"), `the story is marked as the article: ${JSON.stringify(kinds)}`);
         assert.ok(await h.page(() => document.querySelector(".charts svg")?.checkVisibility() === true), "the charts stay shown");
       }));
 
     test("a 50 MB text node: cleaned, the page keeps every character", () =>
-      cleanThenRestore("/pages/odd.html?mb=50", async () => {
+      cleanThenRestore("/pages/big.html?mb=50", async () => {
         assert.equal(await h.page(() => document.querySelector(".transcript")?.textContent?.length), 50 * 1024 * 1024);
       }));
   });

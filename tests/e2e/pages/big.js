@@ -25,6 +25,8 @@
         }
         rails.push(`<aside class="related-stories"><h2>Related stories</h2><ul>${cards.join("")}</ul></aside>`);
       }
+      // Rails come in threes; empty spans make up the rest, so the page has exactly n elements.
+      if (count < n) rails.push("<span></span>".repeat(n - count));
       main.insertAdjacentHTML("beforeend", rails.join(""));
     }
     if (text) {

@@ -1,11 +1,11 @@
 // Odd pages for the limits tests (docs/hardening.md), built before the load event from the query
-// string on top of the harbour-ferry story of odd.html:
-//   odd.html?shadow    the story's end and a related box in an open shadow root, an advert in a closed one
-//   odd.html?iframe    an advert in a srcdoc iframe and another page in a same-origin iframe
-//   odd.html?svg=N     N inline SVG charts (paths, text labels, foreignObject) inside the story
-//   odd.html?math=N    N MathML formulas inside the story
-//   odd.html?mb=MB     one text node of MB megabytes in a box after the story
-//   odd.html?nobody    the body taken out of the document
+// string on top of big.html's harbour-ferry story (big.js builds the huge pages, this file the odd ones):
+//   big.html?shadow    the story's end and a related box in an open shadow root, an advert in a closed one
+//   big.html?iframe    an advert in a srcdoc iframe and another page in a same-origin iframe
+//   big.html?svg=N     N inline SVG charts (paths, text labels, foreignObject) inside the story
+//   big.html?math=N    N MathML formulas inside the story
+//   big.html?mb=MB     one text node of MB megabytes in a box after the story
+//   big.html?nobody    the body taken out of the document
 (() => {
   const q = new URLSearchParams(location.search);
   addEventListener("DOMContentLoaded", () => {
