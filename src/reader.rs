@@ -119,6 +119,13 @@ const THREAD_REPLY_RATIO: u32 = 4;
 /// of metadata outside their posts.
 const THREAD_MAX_OWN_MASS: u32 = 2000;
 
+/// A story root with less prose than this (about 300 words) outside its own nested blocks may be a
+/// page of lists under a short intro (a category page, a catalogue of programmes, a section front)…
+const LIST_PAGE_MAX_PROSE: u32 = 2000;
+/// …and is one when the related lists inside it hold at least this share of the rest of its words:
+/// then those lists are what the page lists, and the reader keeps them.
+const LIST_PAGE_MIN_LIST_SHARE: f32 = 0.2;
+
 /// Tags whose subtree the reader always drops (interactive or embedded content).
 fn drop_tag(tag: Tag) -> bool {
     matches!(
@@ -240,6 +247,8 @@ struct Builder<'a> {
     skip_heading: Option<NodeId>,
     /// The page is a discussion (a forum thread): the posts inside the story root are its content.
     thread: bool,
+    /// The page is a list page (see [`keeps_its_lists`]): related blocks inside the story root stay.
+    lists: bool,
 }
 
 impl Builder<'_> {
@@ -352,7 +361,7 @@ impl Builder<'_> {
                 continue;
             }
             let nested_block = self.c.blocks.binary_search_by_key(&i, |b| b.node).ok().map(|b| self.c.blocks[b].kind);
-            let keep_posts = self.thread && nested_block == Some(Kind::Comments);
+            let keep_posts = (self.thread && nested_block == Some(Kind::Comments)) || (self.lists && nested_block == Some(Kind::Related));
             if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) {
                 i = self.f.end[iu];
                 continue;
@@ -822,7 +831,8 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let comment_mass: u32 = c.blocks.iter().filter(|b| b.kind == Kind::Comments && f.contains(root, b.node)).map(|b| f.mass[b.node as usize]).sum();
     let own_mass = f.mass[root as usize].saturating_sub(comment_mass);
     let thread = c.discussion || (comment_mass > THREAD_REPLY_RATIO * own_mass && own_mass < THREAD_MAX_OWN_MASS);
-    let b = Builder { s, f, c, skip_heading, thread };
+    let lists = keeps_its_lists(f, c, root);
+    let b = Builder { s, f, c, skip_heading, thread, lists };
     let content = b.build(root);
     let text = to_text(&content);
     let words = text.split_whitespace().count() as u32;
@@ -863,6 +873,21 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
         text,
         words,
     })
+}
+
+/// A short story over big link lists is a list page, and the lists are its content: a story root with
+/// less than [`LIST_PAGE_MAX_PROSE`] of prose outside its nested blocks, whose related blocks hold at
+/// least [`LIST_PAGE_MIN_LIST_SHARE`] of its other words (a category page's intro over its lists of
+/// subcategories, a catalogue's blurb over its programmes, a section front's lede over its headlines;
+/// WCXB listing pages). A story of its own keeps its "More stories" out.
+fn keeps_its_lists(f: &Features, c: &Classification, root: NodeId) -> bool {
+    let nested = |k: Option<Kind>| c.blocks.iter().filter(move |b| b.node != root && f.contains(root, b.node) && k.is_none_or(|k| b.kind == k));
+    let nested_mass: u32 = nested(None).filter(|b| b.kind != Kind::Article).map(|b| f.mass[b.node as usize]).sum();
+    let list_words: u32 = nested(Some(Kind::Related)).map(|b| f.words[b.node as usize]).sum();
+    let other_words = f.words[root as usize].saturating_sub(list_words);
+    list_words > 0
+        && f.mass[root as usize].saturating_sub(nested_mass) < LIST_PAGE_MAX_PROSE
+        && list_words as f32 >= LIST_PAGE_MIN_LIST_SHARE * other_words as f32
 }
 
 /// Texts of the page's visible `tag` headings.
@@ -953,6 +978,25 @@ mod tests {
         let html = format!("<body><article><h1>Council approves the transit plan</h1><div>{p1}{p2}</div><h2>Next</h2><div>{p3}{p2}</div></article></body>");
         let r = crate::analyze(&crate::html::parse(&html, "https://news.example.com/a"), true).reader.expect("reader");
         assert_eq!(r.text.matches("Residents who spoke").count(), 2, "one paragraph repeated in another section stays");
+    }
+
+    #[test]
+    fn a_short_intro_over_big_link_lists_keeps_its_lists_but_a_story_keeps_its_rail_out() {
+        let items = |topic: &str| {
+            (1..=8).map(|k| format!("<li><a href='/{topic}/{k}'>Evening course {k} in applied {topic} for working engineers</a></li>")).collect::<String>()
+        };
+        let lists = format!("<div class=grid><ul>{}</ul></div><div class=grid><ul>{}</ul></div>", items("robotics"), items("finance"));
+        let intro = "<p>Our certificate programmes combine research with practice, taught online by faculty who work in the field every day.</p>\
+                     <p>Each programme runs for a year, with live sessions every week and a project that you choose with your employer.</p>\
+                     <p>Admission is open twice a year; the courses below can also be taken one at a time before you commit to a whole programme.</p>";
+        let page = |body: &str| format!("<body><nav><a href='/'>Home</a><a href='/a'>About</a><a href='/c'>Contact</a></nav><main><h1>Certificate programmes</h1>{body}</main></body>");
+        let r = crate::analyze(&crate::html::parse(&page(&format!("{intro}{lists}")), "https://school.example.com/programmes"), true).reader.expect("reader");
+        assert!(r.text.contains("applied robotics") && r.text.contains("applied finance"), "the lists are the page: {}", r.text);
+        let story: String = (0..16)
+            .map(|k| format!("<p>Paragraph {k} of a long report on the city budget, which the council debated for hours before it passed by a narrow margin late at night.</p>"))
+            .collect();
+        let r = crate::analyze(&crate::html::parse(&page(&format!("{story}{lists}")), "https://school.example.com/news/budget"), true).reader.expect("reader");
+        assert!(r.text.contains("narrow margin") && !r.text.contains("applied robotics"), "a story keeps its lists out: {}", r.text);
     }
 
     #[test]
