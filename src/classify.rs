@@ -692,8 +692,9 @@ impl Ctx<'_> {
     }
 
     /// True when a sizeable part of `id` (a child holding over [`MIN_PART_SHARE`] of its text) is on its
-    /// own a block of another kind: then `id` is a column of different widgets (an ad above a "Most
-    /// popular" list), and its parts are judged one by one.
+    /// own a block of another kind (a part of a sponsored box that is itself sponsored enough and whose links
+    /// all leave the site does not count): then `id` is a column of
+    /// different widgets (an ad above a "Most popular" list), and its parts are judged one by one.
     fn part_disagrees(&self, id: NodeId, kind: Kind, threshold: f32) -> bool {
         let s = self.s;
         let f = self.f;
@@ -710,10 +711,31 @@ impl Ctx<'_> {
                 if f.chars[c as usize] as f32 <= MIN_PART_SHARE * total {
                     return false;
                 }
-                let (k, sc) = self.evidence(c).best();
-                k != kind && sc >= threshold
+                let ev = self.evidence(c);
+                let (k, sc) = ev.best();
+                k != kind && sc >= threshold && !(kind == Kind::Sponsored && ev.score[kind as usize] >= threshold && self.links_leave_site(c))
             });
         }
+    }
+
+    /// True when every link in `id` (at least one) leads to another site: an advertiser's list, which
+    /// looks like a list of headlines, but a "Most read" list under an ad slot points at the page's own
+    /// site.
+    fn links_leave_site(&self, id: NodeId) -> bool {
+        let s = self.s;
+        let f = self.f;
+        let mut any = false;
+        for j in id..f.end[id as usize] {
+            if s.nodes[j as usize].tag != Tag::A {
+                continue;
+            }
+            let Some(href) = s.attr(j, Attr::Href) else { continue };
+            if crate::features::url_host(&href.to_ascii_lowercase(), &f.host) == f.host {
+                return false;
+            }
+            any = true;
+        }
+        any
     }
 
     /// A block's element grows to its parent while the parent adds only a label (a heading such as
@@ -1153,6 +1175,31 @@ mod tests {
             let (s, c) = run(&html);
             assert_eq!(c.kind_of(&s, by_id(&s, id)), Some(Kind::Sponsored), "{id}");
             assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article), "{id}");
+        }
+    }
+
+    #[test]
+    fn a_sponsored_label_over_a_teaser_shaped_list_of_ads_marks_the_whole_box() {
+        // The advertisers' links are shaped like a list of headlines (related on their own), but the
+        // box's heading says they are paid for: the whole box is sponsored, not its list related. The
+        // same list pointing at the page's own site is the site's teasers, beside an ad label (a
+        // "Most read" list under an ad slot), and stays a block of its own.
+        for (host, list_kind) in [("https://offers.example.net", None), ("https://news.example.com", Some(Kind::Related))] {
+            let items: String = (0..4)
+                .map(|i| format!("<li><a href='{host}/click?campaign={i}&utm_source=widget'>Partner offer {i}: save on winter boots today</a></li>"))
+                .collect();
+            let html = format!(
+                "<body><main><article id=story><h1>Harbour ferry returns after repairs</h1>{p}{p}{p}</article>\
+                 <div id=box><aside><h3>Sponsored</h3><p>Paid content from our partners</p><ul id=list>{items}</ul></aside></div></main></body>",
+                p = PARA
+            );
+            let (s, c) = run(&html);
+            let list = c.blocks.iter().find(|b| b.node == by_id(&s, "list")).map(|b| b.kind);
+            assert_eq!(list, list_kind, "{host}");
+            if list_kind.is_none() {
+                assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(Kind::Sponsored));
+            }
+            assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
         }
     }
 
