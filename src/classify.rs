@@ -55,7 +55,7 @@ impl Classification {
 }
 
 /// Evidence gathered for one element.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Evidence {
     score: [f32; 6],
     reasons: [Vec<Reason>; 6],
@@ -145,9 +145,18 @@ struct Ctx<'a> {
     after_comments: Vec<bool>,
     /// For each element, the label-only sibling right before it ([`label_before`]), or `NONE`.
     label_before: Vec<NodeId>,
+    /// Evidence already gathered ([`Ctx::evidence`]): per element, 1 + its index in the list for each
+    /// answer to "inside the story?" (0: not yet). The two label passes and the part checks ask again
+    /// about a third of the elements.
+    memo: core::cell::RefCell<(Vec<[u32; 2]>, Vec<Evidence>)>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(s: &'a Snapshot, f: &'a Features) -> Ctx<'a> {
+        let memo = core::cell::RefCell::new((vec![[0; 2]; s.len()], Vec::new()));
+        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo }
+    }
+
     fn inside_article(&self, id: NodeId) -> bool {
         self.article.is_some_and(|a| self.f.contains(a, id) && a != id)
     }
@@ -210,7 +219,26 @@ impl Ctx<'_> {
         others == 0
     }
 
+    /// The evidence for element `id`: it depends on the element and on whether it lies inside the
+    /// story (the only thing that changes between the passes), so each answer is gathered once.
     fn evidence(&self, id: NodeId) -> Evidence {
+        let in_story = self.inside_article(id) || self.has_ancestor(id, ANC_ARTICLE);
+        let known = {
+            let memo = self.memo.borrow();
+            let k = memo.0[id as usize][in_story as usize] as usize;
+            (k > 0).then(|| memo.1[k - 1].clone())
+        };
+        if let Some(ev) = known {
+            return ev;
+        }
+        let ev = self.gather(id, in_story);
+        let mut memo = self.memo.borrow_mut();
+        memo.1.push(ev.clone());
+        memo.0[id as usize][in_story as usize] = memo.1.len() as u32;
+        ev
+    }
+
+    fn gather(&self, id: NodeId, in_story: bool) -> Evidence {
         let s = self.s;
         let f = self.f;
         let i = id as usize;
@@ -220,7 +248,6 @@ impl Ctx<'_> {
         let chars = f.chars[i];
         let links = f.links[i];
         let ld = f.link_density(id);
-        let in_story = self.inside_article(id) || self.has_ancestor(id, ANC_ARTICLE);
 
         // Semantic elements and roles.
         let role = s.attr(id, Attr::Role).unwrap_or("").to_ascii_lowercase();
@@ -1018,7 +1045,7 @@ fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
 /// apply to it (inside the story, holding the story, too much prose). For `blockwise classify --explain`.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Vec<String> {
-    let ctx = Ctx { s, f, article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f) };
+    let ctx = Ctx { article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), ..Ctx::new(s, f) };
     let ev = ctx.evidence(id);
     let mut out = vec![format!(
         "inside story: {}; holds story or headline: {}; prose chars: {} of the story's {}; multi-widget rail: {}",
@@ -1039,7 +1066,7 @@ pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Ve
 
 /// Classifies every block of a page.
 pub fn classify(s: &Snapshot, f: &Features) -> Classification {
-    let mut ctx = Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f) };
+    let mut ctx = Ctx::new(s, f);
     let roots: Vec<NodeId> = (0..s.len() as u32).filter(|&j| s.nodes[j as usize].parent == NONE).collect();
     let mut provisional = Vec::new();
     for &r in &roots {
@@ -1114,7 +1141,7 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
 /// ancestors): the page's story was found in the first pass and lies elsewhere, so nothing here is
 /// taken for it; each element is judged as one outside the story.
 pub fn classify_fragment(s: &Snapshot, f: &Features) -> Classification {
-    let ctx = Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f) };
+    let ctx = Ctx::new(s, f);
     let mut out = Vec::new();
     for r in (0..s.len() as u32).filter(|&j| s.nodes[j as usize].parent == NONE) {
         ctx.label_pass(r, &mut out);
