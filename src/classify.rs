@@ -55,7 +55,7 @@ impl Classification {
 }
 
 /// Evidence gathered for one element.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Evidence {
     score: [f32; 6],
     reasons: [Vec<Reason>; 6],
@@ -98,6 +98,29 @@ fn norm_label(t: &str) -> String {
     } else {
         trimmed.to_string()
     }
+}
+
+/// The [`PLEA_WORDS`] in `text`, in the list's order. A word is searched for only when its first two
+/// bytes and its last two are byte pairs of the text (a table of the text's pairs, hashed into 4,096
+/// bits): most of the sixty substring searches per box are skipped.
+fn plea_hits(text: &str) -> Vec<&'static str> {
+    let key = |p: &[u8]| ((p[0] as usize) << 4 ^ p[1] as usize) & 4095;
+    let mut pairs = [0u64; 64];
+    for p in text.as_bytes().windows(2) {
+        let k = key(p);
+        pairs[k >> 6] |= 1 << (k & 63);
+    }
+    let has = |p: &[u8]| {
+        let k = key(p);
+        pairs[k >> 6] >> (k & 63) & 1 == 1
+    };
+    PLEA_WORDS
+        .iter()
+        .filter(|w| {
+            let b = w.as_bytes();
+            (b.len() < 2 || (has(&b[..2]) && has(&b[b.len() - 2..]))) && text.contains(w)
+        })
+        .collect()
 }
 
 /// True when `label` is one of `list` or starts with one of them followed by a space or colon.
@@ -219,23 +242,27 @@ impl<'a> Ctx<'a> {
         others == 0
     }
 
-    /// The evidence for element `id`: it depends on the element and on whether it lies inside the
-    /// story (the only thing that changes between the passes), so each answer is gathered once.
-    fn evidence(&self, id: NodeId) -> Evidence {
+    /// Where the evidence for element `id` is in the memo's list. It depends on the element and on
+    /// whether it lies inside the story (the only thing that changes between the passes), so each
+    /// answer is gathered once.
+    fn evidence(&self, id: NodeId) -> usize {
         let in_story = self.inside_article(id) || self.has_ancestor(id, ANC_ARTICLE);
-        let known = {
-            let memo = self.memo.borrow();
-            let k = memo.0[id as usize][in_story as usize] as usize;
-            (k > 0).then(|| memo.1[k - 1].clone())
-        };
-        if let Some(ev) = known {
-            return ev;
+        let k = self.memo.borrow().0[id as usize][in_story as usize] as usize;
+        if k > 0 {
+            return k - 1;
         }
         let ev = self.gather(id, in_story);
         let mut memo = self.memo.borrow_mut();
-        memo.1.push(ev.clone());
+        memo.1.push(ev);
         memo.0[id as usize][in_story as usize] = memo.1.len() as u32;
-        ev
+        memo.1.len() - 1
+    }
+
+    /// The kind with the most evidence for `id`, its score, and where the evidence is in the memo.
+    fn judge(&self, id: NodeId) -> (Kind, f32, usize) {
+        let at = self.evidence(id);
+        let (kind, score) = self.memo.borrow().1[at].best();
+        (kind, score, at)
     }
 
     fn gather(&self, id: NodeId, in_story: bool) -> Evidence {
@@ -483,7 +510,7 @@ impl<'a> Ctx<'a> {
         let plain_link_plug = links >= 1 && chars < MAX_PLAIN_PLUG_CHARS && ld < 0.5;
         if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower_owned(subtree_text(s, f, id, 240));
-            let hits: Vec<&str> = PLEA_WORDS.iter().filter(|w| text.contains(w)).collect();
+            let hits = plea_hits(&text);
             let need = if !(asks || headed) || chars >= 900 { MIN_PAYWALL_PLEAS } else { 2 };
             if hits.len() >= need || (hits.len() == 1 && asks && chars < 900) {
                 // Each plea beyond two is more evidence (a paywall names subscribers, log-in and alerts).
@@ -641,8 +668,7 @@ impl<'a> Ctx<'a> {
             }
             let inside = self.inside_article(i);
             let heavy = inside && self.article_mass > 0 && f.mass[i as usize] as f32 > MAX_ARTICLE_MASS_IN_BLOCK * self.article_mass as f32;
-            let ev = self.evidence(i);
-            let (kind, score) = ev.best();
+            let (kind, score, at) = self.judge(i);
             if inside && self.listing && kind == Kind::Related {
                 i += 1;
                 continue;
@@ -666,7 +692,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if score >= threshold && !empty {
-                let mut reasons = ev.reasons[kind as usize].clone();
+                let mut reasons = self.memo.borrow().1[at].reasons[kind as usize].clone();
                 reasons.dedup();
                 let node = self.climb(i);
                 out.push(Block { node, kind, confidence: confidence(score), reasons });
@@ -738,9 +764,8 @@ impl<'a> Ctx<'a> {
                 if f.chars[c as usize] as f32 <= MIN_PART_SHARE * total {
                     return false;
                 }
-                let ev = self.evidence(c);
-                let (k, sc) = ev.best();
-                k != kind && sc >= threshold && !(kind == Kind::Sponsored && ev.score[kind as usize] >= threshold && self.links_leave_site(c))
+                let (k, sc, at) = self.judge(c);
+                k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo.borrow().1[at].score[kind as usize] >= threshold && self.links_leave_site(c))
             });
         }
     }
@@ -813,7 +838,7 @@ impl<'a> Ctx<'a> {
             let holds_h1 = (b.node..f.end[b.node as usize]).any(|j| s.nodes[j as usize].tag == Tag::H1 && !f.silent[j as usize]);
             // (The evidence is read again only for the rare comments block that heavy.)
             let heavy = f.mass[b.node as usize] as f32 > 0.5 * page_mass as f32;
-            if holds_h1 || (heavy && (b.kind != Kind::Comments || self.comments_by_form_only(b.node, self.evidence(b.node).best().1))) {
+            if holds_h1 || (heavy && (b.kind != Kind::Comments || self.comments_by_form_only(b.node, self.judge(b.node).1))) {
                 continue;
             }
             for j in b.node..f.end[b.node as usize] {
@@ -1046,7 +1071,9 @@ fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Vec<String> {
     let ctx = Ctx { article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), ..Ctx::new(s, f) };
-    let ev = ctx.evidence(id);
+    let at = ctx.evidence(id);
+    let memo = ctx.memo.borrow();
+    let ev = &memo.1[at];
     let mut out = vec![format!(
         "inside story: {}; holds story or headline: {}; prose chars: {} of the story's {}; multi-widget rail: {}",
         ctx.inside_article(id),
