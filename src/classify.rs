@@ -100,29 +100,6 @@ fn norm_label(t: &str) -> String {
     }
 }
 
-/// The [`PLEA_WORDS`] in `text`, in the list's order. A word is searched for only when its first two
-/// bytes and its last two are byte pairs of the text (a table of the text's pairs, hashed into 4,096
-/// bits): most of the sixty substring searches per box are skipped.
-fn plea_hits(text: &str) -> Vec<&'static str> {
-    let key = |p: &[u8]| ((p[0] as usize) << 4 ^ p[1] as usize) & 4095;
-    let mut pairs = [0u64; 64];
-    for p in text.as_bytes().windows(2) {
-        let k = key(p);
-        pairs[k >> 6] |= 1 << (k & 63);
-    }
-    let has = |p: &[u8]| {
-        let k = key(p);
-        pairs[k >> 6] >> (k & 63) & 1 == 1
-    };
-    PLEA_WORDS
-        .iter()
-        .filter(|w| {
-            let b = w.as_bytes();
-            (b.len() < 2 || (has(&b[..2]) && has(&b[b.len() - 2..]))) && text.contains(w)
-        })
-        .collect()
-}
-
 /// True when `label` is one of `list` or starts with one of them followed by a space or colon.
 fn label_matches(label: &str, list: Words) -> Option<&'static str>
 where
@@ -510,7 +487,9 @@ impl<'a> Ctx<'a> {
         let plain_link_plug = links >= 1 && chars < MAX_PLAIN_PLUG_CHARS && ld < 0.5;
         if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower_owned(subtree_text(s, f, id, 240));
-            let hits = plea_hits(&text);
+            // (Sixty words searched in one text: most are ruled out by its byte pairs.)
+            let searched = crate::text::Searched::new(&text);
+            let hits: Vec<&str> = PLEA_WORDS.iter().filter(|w| searched.contains(w)).collect();
             let need = if !(asks || headed) || chars >= 900 { MIN_PAYWALL_PLEAS } else { 2 };
             if hits.len() >= need || (hits.len() == 1 && asks && chars < 900) {
                 // Each plea beyond two is more evidence (a paywall names subscribers, log-in and alerts).

@@ -6,6 +6,7 @@ use crate::prelude::*;
 use crate::lower::{lower, lower_owned};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
+use crate::text::Searched;
 
 /// The kinds of block, in the order used by score arrays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -302,18 +303,21 @@ pub fn url_host<'a>(url: &'a str, page_host: &'a str) -> String {
 
 /// True when `host` is `domain` or one of its subdomains.
 fn host_is(host: &str, domain: &str) -> bool {
-    host == domain || (host.len() > domain.len() && host.ends_with(domain) && host.as_bytes()[host.len() - domain.len() - 1] == b'.')
+    let (h, d) = (host.as_bytes(), domain.as_bytes());
+    let Some(at) = h.len().checked_sub(d.len()) else { return false };
+    // The byte where the domain would begin rules out most hosts before a comparison.
+    d.first().is_none_or(|&c| h[at] == c) && h[at..] == *d && (at == 0 || h[at - 1] == b'.')
 }
 
 /// True when `url` points at an ad network or a recommendation widget.
 pub fn is_ad_url(url: &str) -> bool {
     let l = url.to_ascii_lowercase();
     let host = url_host(&l, "");
-    ad_url(&l, &host)
+    ad_url(&Searched::new(&l), &host)
 }
 
 /// [`is_ad_url`] of a lowercased URL `l` whose host is `host`.
-fn ad_url(l: &str, host: &str) -> bool {
+fn ad_url(l: &Searched, host: &str) -> bool {
     AD_HOSTS.iter().any(|h| host_is(host, h))
         || l.contains("utm_source=taboola")
         || l.contains("utm_source=outbrain")
@@ -365,11 +369,11 @@ pub fn is_topic_url(url: &str) -> bool {
 
 /// True when `url` is a share button's link.
 pub fn is_share_url(url: &str) -> bool {
-    share_url(&url.to_ascii_lowercase())
+    share_url(&Searched::new(&url.to_ascii_lowercase()))
 }
 
 /// [`is_share_url`] of a lowercased URL.
-fn share_url(l: &str) -> bool {
+fn share_url(l: &Searched) -> bool {
     SHARE_URL_MARKS.iter().any(|m| l.contains(m))
 }
 
@@ -406,6 +410,7 @@ pub fn is_relative_time(text: &str) -> bool {
         &owned
     };
     let has_digit = l.chars().any(|c| c.is_ascii_digit());
+    let l = Searched::new(l);
     (has_digit || l.contains("just now") || l.contains("yesterday") || l.contains("gestern") || l.contains("ayer") || l.contains("вчера"))
         && RELATIVE_TIME_WORDS.iter().any(|w| l.contains(w))
 }
@@ -701,11 +706,13 @@ impl Features {
                         // Lowercased and its host taken once for the four tests.
                         let l = h.to_ascii_lowercase();
                         let host = url_host(&l, "");
-                        if paid_rel || ad_url(&l, &host) {
+                        // (Searched once for the ad and share marks.)
+                        let searched = Searched::new(&l);
+                        if paid_rel || ad_url(&searched, &host) {
                             f.ad_links[i] = 1;
                         } else if is_topic_url(h) {
                             f.topic_links[i] = 1;
-                        } else if share_url(&l) {
+                        } else if share_url(&searched) {
                             f.share_links[i] = 1;
                         } else if social_url(h, &host) {
                             f.social_links[i] = 1;

@@ -37,6 +37,41 @@ pub fn more_chars_than(t: &str, max: usize) -> bool {
     t.len() > max && t.bytes().filter(|&b| (b as i8) >= -0x40).nth(max).is_some()
 }
 
+/// A text with its byte pairs hashed into 4,096 bits, for many substring searches in one text: a word
+/// of two bytes or more can be in it only when the word's first two bytes and its last two are both
+/// pairs of the text, so most searches for words that are not there are skipped.
+pub struct Searched<'a> {
+    text: &'a str,
+    pairs: [u64; 64],
+}
+
+impl<'a> Searched<'a> {
+    fn key(p: &[u8]) -> usize {
+        ((p[0] as usize) << 4 ^ p[1] as usize) & 4095
+    }
+
+    /// The pairs of `text`.
+    pub fn new(text: &'a str) -> Searched<'a> {
+        let mut pairs = [0u64; 64];
+        for p in text.as_bytes().windows(2) {
+            let k = Self::key(p);
+            pairs[k >> 6] |= 1 << (k & 63);
+        }
+        Searched { text, pairs }
+    }
+
+    fn has(&self, p: &[u8]) -> bool {
+        let k = Self::key(p);
+        self.pairs[k >> 6] >> (k & 63) & 1 == 1
+    }
+
+    /// `text.contains(w)`.
+    pub fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        (b.len() < 2 || (self.has(&b[..2]) && self.has(&b[b.len() - 2..]))) && self.text.contains(w)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +85,12 @@ mod tests {
         }
         for (h, n) in [("a | b | c", " | "), ("", ""), ("ab", ""), ("", "x"), ("x — y — z", " — "), ("—", " — "), ("aaa", "aa")] {
             assert_eq!(rfind(h, n), h.rfind(n), "{h:?} {n:?}");
+        }
+        for t in ["", "a", "ab", "héllo wörld", "реклама", "广告 x", "🙂🙂a", "\u{10ffff}", "subscribe to our newsletter"] {
+            let s = Searched::new(t);
+            for w in ["", "a", "b", "ab", "ö", "wö", "llo w", "ама", "广告", "🙂a", "newsletter", "news", "letters", "zz", "x"] {
+                assert_eq!(s.contains(w), t.contains(w), "{t:?} {w:?}");
+            }
         }
         for t in ["", "a", "héllo", "реклама", "广告 x", "🙂🙂a", "\u{10ffff}"] {
             assert_eq!(char_count(t), t.chars().count(), "{t}");
