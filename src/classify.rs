@@ -145,16 +145,18 @@ struct Ctx<'a> {
     after_comments: Vec<bool>,
     /// For each element, the label-only sibling right before it ([`label_before`]), or `NONE`.
     label_before: Vec<NodeId>,
-    /// Evidence already gathered ([`Ctx::evidence`]): per element, 1 + its index in the list for each
-    /// answer to "inside the story?" (0: not yet). The two label passes and the part checks ask again
+    /// Evidence already gathered ([`Ctx::evidence`]): at `2 × element + inside the story`, 1 + its
+    /// index in `memo` (0: not yet). The two label passes and the part checks ask again
     /// about a third of the elements.
-    memo: core::cell::RefCell<(Vec<[u32; 2]>, Vec<Evidence>)>,
+    memo_at: Vec<u32>,
+    /// The evidence gathered so far.
+    memo: Vec<Evidence>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(s: &'a Snapshot, f: &'a Features) -> Ctx<'a> {
-        let memo = core::cell::RefCell::new((vec![[0; 2]; s.len()], Vec::new()));
-        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo }
+        let memo_at = vec![0; 2 * s.len()];
+        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new() }
     }
 
     fn inside_article(&self, id: NodeId) -> bool {
@@ -222,23 +224,21 @@ impl<'a> Ctx<'a> {
     /// Where the evidence for element `id` is in the memo's list. It depends on the element and on
     /// whether it lies inside the story (the only thing that changes between the passes), so each
     /// answer is gathered once.
-    fn evidence(&self, id: NodeId) -> usize {
+    fn evidence(&mut self, id: NodeId) -> usize {
         let in_story = self.inside_article(id) || self.has_ancestor(id, ANC_ARTICLE);
-        let k = self.memo.borrow().0[id as usize][in_story as usize] as usize;
-        if k > 0 {
-            return k - 1;
+        let slot = 2 * id as usize + in_story as usize;
+        if self.memo_at[slot] == 0 {
+            let ev = self.gather(id, in_story);
+            self.memo.push(ev);
+            self.memo_at[slot] = self.memo.len() as u32;
         }
-        let ev = self.gather(id, in_story);
-        let mut memo = self.memo.borrow_mut();
-        memo.1.push(ev);
-        memo.0[id as usize][in_story as usize] = memo.1.len() as u32;
-        memo.1.len() - 1
+        self.memo_at[slot] as usize - 1
     }
 
     /// The kind with the most evidence for `id`, its score, and where the evidence is in the memo.
-    fn judge(&self, id: NodeId) -> (Kind, f32, usize) {
+    fn judge(&mut self, id: NodeId) -> (Kind, f32, usize) {
         let at = self.evidence(id);
-        let (kind, score) = self.memo.borrow().1[at].best();
+        let (kind, score) = self.memo[at].best();
         (kind, score, at)
     }
 
@@ -611,7 +611,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Top-down labelling: the first element (outermost) whose evidence passes becomes a block.
-    fn label_pass(&self, root: NodeId, out: &mut Vec<Block>) {
+    fn label_pass(&mut self, root: NodeId, out: &mut Vec<Block>) {
         let s = self.s;
         let f = self.f;
         let mut i = root;
@@ -671,7 +671,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if score >= threshold && !empty {
-                let mut reasons = self.memo.borrow().1[at].reasons[kind as usize].clone();
+                let mut reasons = self.memo[at].reasons[kind as usize].clone();
                 reasons.dedup();
                 let node = self.climb(i);
                 out.push(Block { node, kind, confidence: confidence(score), reasons });
@@ -727,7 +727,7 @@ impl<'a> Ctx<'a> {
     /// own a block of another kind (a part of a sponsored box that is itself sponsored enough and whose links
     /// all leave the site does not count): then `id` is a column of
     /// different widgets (an ad above a "Most popular" list), and its parts are judged one by one.
-    fn part_disagrees(&self, id: NodeId, kind: Kind, threshold: f32) -> bool {
+    fn part_disagrees(&mut self, id: NodeId, kind: Kind, threshold: f32) -> bool {
         let s = self.s;
         let f = self.f;
         let total = f.chars[id as usize].max(1) as f32;
@@ -744,7 +744,7 @@ impl<'a> Ctx<'a> {
                     return false;
                 }
                 let (k, sc, at) = self.judge(c);
-                k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo.borrow().1[at].score[kind as usize] >= threshold && self.links_leave_site(c))
+                k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.links_leave_site(c))
             });
         }
     }
@@ -801,7 +801,7 @@ impl<'a> Ctx<'a> {
 
     /// The story root: the deepest element that holds [`ARTICLE_MASS_SHARE`] of the prose mass that lies
     /// outside provisional boilerplate blocks.
-    fn find_article(&self, provisional: &[Block]) -> Option<(NodeId, u32)> {
+    fn find_article(&mut self, provisional: &[Block]) -> Option<(NodeId, u32)> {
         let s = self.s;
         let f = self.f;
         let n = s.len();
@@ -817,7 +817,11 @@ impl<'a> Ctx<'a> {
             let holds_h1 = (b.node..f.end[b.node as usize]).any(|j| s.nodes[j as usize].tag == Tag::H1 && !f.silent[j as usize]);
             // (The evidence is read again only for the rare comments block that heavy.)
             let heavy = f.mass[b.node as usize] as f32 > 0.5 * page_mass as f32;
-            if holds_h1 || (heavy && (b.kind != Kind::Comments || self.comments_by_form_only(b.node, self.judge(b.node).1))) {
+            let form_only = !holds_h1 && heavy && b.kind == Kind::Comments && {
+                let score = self.judge(b.node).1;
+                self.comments_by_form_only(b.node, score)
+            };
+            if holds_h1 || (heavy && b.kind != Kind::Comments) || form_only {
                 continue;
             }
             for j in b.node..f.end[b.node as usize] {
@@ -1049,10 +1053,9 @@ fn common_ancestor(s: &Snapshot, f: &Features, a: NodeId, b: NodeId) -> NodeId {
 /// apply to it (inside the story, holding the story, too much prose). For `blockwise classify --explain`.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn explain(s: &Snapshot, f: &Features, c: &Classification, id: NodeId) -> Vec<String> {
-    let ctx = Ctx { article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), ..Ctx::new(s, f) };
+    let mut ctx = Ctx { article: c.article, headline: c.headline, article_mass: c.article.map_or(0, |a| f.mass[a as usize]), ..Ctx::new(s, f) };
     let at = ctx.evidence(id);
-    let memo = ctx.memo.borrow();
-    let ev = &memo.1[at];
+    let ev = &ctx.memo[at];
     let mut out = vec![format!(
         "inside story: {}; holds story or headline: {}; prose chars: {} of the story's {}; multi-widget rail: {}",
         ctx.inside_article(id),
@@ -1147,7 +1150,7 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
 /// ancestors): the page's story was found in the first pass and lies elsewhere, so nothing here is
 /// taken for it; each element is judged as one outside the story.
 pub fn classify_fragment(s: &Snapshot, f: &Features) -> Classification {
-    let ctx = Ctx::new(s, f);
+    let mut ctx = Ctx::new(s, f);
     let mut out = Vec::new();
     for r in (0..s.len() as u32).filter(|&j| s.nodes[j as usize].parent == NONE) {
         ctx.label_pass(r, &mut out);
