@@ -218,6 +218,10 @@ export async function launch(/** @type {string} */ origin) {
  * @param {Awaited<ReturnType<typeof launch>>} b @param {number} reps @param {"content" | "background"} engine
  */
 async function clicks(b, reps, engine) {
+  const outerHtml = () => b.page.evaluate(() => document.documentElement.outerHTML);
+  // Undo must be exact: each restore gives back the page's outerHTML as it was before the first click.
+  const original = await outerHtml();
+  const restores = { done: 0, exact: 0 };
   /** @type {Record<string, number[]>} */
   const t = { total: [], snapshot: [], classify: [], apply: [] };
   /** @type {Record<string, number[]>} */
@@ -227,7 +231,11 @@ async function clicks(b, reps, engine) {
   /** @type {Record<string, number>} */
   let first = {};
   for (let i = 0; i <= reps; i++) {
-    if (i > 0) await b.askPage(Msg.PAGE_RESTORE);
+    if (i > 0) {
+      await b.askPage(Msg.PAGE_RESTORE);
+      restores.done++;
+      if ((await outerHtml()) === original) restores.exact++;
+    }
     const r = await b.click();
     state = r.state;
     if (state.engine !== engine) throw new Error(`the core ran in the ${state.engine}, not the ${engine}`);
@@ -242,7 +250,7 @@ async function clicks(b, reps, engine) {
     if (bg) for (const k of Object.keys(background)) if (typeof bg[k] === "number") background[k].push(bg[k]);
   }
   await b.closePopup();
-  return { t, first, state: /** @type {any} */ (state), walls, background };
+  return { t, first, state: /** @type {any} */ (state), walls, background, restores, original, outerHtml };
 }
 
 /**
@@ -276,7 +284,7 @@ async function measure(b, url, reps) {
   await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
   const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
 
-  const { t, first, state, walls } = await clicks(b, reps, "content");
+  const { t, first, state, walls, restores } = await clicks(b, reps, "content");
   const hidden = new Set(state.hiddenKinds);
   if (HIDEABLE_KINDS.some((k) => !hidden.has(k))) throw new Error(`not every kind but article is hidden: ${state.hiddenKinds}`);
 
@@ -314,6 +322,10 @@ async function measure(b, url, reps) {
   await b.closePopup();
   await page.goto(url.replace("/p/", "/s/"), { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
   const strict = await clicks(b, reps, "background");
+  // And a last restore of the strict page, after its last clean.
+  await b.askPage(Msg.PAGE_RESTORE);
+  strict.restores.done++;
+  if ((await strict.outerHtml()) === strict.original) strict.restores.exact++;
 
   return {
     elements,
@@ -331,6 +343,7 @@ async function measure(b, url, reps) {
       background: Object.fromEntries(Object.entries(strict.background).map(([k, v]) => [k, round(median(v))])),
     },
     kinds: state.counts,
+    restores: { done: restores.done + strict.restores.done, exact: restores.exact + strict.restores.exact },
     article_text: reader?.text ?? "",
     reader_meta: { title: reader?.title ?? "", byline: reader?.byline ?? null, published: reader?.published ?? null },
     readability_text: ra.text,

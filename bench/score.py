@@ -379,6 +379,7 @@ def score(lines, data):
         "late": [d["ms"]["late"] for d in ok if "late" in d["ms"]],
         "late_kinds": Counter(d.get("late_kind") or "none" for d in ok if "late" in d["ms"]),
         "strict": [d["strict"] for d in ok if d.get("strict")],
+        "restores": [d["restores"] for d in ok if d.get("restores")],
     }
     return res
 
@@ -498,6 +499,12 @@ def report(res):
             xs = [d["background"]["bytes"] / 1024 for d in st]
             L.append(f"|   the snapshot's message, KB | {fmt(med(xs), 1)} | {fmt(pct(xs, .95), 1)} |")
         L.append("")
+        rs = sp["restores"]
+        if rs:
+            done, exact = sum(r["done"] for r in rs), sum(r["exact"] for r in rs)
+            whole = sum(r["exact"] == r["done"] for r in rs)
+            L.append(f"Undo: {exact:,} of {done:,} restores gave back the page's exact `outerHTML` (every restore exact on {whole} of {len(rs)} pages).")
+            L.append("")
     sz = sizes()
     if sz:
         L.append("| file | raw | gzip -9 |")

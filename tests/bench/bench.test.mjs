@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DATA = process.env.BLOCKWISE_DATA ?? path.resolve(ROOT, "../shared/data");
 const WCXB_IDS = ["0001", "0002", "0003"];
 const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
-const FIELDS = ["id", "elements", "ms", "first", "strict", "kinds", "late_kind", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
+const FIELDS = ["id", "elements", "ms", "first", "strict", "kinds", "restores", "late_kind", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
 const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone", "toggle", "late", "late_wait"].sort();
 const PHASES = ["apply", "classify", "snapshot", "total"];
 
@@ -69,6 +69,9 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
     const html = Buffer.byteLength(l.annotated_html);
     assert.ok(bg.bytes < 2 * html, `${l.id}: the snapshot message (${bg.bytes} bytes) is under twice the page's own HTML (${html})`);
     if (html > 200_000) assert.ok(bg.bytes < html, `${l.id}: on a large page the snapshot message (${bg.bytes} bytes) is smaller than its HTML (${html})`);
+    // Undo is exact on every page: each restore (between clicks, both paths) gave back the original outerHTML.
+    assert.ok(l.restores.done >= 3, `${l.id}: ${l.restores.done} restores`);
+    assert.equal(l.restores.exact, l.restores.done, `${l.id}: restores that gave back the page's exact outerHTML`);
     assert.ok(Object.keys(l.kinds).length > 0, `${l.id}: no blocks`);
     for (const [k, n] of Object.entries(l.kinds)) assert.ok(KINDS.includes(k) && Number.isInteger(n) && n > 0, `${l.id}: kinds.${k} = ${n}`);
     assert.ok(l.kinds.article >= 1, `${l.id}: an article block`);
