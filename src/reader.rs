@@ -107,10 +107,12 @@ fn keep_tag(tag: Tag) -> Option<&'static str> {
 /// Share of the story's prose mass above which a `<form>` inside it is the story itself (a forum thread
 /// wrapped in a moderation form), not an interactive widget.
 const FORM_THREAD_SHARE: f32 = 0.5;
-/// A block of two or more paragraphs and at least this many characters is shown once: a later block
+/// A block of two or more elements and at least this many characters is shown once: a later block
 /// with the same words is a second copy of the text (one per screen size, one behind a paywall's
-/// switch; WCXB pages whose CSS hides one) and is dropped. Single paragraphs may repeat (a refrain).
-const MIN_REPEATED_BLOCK_CHARS: u32 = 400;
+/// switch; WCXB pages whose CSS hides one) or a carousel's clone of a slide (a heading and its line,
+/// copied for an endless loop: product and service pages) and is dropped. Single paragraphs may
+/// repeat (a refrain, lorem ipsum on the Readability test pages).
+const MIN_REPEATED_BLOCK_CHARS: u32 = 100;
 
 /// A story root is a discussion thread when its replies hold more than this many times the prose
 /// mass of the rest (WCXB forum pages: 5× to 20×; blog posts with long comment threads: 2× to 3×)…
@@ -316,7 +318,7 @@ impl Builder<'_> {
         let mut stack = vec![Frame { end: self.f.end[root as usize], depth: 0, tag: None, attrs: Vec::new(), kids: Vec::new() }];
         let mut i = root + 1;
         let end = self.f.end[root as usize];
-        // Blocks of paragraphs already in the document ([`MIN_REPEATED_BLOCK_CHARS`]), each text once
+        // Blocks already in the document ([`MIN_REPEATED_BLOCK_CHARS`]), each text once
         // (its first element: a wrapper inside it with the same words is that copy). Kept by word count:
         // equal texts have as many words (`Features::words`), so a block's text is read only when an
         // earlier block has its count.
@@ -368,7 +370,6 @@ impl Builder<'_> {
             }
             // (A wrapper around one element is read as that element: chains of wrappers stay linear.)
             if n.tag.is_block_level()
-                && self.f.paragraphs[iu] >= 2
                 && self.f.chars[iu] >= MIN_REPEATED_BLOCK_CHARS
                 && self.f.children(i).filter(|&c| s.nodes[c as usize].tag != Tag::Text).nth(1).is_some()
             {
@@ -978,6 +979,20 @@ mod tests {
         let html = format!("<body><article><h1>Council approves the transit plan</h1><div>{p1}{p2}</div><h2>Next</h2><div>{p3}{p2}</div></article></body>");
         let r = crate::analyze(&crate::html::parse(&html, "https://news.example.com/a"), true).reader.expect("reader");
         assert_eq!(r.text.matches("Residents who spoke").count(), 2, "one paragraph repeated in another section stays");
+    }
+
+    #[test]
+    fn a_carousel_clone_of_a_short_slide_is_read_once() {
+        let slide = |h: &str, t: &str| format!("<div class=slide><h3>{h}</h3><p>{t}</p></div>");
+        let a = slide("Colourful design", "Four colours to match your style and your desk, from a quiet grey to a bright mint green.");
+        let b = slide("Water resistant", "Rated for rain, splashes and a short drop in the pool, with its ports sealed against dust.");
+        let story = "<p>The new tablet has a larger screen and a battery that lasts a whole working day, its maker says.</p>\
+                     <p>It ships with a pen in the box and a keyboard cover sold separately, in four colours.</p>";
+        // The slider's script copies the slides around the real ones for an endless loop.
+        let html = format!("<body><main><h1>The new tablet</h1>{story}<div class=slider>{b}{a}{b}{a}</div></main></body>");
+        let r = crate::analyze(&crate::html::parse(&html, "https://shop.example.com/tablet"), true).reader.expect("reader");
+        assert_eq!(r.text.matches("quiet grey").count(), 1, "{}", r.text);
+        assert_eq!(r.text.matches("drop in the pool").count(), 1, "{}", r.text);
     }
 
     #[test]
