@@ -21,7 +21,9 @@ CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFI
   cargo build --quiet --release --lib --target wasm32-unknown-unknown "${features[@]}"
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/blockwise.wasm
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# Flattened and re-looped twice before -Oz (docs/benchmarks.md, "fifth pass"): about 1 KB smaller than
+# -Oz alone.
+node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/blockwise_bg.wasm -o pkg/blockwise_bg.opt.wasm
 mv pkg/blockwise_bg.opt.wasm pkg/blockwise_bg.wasm
