@@ -169,7 +169,7 @@ fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
         let mut start = buf.len();
         let mut prev_lower = false;
         for c in word.chars() {
-            let (upper, lower) = if c.is_ascii() { (c.is_ascii_uppercase(), c.is_ascii_lowercase()) } else { (c.is_uppercase(), c.is_lowercase()) };
+            let (upper, lower) = if c.is_ascii() { (c.is_ascii_uppercase(), c.is_ascii_lowercase()) } else { (crate::lower::is_upper(c), crate::lower::is_lower(c)) };
             if upper && prev_lower && buf.len() > start && !generated {
                 spans.push((start as u32, buf.len() as u32));
                 start = buf.len();

@@ -3,7 +3,8 @@
 //! of the 12 KB mapping table and the code that walks it, which the Wasm would otherwise carry
 //! (docs/benchmarks.md, the .wasm's size). The tables are generated from the standard library itself:
 //! the test `tables_match_the_standard_library` checks every character and prints fresh tables when a
-//! Rust update brings a new Unicode version.
+//! Rust update brings a new Unicode version. `is_upper` and `is_lower` answer as `char::is_uppercase`
+//! and `char::is_lowercase` from the same runs and two more small tables, for the same reason.
 use crate::prelude::*;
 
 /// Runs of characters whose lowercase is one character at a fixed distance: `start | (len - 1) << 21 |
@@ -80,6 +81,37 @@ const IGNORABLE: &[u32] = &[
     502137088,
 ];
 
+/// Non-ASCII characters that are cased (`Lowercase`, `Uppercase` or titlecase `Lt`): `start | (len - 1) << 21`.
+/// With [`UPPER_UNMAPPED`], [`TITLECASE`] and [`RUNS`] it gives `char::is_lowercase` and
+/// `char::is_uppercase` without the standard library's two tables (test `case_tables_match_the_standard_library`).
+const CASED: &[u32] = &[
+    170, 181, 186, 46137536, 62914776, 406847736, 6291900, 434110916, 71303830, 2097856, 8389344, 837,
+    6292336, 2098038, 6292346, 895, 902, 4195208, 908, 39846798, 171967395, 289407991, 346031242, 77595953,
+    83887456, 77598880, 4295, 4301, 88084688, 6295804, 178262944, 10490872, 20978816, 88087696, 4201661,
+    400563456, 580918784, 10493720, 77602592, 10493768, 14688080, 8025, 8027, 8029, 62922591, 109059968,
+    12591030, 8126, 4202434, 12591046, 6299600, 10493910, 25173984, 4202482, 12591094, 8305, 8319, 25174160,
+    8450, 8455, 18882826, 8469, 8397081, 8484, 8486, 8488, 6299946, 10494255, 8505, 6299964, 8397125, 8526,
+    65020256, 2105731, 106964150, 478161920, 6302955, 2108658, 77606144, 11559, 11565, 94414400, 60860032,
+    211855138, 6334347, 159426448, 10528753, 4237304, 88124208, 27306844, 165718896, 12647168, 8452883,
+    52494113, 52494145, 165741568, 73467056, 73467096, 21038448, 29427068, 12649868, 2164116, 21038487,
+    29427107, 12649907, 2164155, 67456, 4261763, 86050695, 16844722, 104926336, 104926400, 44109136,
+    44109168, 132192416, 132214336, 50425504, 50425531, 176280576, 146920534, 2217118, 119970, 2217125,
+    6411433, 23188654, 119995, 12702909, 134337733, 6411527, 14800141, 12702998, 56743198, 6411579, 8508736,
+    120134, 12703050, 711054674, 50452136, 50452162, 63035100, 50452220, 63035158, 50452278, 63035216,
+    50452336, 63035274, 50452394, 14800836, 18996992, 39968523, 10608421, 128049200, 140634368, 52556080,
+    52556112, 52556144,
+];
+
+/// Non-ASCII `Uppercase` characters that lowercase to themselves (ϒ, ℋ, the mathematical capitals, …):
+/// `start | (len - 1) << 21`. Every other uppercase character is one that lowercases to another one.
+const UPPER_UNMAPPED: &[u32] = &[
+    4195282, 8450, 8455, 4202763, 4202768, 8469, 8397081, 8484, 8488, 2105644, 2105648, 8499, 2105662, 8517,
+    52548608, 52548660, 52548712, 119964, 2217118, 119970, 2217125, 6411433, 14800046, 52548816, 2217220,
+    6411527, 14800141, 12702998, 2217272, 6411579, 8508736, 120134, 12703050, 52548972, 52549024, 52549076,
+    52549128, 52549180, 52549232, 50452136, 50452194, 50452252, 50452310, 50452368, 120778, 52556080,
+    52556112, 52556144,
+];
+
 /// Unicode's titlecase letters (`Lt`), cased but neither lowercase nor uppercase.
 const TITLECASE: &[(u32, u32)] = &[
     (453, 453), (456, 456), (459, 459), (498, 498), (8072, 8079), (8088, 8095), (8104, 8111), (8124, 8124),
@@ -116,8 +148,32 @@ fn ignorable(c: char) -> bool {
     in_ranges(IGNORABLE, c as u32)
 }
 
+fn title(c: char) -> bool {
+    TITLECASE.iter().any(|&(a, b)| (a..=b).contains(&(c as u32)))
+}
+
+/// `c.is_uppercase()`, from the lowercase runs: an uppercase character is one that lowercases to another
+/// one (but for the titlecase letters), or one of [`UPPER_UNMAPPED`].
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    ((c == '\u{130}' || lookup_run(c as u32).is_some()) && !title(c)) || in_ranges(UPPER_UNMAPPED, c as u32)
+}
+
+/// `c.is_lowercase()`: cased, and neither uppercase nor titlecase.
+pub fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    in_ranges(CASED, c as u32) && !is_upper(c) && !title(c)
+}
+
 fn cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || TITLECASE.iter().any(|&(a, b)| (a..=b).contains(&(c as u32)))
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    in_ranges(CASED, c as u32)
 }
 
 /// True when the capital sigma at byte `i` of `s` ends a word (it lowercases to `ς`).
@@ -221,6 +277,33 @@ mod tests {
             s.clear();
             push_lower(c, &mut s);
             assert_eq!(s, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn case_tables_match_the_standard_library() {
+        let ranges = |f: &dyn Fn(char) -> bool| {
+            let mut v: Vec<(u32, u32)> = Vec::new();
+            for c in chars().filter(|c| !c.is_ascii() && f(*c)) {
+                match v.last_mut() {
+                    Some((s, n)) if *s + *n == c as u32 && *n < 1024 => *n += 1,
+                    _ => v.push((c as u32, 1)),
+                }
+            }
+            v.into_iter().map(|(s, n)| s | (n - 1) << 21).collect::<Vec<u32>>()
+        };
+        let lowers_to_other = |c: char| c.to_lowercase().ne([c]);
+        let title = |c: char| lowers_to_other(c) && !c.is_uppercase();
+        let cased = ranges(&|c| c.is_lowercase() || c.is_uppercase() || title(c));
+        let unmapped = ranges(&|c| c.is_uppercase() && !lowers_to_other(c));
+        if cased != CASED || unmapped != UPPER_UNMAPPED {
+            panic!("src/lower.rs's case tables are stale; replace them with:\nconst CASED: &[u32] = &{cased:?};\nconst UPPER_UNMAPPED: &[u32] = &{unmapped:?};");
+        }
+        for c in chars() {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(super::title(c), title(c), "{c:?}");
+            assert_eq!(super::cased(c), c.is_lowercase() || c.is_uppercase() || title(c), "{c:?}");
         }
     }
 
