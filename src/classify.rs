@@ -791,7 +791,10 @@ impl<'a> Ctx<'a> {
                 .filter(|&c| c != i && s.nodes[c as usize].tag != Tag::Text)
                 .filter(|&c| f.chars[c as usize] > 0 || f.images[c as usize] > 0)
                 .count();
-            if extra_chars as usize <= MAX_LABEL_CHARS && extra_links == 0 && extra_mass == 0 && siblings_with_content <= 1 && f.images[pu] == f.images[iu] {
+            // Over a list of links, the label may be a heading that links to its section ("World News"
+            // over that section's teasers).
+            let heading_link = extra_links == 1 && f.links[iu] >= MIN_HEADED_SIBLING_LINKS && f.headings[pu].iter().sum::<u16>() > f.headings[iu].iter().sum::<u16>();
+            if extra_chars as usize <= MAX_LABEL_CHARS && (extra_links == 0 || heading_link) && extra_mass == 0 && siblings_with_content <= 1 && f.images[pu] == f.images[iu] {
                 i = p;
             } else {
                 return i;
@@ -1237,6 +1240,32 @@ mod tests {
             }
             assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
         }
+    }
+
+    #[test]
+    fn a_heading_that_links_to_its_section_is_part_of_the_teaser_block_below_it() {
+        // Class and id names that say nothing (generated), a section heading that is a link to the
+        // section, and teaser cards with relative times below it: the block is the whole section,
+        // heading included (the seed page's "World News" list, rebuilt with other names).
+        let cards: String = (0..5)
+            .map(|i| {
+                format!(
+                    "<li class=x9f><a href='/article/{i}'><img src='/t{i}.jpg'></a><div class=x1><div class=x2>Niamh Kennedy and Darya Tarasova, CNN</div>\
+                     <h3 class=x3><a href='/article/{i}'>Troops spotted near the border, officials say {i}</a></h3>\
+                     <p class=x4>The first group of soldiers have been spotted in the region, an area of ongoing operations.</p><span class=x5>{n} hours ago</span></div></li>",
+                    n = i + 1
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><article id=story><h1>Harbour ferry returns after repairs</h1>{p}{p}{p}{p}{p}{p}{p}{p}{p}{p}</article></main>\
+             <section id=xq1 class=xa81c><h2 class=x77d0><a href='/news/world'>World News</a></h2><ul class=x5e2b>{cards}</ul></section></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        let section = by_id(&s, "xq1");
+        assert!(c.blocks.iter().any(|b| b.node == section && b.kind == Kind::Related), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
     #[test]
