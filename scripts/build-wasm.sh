@@ -21,6 +21,12 @@ CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFI
   cargo build --quiet --release --lib --target wasm32-unknown-unknown "${features[@]}"
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/blockwise.wasm
+# The core searches substrings with src/text.rs (find, contains, split_once, replace): one `&str`
+# pattern anywhere (`s.contains("x")`, `find`, `split_once`, `replace`, a non-ASCII `char`) brings the
+# standard two-way searcher back, 2.4 KB. The names are still in the file here (wasm-opt strips them).
+if grep -aq 'StrSearcher' pkg/blockwise_bg.wasm; then
+  echo "build-wasm.sh: note: a &str pattern brought back the standard substring searcher (2.4 KB); use text::find, text::contains, text::split_once or text::replace" >&2
+fi
 # Flattened and re-looped twice before -Oz (docs/benchmarks.md, "fifth pass"): about 1 KB smaller than
 # -Oz alone.
 node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -7,6 +7,7 @@ use crate::prelude::*;
 use crate::features::{collapse_spaces, subtree_text, Features, Kind, ANC_ARTICLE, ANC_ASIDE, ANC_FOOTER, ANC_MAIN, ANC_NAV, ANC_SECTION};
 use crate::lower::lower_owned;
 use crate::math;
+use crate::text;
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
 pub use crate::reason::{Reason, Why};
@@ -273,7 +274,7 @@ impl<'a> Ctx<'a> {
             _ => {}
         }
         let itemtype = s.attr(id, Attr::Itemtype).unwrap_or("");
-        if itemtype.contains("BreadcrumbList") {
+        if text::contains(itemtype, "BreadcrumbList") {
             ev.add(Kind::Navigation, W_BREADCRUMB, Reason::new(Why::SchemaBreadcrumbs));
         }
         if itemtype.ends_with("/Comment") || s.attr(id, Attr::Itemprop).is_some_and(|p| p == "comment") {
@@ -318,9 +319,9 @@ impl<'a> Ctx<'a> {
         let class_attr = s.attr(id, Attr::Class).unwrap_or("");
         let ad_markup = name.starts_with("amp-ad")
             || name == "amp-embed"
-            || name.contains("-ad-")
+            || text::contains(name, "-ad-")
             || name.ends_with("-ad")
-            || (tag == Tag::Ins && class_attr.contains("adsbygoogle"))
+            || (tag == Tag::Ins && text::contains(class_attr, "adsbygoogle"))
             || ["div-gpt-ad", "google_ads", "taboola", "outbrain"].iter().any(|p| starts(id_attr, p))
             || s.attrs_of(id).any(|(a, k, _)| {
                 a == Attr::Data
@@ -1003,9 +1004,9 @@ fn is_discussion_page(s: &Snapshot, f: &Features) -> bool {
     (0..s.len() as u32).any(|i| {
         let n = &s.nodes[i as usize];
         match n.tag {
-            Tag::Script => s.attr(i, Attr::Type).is_some_and(|t| t.contains("ld+json")) && f.children(i).any(|c| s.nodes[c as usize].tag == Tag::Text && s.text(c).contains(DISCUSSION_TYPE)),
+            Tag::Script => s.attr(i, Attr::Type).is_some_and(|t| text::contains(t, "ld+json")) && f.children(i).any(|c| s.nodes[c as usize].tag == Tag::Text && text::contains(s.text(c), DISCUSSION_TYPE)),
             Tag::Text => false,
-            _ => s.attr(i, Attr::Itemtype).is_some_and(|t| t.contains(DISCUSSION_TYPE)),
+            _ => s.attr(i, Attr::Itemtype).is_some_and(|t| text::contains(t, DISCUSSION_TYPE)),
         }
     })
 }
@@ -1137,7 +1138,7 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
         if share < 1.0 {
             reasons.push(Reason::num(Why::ProseShare, math::round(share.min(1.0) * 100.0) as u32));
         }
-        if s.nodes[root as usize].tag == Tag::Article || s.attr(root, Attr::Itemprop).is_some_and(|p| p.contains("articleBody")) {
+        if s.nodes[root as usize].tag == Tag::Article || s.attr(root, Attr::Itemprop).is_some_and(|p| text::contains(p, "articleBody")) {
             reasons.push(Reason::new(Why::MarkedUpArticle));
         }
         out.push(Block { node: root, kind: Kind::Article, confidence: confidence(10.0 + 20.0 * share.min(1.0)), reasons });

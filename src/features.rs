@@ -4,6 +4,7 @@
 use crate::prelude::*;
 
 use crate::lower::{lower, lower_owned};
+use crate::text;
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use crate::rules::*;
 use crate::text::Searched;
@@ -289,7 +290,7 @@ pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
 /// The host of a URL (lowercase, `www.` removed); relative URLs have the page's host.
 pub fn url_host<'a>(url: &'a str, page_host: &'a str) -> String {
     let u = url.trim();
-    let rest = if let Some(i) = u.find("://") {
+    let rest = if let Some(i) = text::find(u, "://") {
         &u[i + 3..]
     } else if let Some(r) = u.strip_prefix("//") {
         r
@@ -334,7 +335,7 @@ fn ad_url(l: &Searched, host: &str) -> bool {
 pub fn mentions_ad_host(value: &str) -> bool {
     let l = value.to_ascii_lowercase();
     let mut rest = l.as_str();
-    while let Some(i) = rest.find("//") {
+    while let Some(i) = text::find(rest, "//") {
         let after = &rest[i + 2..];
         let end = after.find(['/', '?', '#', ':', '"', '\'', ')', ' ', ',']).unwrap_or(after.len());
         let host = after[..end].strip_prefix("www.").unwrap_or(&after[..end]);
@@ -348,7 +349,7 @@ pub fn mentions_ad_host(value: &str) -> bool {
 
 /// True when `url`'s path goes through a topic, tag or section segment ("/tag/water", "?tag=").
 pub fn is_topic_url(url: &str) -> bool {
-    let path = match url.find("://") {
+    let path = match text::find(url, "://") {
         Some(i) => url[i + 3..].find('/').map_or("", |j| &url[i + 3 + j..]),
         None => url,
     };
@@ -386,7 +387,7 @@ pub fn is_social_url(url: &str) -> bool {
 fn social_url(url: &str, host: &str) -> bool {
     SOCIAL_HOSTS.iter().any(|h| {
         let (hh, path) = h.split_once('/').unwrap_or((h, ""));
-        host_is(host, hh) && (path.is_empty() || url.contains(path))
+        host_is(host, hh) && (path.is_empty() || text::contains(url, path))
     })
 }
 
@@ -436,7 +437,7 @@ fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool 
             Attr::Hidden if honor_hidden_attr => return true,
             Attr::Style => {
                 let v: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-                if v.contains("display:none") || v.contains("visibility:hidden") {
+                if text::contains(&v, "display:none") || text::contains(&v, "visibility:hidden") {
                     return true;
                 }
             }
@@ -670,7 +671,7 @@ impl Features {
             }
             if tag != Tag::Text
                 && s.attrs_of(i as u32).any(|(a, _, v)| {
-                    matches!(a, Attr::Data | Attr::Style | Attr::LazySrc | Attr::LazySrcset | Attr::Srcset | Attr::Poster) && v.contains("//") && mentions_ad_host(v)
+                    matches!(a, Attr::Data | Attr::Style | Attr::LazySrc | Attr::LazySrcset | Attr::Srcset | Attr::Poster) && text::contains(v, "//") && mentions_ad_host(v)
                 })
             {
                 f.ad_links[i] = 1;
@@ -733,10 +734,10 @@ impl Features {
                     let ty = s.attr(i as u32, Attr::Type).unwrap_or("text").to_ascii_lowercase();
                     let name = s.attr(i as u32, Attr::Name).unwrap_or("").to_ascii_lowercase();
                     let ph = s.attr(i as u32, Attr::Placeholder).unwrap_or("").to_ascii_lowercase();
-                    if ty == "email" || name.contains("email") || ph.contains("email") || ph.contains("e-mail") {
+                    if ty == "email" || text::contains(&name, "email") || text::contains(&ph, "email") || text::contains(&ph, "e-mail") {
                         f.email_inputs[i] = 1;
                     }
-                    if ty == "search" || name == "q" || name == "s" || name.contains("search") {
+                    if ty == "search" || name == "q" || name == "s" || text::contains(&name, "search") {
                         f.search_inputs[i] = 1;
                     }
                     if !matches!(ty.as_str(), "hidden" | "submit" | "button" | "checkbox" | "radio" | "image") {
@@ -820,8 +821,8 @@ impl Features {
             }
             if tag == Tag::A && f.links[i] == 1 && f.chars[i] < 60 {
                 let t = lower_owned(subtree_text(s, &f, i as u32, 80));
-                let priced = t.contains('$') || t.contains('£') || t.contains('€') || t.contains("buy") || t.contains("shop") || t.contains("check price") || t.contains("see price");
-                if priced && RETAILER_WORDS.iter().any(|r| t.contains(r)) {
+                let priced = t.contains('$') || text::contains(&t, "£") || text::contains(&t, "€") || text::contains(&t, "buy") || text::contains(&t, "shop") || text::contains(&t, "check price") || text::contains(&t, "see price");
+                if priced && RETAILER_WORDS.iter().any(|r| text::contains(&t, r)) {
                     let mut a = i as u32;
                     while a != NONE {
                         f.retailer_links[a as usize] += 1;

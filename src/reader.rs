@@ -8,6 +8,7 @@ use crate::prelude::*;
 
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
+use crate::text;
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 
 /// An element's attributes, sorted by name (a name at most once).
@@ -158,7 +159,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
             _ => None,
         };
     }
-    let (bscheme, brest) = base.split_once("://")?;
+    let (bscheme, brest) = text::split_once(base, "://")?;
     let bscheme = bscheme.to_ascii_lowercase();
     if bscheme != "http" && bscheme != "https" {
         return None;
@@ -230,7 +231,7 @@ fn image_src(s: &Snapshot, id: NodeId) -> Option<String> {
         }
     }
     let src = s.attr(id, Attr::Src).unwrap_or("");
-    let placeholder = src.is_empty() || src.starts_with("data:image/gif") || src.contains("placeholder") || src.contains("blank.");
+    let placeholder = src.is_empty() || src.starts_with("data:image/gif") || text::contains(src, "placeholder") || text::contains(src, "blank.");
     if !placeholder {
         if let Some(u) = safe_url(base, src, true) {
             return Some(u);
@@ -271,7 +272,7 @@ impl Builder<'_> {
                 || [Attr::Class, Attr::Id].iter().any(|&a| {
                     s.attr(i, a).is_some_and(|v| {
                         let v = v.to_ascii_lowercase();
-                        v.contains("byline") || v.contains("dateline") || (v.contains("author") && !v.contains("authority"))
+                        text::contains(&v, "byline") || text::contains(&v, "dateline") || (text::contains(&v, "author") && !text::contains(&v, "authority"))
                     })
                 });
             if marked {
@@ -671,7 +672,7 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
                     }
                 }
             }
-            Tag::Script if s.attr(i, Attr::Type).is_some_and(|t| t.contains("ld+json")) => {
+            Tag::Script if s.attr(i, Attr::Type).is_some_and(|t| text::contains(t, "ld+json")) => {
                 let text = crate::features::subtree_text_all(s, f, i);
                 if let Some(v) = crate::jsonld::parse(&text) {
                     crate::jsonld::article_fields(&v, &mut |k, val| match k {
@@ -793,7 +794,7 @@ fn find_byline(s: &Snapshot, f: &Features, root: NodeId) -> Option<String> {
         [Attr::Class, Attr::Id].iter().any(|&a| {
             s.attr(i, a).is_some_and(|v| {
                 let v = v.to_ascii_lowercase();
-                v.contains("byline") || v.contains("dateline") || v.contains("writtenby") || (v.contains("author") && !v.contains("authority"))
+                text::contains(&v, "byline") || text::contains(&v, "dateline") || text::contains(&v, "writtenby") || (text::contains(&v, "author") && !text::contains(&v, "authority"))
             })
         })
     };
@@ -923,7 +924,7 @@ pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> Str
     let orig = collapse(t).trim().to_string();
     let words = |x: &str| x.split_whitespace().count();
     const SEPS: [&str; 8] = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
-    let hierarchical = [" \\ ", " / ", " > ", " » "].iter().any(|p| orig.contains(p));
+    let hierarchical = [" \\ ", " / ", " > ", " » "].iter().any(|p| text::contains(&orig, p));
     let last_sep = SEPS.iter().filter_map(|p| crate::text::rfind(&orig, p).map(|i| (i, p.len()))).max_by_key(|x| x.0);
     let mut cur = orig.clone();
     let mut had_sep = false;
@@ -931,12 +932,12 @@ pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> Str
         had_sep = true;
         cur = orig[..i].trim().to_string();
         if words(&cur) < 3 {
-            let first = SEPS.iter().filter_map(|p| orig.find(p).map(|i| (i, p.len()))).min_by_key(|x| x.0);
+            let first = SEPS.iter().filter_map(|p| text::find(&orig, p).map(|i| (i, p.len()))).min_by_key(|x| x.0);
             if let Some((i, l)) = first {
                 cur = orig[i + l..].trim().to_string();
             }
         }
-    } else if orig.contains(": ") {
+    } else if text::contains(&orig, ": ") {
         // A heading (h1 or h2) repeating the whole title says the colon is part of the story's
         // name (webmd-2: "Superbugs: What They Are…" is the page's h2; its h1 is a section label).
         if !headings.iter().chain(subheads).any(|h| collapse(h).trim() == orig) {
@@ -954,7 +955,7 @@ pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> Str
         // shorter label (base-url, rtl-1…4: "Base URL test" over an h1 "Lorem").
         cur = collapse(&headings[0]).trim().to_string();
     }
-    let orig_words = words(&SEPS.iter().fold(orig.clone(), |acc, p| acc.replace(p, " ")));
+    let orig_words = words(&SEPS.iter().fold(orig.clone(), |acc, p| text::replace(&acc, p, " ")));
     let cut = cur != orig && !headings.iter().any(|h| collapse(h).trim() == cur);
     if cut && words(&cur) <= 4 && (!had_sep || !hierarchical || words(&cur) != orig_words.saturating_sub(1)) {
         cur = orig;

@@ -7,6 +7,7 @@
 //! To add a reason: a variant at the end of [`Why`] and its sentence at the same place in `WORDING`
 //! in `src/result.js` (`{a}`, `{b}`: the numbers; `{s}`: the words).
 use crate::prelude::*;
+use crate::text;
 
 /// The reason codes, in the order of `WORDING` in `src/result.js`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +108,7 @@ impl Reason {
     /// True when the worded reason mentions "aside" or "complementary" (the rail check drops those):
     /// only [`Why::Aside`]'s sentence does, besides words that do.
     pub fn mentions_aside(&self) -> bool {
-        self.why == Why::Aside || self.s.contains("aside") || self.s.contains("complementary")
+        self.why == Why::Aside || text::contains(&self.s, "aside") || text::contains(&self.s, "complementary")
     }
 }
 
