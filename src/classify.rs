@@ -732,6 +732,8 @@ impl<'a> Ctx<'a> {
         let s = self.s;
         let f = self.f;
         let total = f.chars[id as usize].max(1) as f32;
+        let page_header = (s.nodes[id as usize].tag == Tag::Header && !self.has_ancestor(id, ANC_MAIN | ANC_SECTION | ANC_ARTICLE))
+            || s.attr(id, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("banner"));
         let mut host = id;
         // Look through wrappers with a single child.
         loop {
@@ -745,6 +747,11 @@ impl<'a> Ctx<'a> {
                     return false;
                 }
                 let (k, sc, at) = self.judge(c);
+                // The page's header is its chrome as a whole: a "Subscribe" button beside the logo does
+                // not make it two widgets.
+                if kind == Kind::Navigation && k == Kind::Promotion && page_header {
+                    return false;
+                }
                 k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.links_leave_site(c))
             });
         }
@@ -1266,6 +1273,26 @@ mod tests {
         let (s, c) = run(&html);
         let section = by_id(&s, "xq1");
         assert!(c.blocks.iter().any(|b| b.node == section && b.kind == Kind::Related), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn a_page_header_with_a_subscribe_button_is_navigation_as_a_whole() {
+        // Logo, "Sign In" and "Subscribe" above the section menu, with names that say nothing: the
+        // header is one navigation block, not a promotion and a menu.
+        let menu: String = ["World", "Markets", "Companies", "Shipping", "Energy", "Opinion"]
+            .iter()
+            .map(|s| format!("<li><a href='/{}'>{s}</a></li>", s.to_lowercase()))
+            .collect();
+        let html = format!(
+            "<body><header id=h1x class=x1><div class=x2><a class=x3 href='/'>The Harbour Review</a><div class=x4><a href='/login'>Sign In</a>\
+             <a class=x5 href='/products?segmentId=header'>Subscribe</a></div></div><nav class=x6><ul>{menu}</ul></nav></header>\
+             <main><article id=story><h1>Container rates surge</h1>{p}{p}{p}{p}</article></main></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        let header = by_id(&s, "h1x");
+        assert!(c.blocks.iter().any(|b| b.node == header && b.kind == Kind::Navigation), "{:?}", c.blocks);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
