@@ -854,7 +854,9 @@ impl<'a> Ctx<'a> {
 
     /// The main text of a page without a story (a section front, a product grid, a list of posts):
     /// the deepest element holding most of the visible text outside menus, ads, plugs and comments.
-    fn find_listing(&self, provisional: &[Block]) -> Option<(NodeId, u32)> {
+    /// With `lists_count`, link lists that are menus only by their link density (no `<nav>`, header,
+    /// footer, role, class word or label) count as text: see [`classify`].
+    fn find_listing(&self, provisional: &[Block], lists_count: bool) -> Option<(NodeId, u32)> {
         let s = self.s;
         let f = self.f;
         let n = s.len();
@@ -864,7 +866,7 @@ impl<'a> Ctx<'a> {
                 own[j] = f.chars[j];
             }
         }
-        for b in provisional.iter().filter(|b| b.kind != Kind::Related) {
+        for b in provisional.iter().filter(|b| b.kind != Kind::Related && !(lists_count && is_link_list_only(b))) {
             for j in b.node..f.end[b.node as usize] {
                 own[j as usize] = 0;
             }
@@ -939,6 +941,12 @@ impl<'a> Ctx<'a> {
 
 /// A comments marker: an empty anchor named for the comments (`<a name="comments">`, the target of
 /// "N comments" links) or a short heading that says only "Comments" (no links in it).
+/// A block that is navigation only because most of its text is short links (`Why::MenuList`): no
+/// `<nav>`, header or footer, role, class word or label says so.
+pub fn is_link_list_only(b: &Block) -> bool {
+    b.kind == Kind::Navigation && !b.reasons.is_empty() && b.reasons.iter().all(|r| r.why == Why::MenuList)
+}
+
 fn is_comments_marker(s: &Snapshot, f: &Features, id: NodeId) -> bool {
     let i = id as usize;
     if f.chars[i] == 0 {
@@ -1098,7 +1106,7 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     // that is not inside it is not the page's point: the page is a listing (job boards, product grids,
     // section fronts; WCXB listing and collection pages).
     let weak = found.is_none_or(|(_, mass)| mass < WEAK_STORY_MASS);
-    let listing = if weak { ctx.find_listing(&provisional) } else { None };
+    let listing = if weak { ctx.find_listing(&provisional, false) } else { None };
     if let (Some((a, _)), Some((l, _))) = (found, listing) {
         if !f.contains(a, l) && f.chars[l as usize] as f32 >= LISTING_OVER_WEAK_STORY * f.chars[a as usize] as f32 {
             found = None;
@@ -1106,6 +1114,12 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     }
     if found.is_none() {
         found = listing;
+        // A page with no story and nothing outside its menus lists links (a bestseller chart, a table
+        // of the newest submissions): its link lists that are menus only by their density are read
+        // as its listing; the page's `<nav>`, header and footer still are not (WCXB 3013, 2922).
+        if found.is_none() {
+            found = ctx.find_listing(&provisional, true);
+        }
         ctx.listing = found.is_some();
     }
     let mut out = Vec::new();

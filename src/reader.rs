@@ -252,6 +252,8 @@ struct Builder<'a> {
     thread: bool,
     /// The page is a list page (see [`keeps_its_lists`]): related blocks inside the story root stay.
     lists: bool,
+    /// The page is a listing made of link lists (see [`keeps_its_link_lists`]): they stay.
+    link_lists: bool,
 }
 
 impl Builder<'_> {
@@ -363,8 +365,11 @@ impl Builder<'_> {
                 i += 1;
                 continue;
             }
-            let nested_block = self.c.blocks.binary_search_by_key(&i, |b| b.node).ok().map(|b| self.c.blocks[b].kind);
-            let keep_posts = (self.thread && nested_block == Some(Kind::Comments)) || (self.lists && nested_block == Some(Kind::Related));
+            let nested = self.c.blocks.binary_search_by_key(&i, |b| b.node).ok().map(|b| &self.c.blocks[b]);
+            let nested_block = nested.map(|b| b.kind);
+            let keep_posts = (self.thread && nested_block == Some(Kind::Comments))
+                || (self.lists && nested_block == Some(Kind::Related))
+                || (self.link_lists && nested.is_some_and(crate::classify::is_link_list_only));
             if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) {
                 i = self.f.end[iu];
                 continue;
@@ -834,7 +839,8 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let own_mass = f.mass[root as usize].saturating_sub(comment_mass);
     let thread = c.discussion || (comment_mass > THREAD_REPLY_RATIO * own_mass && own_mass < THREAD_MAX_OWN_MASS);
     let lists = keeps_its_lists(f, c, root);
-    let b = Builder { s, f, c, skip_heading, thread, lists };
+    let link_lists = keeps_its_link_lists(f, c, root);
+    let b = Builder { s, f, c, skip_heading, thread, lists, link_lists };
     let content = b.build(root);
     let text = to_text(&content);
     let words = text.split_whitespace().count() as u32;
@@ -890,6 +896,22 @@ fn keeps_its_lists(f: &Features, c: &Classification, root: NodeId) -> bool {
     list_words > 0
         && f.mass[root as usize].saturating_sub(nested_mass) < LIST_PAGE_MAX_PROSE
         && list_words as f32 >= LIST_PAGE_MIN_LIST_SHARE * other_words as f32
+}
+
+/// A page without a story whose listing is mostly link lists keeps them: when the root is a listing
+/// (no story on the page) and its nested blocks that are menus only by their link density
+/// ([`crate::classify::is_link_list_only`]) hold at least half of its words, those lists are what
+/// the page lists (a bestseller chart, a shop's category of products as a list of links; WCXB
+/// collection pages). A listing with text of its own keeps its menus out.
+fn keeps_its_link_lists(f: &Features, c: &Classification, root: NodeId) -> bool {
+    let listing = c.blocks.iter().any(|b| b.node == root && b.reasons.iter().any(|r| r.why == crate::reason::Why::ListingContent));
+    let list_words: u32 = c
+        .blocks
+        .iter()
+        .filter(|b| b.node != root && f.contains(root, b.node) && crate::classify::is_link_list_only(b))
+        .map(|b| f.words[b.node as usize])
+        .sum();
+    listing && list_words > 0 && list_words * 2 >= f.words[root as usize]
 }
 
 /// Texts of the page's visible `tag` headings.
@@ -1013,6 +1035,26 @@ mod tests {
             .collect();
         let r = crate::analyze(&crate::html::parse(&page(&format!("{story}{lists}")), "https://school.example.com/news/budget"), true).reader.expect("reader");
         assert!(r.text.contains("narrow margin") && !r.text.contains("applied robotics"), "a story keeps its lists out: {}", r.text);
+    }
+
+    #[test]
+    fn a_page_that_is_only_a_list_of_links_reads_as_that_list() {
+        let rows = |day: &str| -> String {
+            (1..=15)
+                .map(|k| format!("<tr><td>{k}.</td><td><a href='/item?id={day}{k}'>Show item number {k} of {day}</a></td><td><a href='/user/u{k}'>user{k}</a></td></tr>"))
+                .collect()
+        };
+        // Two days of links side by side, each a menu only by its density; the page's own menus around.
+        let html = format!(
+            "<body><header><nav><a href='/'>Top</a> <a href='/new'>New</a> <a href='/ask'>Ask</a> <a href='/jobs'>Jobs</a></nav></header>\
+             <div><div><table>{}</table></div><div><table>{}</table></div></div>\
+             <footer><a href='/faq'>FAQ</a> <a href='/legal'>Legal</a></footer></body>",
+            rows("monday"),
+            rows("friday")
+        );
+        let r = crate::analyze(&crate::html::parse(&html, "https://links.example.com/newest"), true).reader.expect("the list is the page");
+        assert!(r.text.contains("Show item number 1 of monday") && r.text.contains("Show item number 15 of friday"), "{}", r.text);
+        assert!(!r.text.contains("Jobs") && !r.text.contains("Legal"), "the menus stay out: {}", r.text);
     }
 
     #[test]
