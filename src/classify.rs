@@ -486,7 +486,9 @@ impl<'a> Ctx<'a> {
         // A short plug of prose with a plain link ("Follow our WhatsApp channel … Join") needs three plea
         // words (a footer's "Cookies · Privacy" links are links, not prose).
         let plain_link_plug = links >= 1 && chars < MAX_PLAIN_PLUG_CHARS && ld < 0.5;
-        if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
+        // A menu's entries ("Cookies", "Individual Subscriptions" among a footer's links) are not pleas.
+        let menu = links >= MIN_PLEA_MENU_LINKS && ld >= 0.5 && f.inputs[i] == 0;
+        if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && !menu && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower_owned(subtree_text(s, f, id, 240));
             // (Sixty words searched in one text: most are ruled out by its byte pairs.)
             let searched = crate::text::Searched::new(&text);
@@ -1308,6 +1310,23 @@ mod tests {
         let header = by_id(&s, "h1x");
         assert!(c.blocks.iter().any(|b| b.node == header && b.kind == Kind::Navigation), "{:?}", c.blocks);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn a_menu_whose_entries_name_cookies_and_subscriptions_is_not_a_plea() {
+        // A footer's link columns ("Cookies", "Individual Subscriptions") with names that say nothing:
+        // menu entries, not a box asking the reader for something.
+        let html = format!(
+            "<body><main><article id=story><h1>Container rates surge</h1>{p}{p}{p}{p}</article></main>\
+             <footer id=f1x class=x1><div id=m1x class=x2><div><h4>Support</h4><a href='/help'>Help Centre</a><a href='/contact'>Contact Us</a><a href='/about'>About Us</a></div>\
+             <div><h4>Legal</h4><a href='/terms'>Terms</a><a href='/privacy'>Privacy Policy</a><a href='/cookies'>Cookies</a></div>\
+             <div><h4>Services</h4><a href='/products'>Individual Subscriptions</a><a href='/group'>Group Subscriptions</a><a href='/careers'>Careers</a></div></div>\
+             <p class=x3><small>© The Harbour Review Ltd 2024. The Harbour Review and its logo are trademarks of The Harbour Review Ltd.</small></p></footer></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        assert_ne!(c.kind_of(&s, by_id(&s, "f1x")), Some(Kind::Promotion), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "m1x")), Some(Kind::Navigation), "{:?}", c.blocks);
     }
 
     #[test]

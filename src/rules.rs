@@ -96,6 +96,8 @@ pub const MIN_GENERATED_WORD_CHARS: usize = 10;
 /// A box labelled sponsored over headlines of its own: at most this many characters (one ad card or a
 /// small unit, not a column that happens to start with a label).
 pub const MAX_LABELLED_AD_CHARS: u32 = 1500;
+/// Links from which a link-dense box without inputs is a menu, whose entries are never pleas.
+pub const MIN_PLEA_MENU_LINKS: u32 = 6;
 /// Elements named as comments that repeat side by side (`div.comment-body` × N) are the thread even
 /// when the thread itself has no name (L3S-GN1's 2008 blogs).
 pub const W_REPEATED_COMMENTS: f32 = 8.0;
