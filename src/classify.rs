@@ -266,6 +266,13 @@ impl<'a> Ctx<'a> {
             Tag::Form if f.search_inputs[i] > 0 && f.inputs[i] <= 2 => ev.add(Kind::Navigation, W_SEARCH_FORM, Reason::new(Why::SearchBox)),
             _ => {}
         }
+        // "Skip to content": a link to a place on the same page, before the site's chrome.
+        if tag == Tag::A && chars > 0 && chars < 60 && s.attr(id, Attr::Href).is_some_and(|h| h.starts_with('#') && h.len() > 1) {
+            let text = lower_owned(subtree_text(s, f, id, 60));
+            if let Some(o) = SKIP_LINK_OPENINGS.iter().find(|o| text.starts_with(*o)) {
+                ev.add(Kind::Navigation, W_NAV_ELEMENT, Reason::words(Why::SkipLink, o));
+            }
+        }
         match role.as_str() {
             "navigation" | "menubar" | "menu" => ev.add(Kind::Navigation, W_NAV_ELEMENT, Reason::words(Why::Role, &role)),
             "banner" | "contentinfo" if !in_story => ev.add(Kind::Navigation, W_PAGE_HEADER_FOOTER, Reason::words(Why::Role, &role)),
@@ -1327,6 +1334,18 @@ mod tests {
         let (s, c) = run(&html);
         assert_ne!(c.kind_of(&s, by_id(&s, "f1x")), Some(Kind::Promotion), "{:?}", c.blocks);
         assert_eq!(c.kind_of(&s, by_id(&s, "m1x")), Some(Kind::Navigation), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn a_skip_to_content_link_is_navigation_but_an_in_page_link_in_the_story_is_not() {
+        let html = format!(
+            "<body><a id=s1 class=x1 href='#content'>Skip to content</a><main id=content><article id=story><h1>Container rates surge</h1>\
+             {p}{p}<p>See <a id=s2 href='#notes'>the notes below</a> for how the rates were measured.</p>{p}{p}</article></main></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "s1")), Some(Kind::Navigation), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "s2")), Some(Kind::Article));
     }
 
     #[test]

@@ -51,10 +51,11 @@ pub enum Why {
     ProseShare,
     MarkedUpArticle,
     UnderHeading,
+    SkipLink,
 }
 
 /// Number of [`Why`] codes.
-pub const WHY_COUNT: usize = Why::UnderHeading as usize + 1;
+pub const WHY_COUNT: usize = Why::SkipLink as usize + 1;
 
 /// One reason: a code, its numbers (`{a}`, `{b}`) and its words (`{s}`; several words are separated by
 /// `\n` and worded as a list).
@@ -270,7 +271,7 @@ mod tests {
         Why::ListingContent,
         Why::StoryProse,
         Why::ProseShare,
-        Why::MarkedUpArticle, Why::UnderHeading,
+        Why::MarkedUpArticle, Why::UnderHeading, Why::SkipLink,
     ];
 
     fn why_of(c: u8) -> Why {

@@ -59,6 +59,7 @@ export const WORDING = [
   "{a}% of the page's prose",
   "marked up as the article",
   "under the heading “{s}”",
+  "a “{s}” link within the page",
 ];
 
 /**

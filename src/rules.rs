@@ -436,6 +436,13 @@ pub const PLEA_WORDS: Words = words![
     "канал", "подписка", "اشترك", "تابعنا", "הירשמו", "ניוזלטר",
 ];
 
+/// Openings of a "skip to the content" link (an in-page link before the site's chrome), lowercase.
+pub const SKIP_LINK_OPENINGS: Words = words![
+    "skip to", "skip navigation", "jump to", "aller au contenu", "aller à la navigation", "zum inhalt",
+    "direkt zum", "saltar al", "ir al contenido", "passa al contenuto", "vai al contenuto", "naar inhoud",
+    "перейти к", "пропустить", "انتقل إلى", "דלג ל",
+];
+
 /// Hosts of ad networks, native-ad ("chumbox") and recommendation widgets, matched as host suffixes.
 pub const AD_HOSTS: Words = words![
     "taboola.com", "outbrain.com", "revcontent.com", "zergnet.com", "doubleclick.net",
