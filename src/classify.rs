@@ -359,7 +359,8 @@ impl<'a> Ctx<'a> {
                 return ev;
             }
         }
-        let multi = self.is_multi_widget(id);
+        // A box headed by its own comments label ("Kommentare (4)") is one widget, whatever its parts.
+        let multi = self.is_multi_widget(id) && !self.labelled_comments(id);
         if multi {
             ev.score[Kind::Related as usize] -= W_ASIDE;
             ev.reasons[Kind::Related as usize].retain(|r| !r.mentions_aside());
@@ -591,6 +592,12 @@ impl<'a> Ctx<'a> {
             return self.repeated_cards(host).is_none();
         }
         false
+    }
+
+    /// True when `id`'s own label, heading the whole box, names comments ("Comments", "3 Kommentare").
+    fn labelled_comments(&self, id: NodeId) -> bool {
+        let Some((label, level, owner)) = self.label(id) else { return false };
+        level > 0 && owner != id && self.label_heads_whole(id, level, owner) && label_matches(&norm_label(&label), COMMENTS_LABELS).is_some()
     }
 
     /// Number of repeated child "cards" (same tag and class, each with a link), if ≥ 3.
@@ -1346,6 +1353,26 @@ mod tests {
         let (s, c) = run(&html);
         assert_eq!(c.kind_of(&s, by_id(&s, "s1")), Some(Kind::Navigation), "{:?}", c.blocks);
         assert_eq!(c.kind_of(&s, by_id(&s, "s2")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn a_box_headed_by_its_comments_label_is_one_comments_block() {
+        // The heading, a house-rules note, the comments (each opened by its author's name) and the reply
+        // form, with names that say nothing: one comments block, not a column of separate widgets.
+        let comments: String = ["Rheinpendler72", "B. Wagner", "Heddesdorfer", "M. Schäfer"]
+            .iter()
+            .map(|a| format!("<li class=x4><div class=x5><strong>{a}</strong> <time>05.09.2024, 18:12</time></div><p>Sechs Wochen! Ich fahre jeden Tag nach Mülheim. Warum kann man sowas nicht nachts machen?</p></li>"))
+            .collect();
+        let html = format!(
+            "<body><main><article id=story><h1>Brücke gesperrt</h1>{p}{p}{p}{p}</article></main>\
+             <section id=c1x class=x1><h2>Kommentare <span>(4)</span></h2><p class=x2>Bitte beachten Sie unsere <a href='/netiquette'>Netiquette</a>. Kommentare werden vor der Veröffentlichung geprüft.</p>\
+             <ul class=x3>{comments}</ul><form action='/kommentare/neu' method=post><label for=k>Ihr Kommentar</label><textarea id=k name=text></textarea><button>Kommentar absenden</button></form></section></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        let section = by_id(&s, "c1x");
+        assert!(c.blocks.iter().any(|b| b.node == section && b.kind == Kind::Comments), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
     #[test]
