@@ -163,9 +163,27 @@ pub fn split_tokens(s: &str, out: &mut Vec<String>) {
 /// Unicode one.
 fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
     buf.reserve(s.len());
+    if s.is_ascii() {
+        // Most class strings: words cut at the bytes that are not letters or digits.
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let w0 = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i > w0 {
+                push_ascii_word(&s[w0..i], buf, spans);
+            }
+            i += 1;
+        }
+        return;
+    }
     for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        // A generated name ("PFk9dDFpTo0qJgx9", a hash) is one word: split at its capitals it would
-        // spell "dfp" or "ad" by chance.
+        if word.is_ascii() {
+            push_ascii_word(word, buf, spans);
+            continue;
+        }
         let generated = looks_generated(word);
         let mut start = buf.len();
         let mut prev_lower = false;
@@ -186,6 +204,27 @@ fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
             spans.push((start as u32, buf.len() as u32));
         }
     }
+}
+
+/// One ASCII word of a class/id string into [`split_token_spans`]'s buffer: copied and lowercased at
+/// once, cut at its camelCase boundaries (read from the bytes) unless it is a generated name
+/// ("PFk9dDFpTo0qJgx9", a hash: split at its capitals it would spell "dfp" or "ad" by chance).
+fn push_ascii_word(word: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
+    let generated = looks_generated(word);
+    let base = buf.len();
+    let mut start = base;
+    buf.push_str(word);
+    buf[base..].make_ascii_lowercase();
+    let mut prev_lower = false;
+    for (k, &x) in word.as_bytes().iter().enumerate() {
+        let at = base + k;
+        if x.is_ascii_uppercase() && prev_lower && at > start && !generated {
+            spans.push((start as u32, at as u32));
+            start = at;
+        }
+        prev_lower = x.is_ascii_lowercase() || x.is_ascii_digit();
+    }
+    spans.push((start as u32, buf.len() as u32));
 }
 
 /// A machine-made word: [`MIN_GENERATED_WORD_CHARS`] or more, both cases, and a digit followed by a
@@ -533,10 +572,14 @@ impl core::hash::Hasher for QuickHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            self.write_u64(u64::from_le_bytes(w));
+        // Eight bytes at a time, little-endian; the last chunk padded with zeros.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.write_u64(rest.iter().rev().fold(0, |w, &b| w << 8 | b as u64));
         }
     }
     fn write_u8(&mut self, i: u8) {
