@@ -354,7 +354,7 @@ impl<'a> Ctx<'a> {
             let start: &str = opening.get_or_insert_with(|| lower_owned(subtree_text(s, f, id, 80)));
             let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
             let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
-            if PREV_NEXT_OPENINGS.iter().any(|o| start.starts_with(o)) {
+            if PREV_NEXT_OPENINGS.prefix_of(start).is_some() {
                 ev.add(Kind::Related, W_PREV_NEXT, Reason::new(Why::PrevNext));
                 return ev;
             }
@@ -477,7 +477,7 @@ impl<'a> Ctx<'a> {
             let t = f.first_text[i];
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
                 let start: &str = opening.get_or_insert_with(|| lower_owned(subtree_text(s, f, id, 80)));
-                if let Some(p) = PROMOTION_PHRASES.iter().find(|p| start.starts_with(*p)) {
+                if let Some(p) = PROMOTION_PHRASES.prefix_of(start) {
                     ev.add(Kind::Promotion, W_PHRASE, Reason::words(Why::Starts, p));
                 }
             }
@@ -513,7 +513,7 @@ impl<'a> Ctx<'a> {
             if t != NONE && f.depth[t as usize] <= f.depth[i] + MAX_LABEL_DEPTH {
                 let start: &str = opening.get_or_insert_with(|| lower_owned(subtree_text(s, f, id, 80)));
                 if chars < 300 && links >= 1 && !tag.is_heading() {
-                    if let Some(o) = READ_MORE_OPENINGS.iter().find(|o| start.starts_with(*o)) {
+                    if let Some(o) = READ_MORE_OPENINGS.prefix_of(start) {
                         let opening_chars = crate::text::char_count(o) as u32;
                         if f.link_chars[i] * 2 >= chars.saturating_sub(opening_chars) {
                             ev.add(Kind::Related, W_READ_MORE_LINE, Reason::words(Why::ReadMoreLine, o.trim_end_matches(':')));

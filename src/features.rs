@@ -854,7 +854,7 @@ impl Features {
             let tag = s.nodes[i].tag;
             if (tag == Tag::A || tag == Tag::Button) && f.chars[i] > 0 && f.chars[i] < 40 && !f.silent[i] {
                 let t = lower_owned(subtree_text(s, &f, i as u32, 60));
-                if CTA_WORDS.iter().any(|w| t.starts_with(w)) {
+                if CTA_WORDS.prefix_of(&t).is_some() {
                     let mut a = i as u32;
                     while a != NONE {
                         f.cta_links[a as usize] += 1;

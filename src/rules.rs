@@ -169,6 +169,13 @@ impl Words {
         self.iter().any(|x| x == w)
     }
 
+    /// The first of the words that `t` starts with (a word's first byte is compared before the
+    /// rest: most words are passed over without a call).
+    pub fn prefix_of(self, t: &str) -> Option<&'static str> {
+        let t = t.as_bytes();
+        self.iter().find(|w| w.as_bytes().first().is_none_or(|c| t.first() == Some(c)) && t.starts_with(w.as_bytes()))
+    }
+
     /// True when both are the same list.
     pub fn same(self, other: Words) -> bool {
         core::ptr::eq(self.0, other.0) || self.0 == other.0
@@ -509,6 +516,13 @@ mod tests {
     fn words_come_back_as_listed() {
         const W: Words = words!["ad", "", "реклама", "إعلان", "a much longer phrase than the others"];
         assert_eq!(W.iter().collect::<Vec<_>>(), ["ad", "", "реклама", "إعلان", "a much longer phrase than the others"]);
+        for t in ["", "a", "ad", "adx", "реклама!", "a much longer phrase than the others"] {
+            assert_eq!(W.prefix_of(t), W.iter().find(|w| t.starts_with(w)), "{t:?}");
+        }
+        const V: Words = words!["read more", "read", "реклама"];
+        for t in ["", "r", "rea", "read", "read more", "read more:", "реклама x", "рек"] {
+            assert_eq!(V.prefix_of(t), V.iter().find(|w| t.starts_with(w)), "{t:?}");
+        }
         assert!(W.contains("реклама") && W.contains("") && !W.contains("a"));
         const EMPTY: Words = words![];
         assert_eq!(EMPTY.iter().count(), 0);
