@@ -372,12 +372,13 @@ fn ad_url(l: &Searched, host: &str) -> bool {
 /// network's host: Taboola cards carry `data-item-thumb="…cdn.taboola.com…"` and background images
 /// from `images.taboola.com` even when their links go elsewhere.
 pub fn mentions_ad_host(value: &str) -> bool {
-    let l = value.to_ascii_lowercase();
-    let mut rest = l.as_str();
+    // Only each host is lowercased (the rest of a long style or data attribute is not copied).
+    let mut rest = value;
     while let Some(i) = text::find(rest, "//") {
         let after = &rest[i + 2..];
         let end = after.find(['/', '?', '#', ':', '"', '\'', ')', ' ', ',']).unwrap_or(after.len());
-        let host = after[..end].strip_prefix("www.").unwrap_or(&after[..end]);
+        let l = after[..end].to_ascii_lowercase();
+        let host = l.strip_prefix("www.").unwrap_or(&l);
         if !host.is_empty() && AD_HOSTS.iter().any(|h| host_is(host, h)) {
             return true;
         }
@@ -496,7 +497,7 @@ pub fn text_words(t: &str) -> Vec<String> {
 /// of `t`, or 0. ASCII is decided on the byte; the only non-ASCII white space starts with C2, E1, E2
 /// or E3. `i` must be a character boundary.
 #[inline]
-fn white_at(t: &str, i: usize) -> usize {
+pub(crate) fn white_at(t: &str, i: usize) -> usize {
     let x = t.as_bytes()[i];
     if x < 0x80 {
         usize::from(x == b' ' || (0x09..=0x0d).contains(&x))
@@ -923,7 +924,7 @@ impl Iterator for ChildIter<'_> {
 /// `t`'s words (split at Unicode white space) joined by single spaces.
 pub fn collapse_spaces(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
-    for w in t.split_whitespace() {
+    for w in words_of(t) {
         if !out.is_empty() {
             out.push(' ');
         }

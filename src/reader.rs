@@ -482,20 +482,29 @@ impl Builder<'_> {
     }
 }
 
+/// `t` with each run of white space (as `char::is_whitespace` says) made one space: the text between
+/// runs copied whole.
 fn collapse(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
-    let mut space = false;
-    for c in t.chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
+    let (mut i, mut start) = (0, 0);
+    while i < t.len() {
+        let w = crate::features::white_at(t, i);
+        if w == 0 {
+            i += if t.as_bytes()[i] < 0x80 { 1 } else { t[i..].chars().next().map_or(1, char::len_utf8) };
+            continue;
         }
+        out.push_str(&t[start..i]);
+        out.push(' ');
+        i += w;
+        while i < t.len() {
+            match crate::features::white_at(t, i) {
+                0 => break,
+                w => i += w,
+            }
+        }
+        start = i;
     }
+    out.push_str(&t[start..]);
     out
 }
 
@@ -987,6 +996,26 @@ pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> Str
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn collapse_as_char_by_char() {
+        for t in ["", " ", "a", "  a  b ", "x\u{a0}\u{2003} y\n\tz", "é \u{3000}ü\u{85}", "\u{200b}zw\u{feff}", "end  "] {
+            let mut want = String::new();
+            let mut space = false;
+            for c in t.chars() {
+                if c.is_whitespace() {
+                    if !space {
+                        want.push(' ');
+                    }
+                    space = true;
+                } else {
+                    want.push(c);
+                    space = false;
+                }
+            }
+            assert_eq!(super::collapse(t), want, "{t:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
