@@ -149,7 +149,13 @@ impl P<'_> {
                         other => out.push(other),
                     }
                 }
-                c => out.push(c),
+                c => {
+                    // The run up to the next quote or escape, copied at once.
+                    let run = self.b[self.i..].iter().position(|&x| x == b'"' || x == b'\\').unwrap_or(self.b.len() - self.i);
+                    out.push(c);
+                    out.extend_from_slice(&self.b[self.i..self.i + run]);
+                    self.i += run;
+                }
             }
         }
     }
