@@ -848,7 +848,11 @@ impl<'a> Ctx<'a> {
                 let score = self.judge(b.node).1;
                 self.comments_by_form_only(b.node, score)
             };
-            if holds_h1 || (heavy && b.kind != Kind::Comments) || form_only {
+            // …but not one in the page's `<nav>` or `<footer>`: that is a mega-menu whose items are
+            // paragraphs, or the policy dialogs a shop keeps in its footer until a link opens them
+            // (WCXB product and collection pages), never the story, whatever it holds.
+            let in_chrome = matches!(s.nodes[b.node as usize].tag, Tag::Nav | Tag::Footer) || self.has_ancestor(b.node, ANC_NAV | ANC_FOOTER);
+            if !in_chrome && (holds_h1 || (heavy && b.kind != Kind::Comments) || form_only) {
                 continue;
             }
             for j in b.node..f.end[b.node as usize] {
@@ -1461,6 +1465,25 @@ mod tests {
         assert_eq!(c.article, Some(by_id(&s, "a")));
         let (s, c) = run(&html.replace("<article id=a>", "<div id=a>").replace("</article>", "</div>").replace("<main>", "<div>").replace("</main>", "</div>"));
         assert_eq!(c.article, Some(by_id(&s, "body")), "without the page's word for it, the longest section");
+    }
+
+    #[test]
+    fn the_pages_footer_or_menu_is_never_the_story_however_much_prose_it_holds() {
+        // A shop's product story, and its refund policy in a dialog the footer keeps beside its link
+        // columns until a link opens it (the markup shows it; only the page's CSS hides it).
+        let story = format!("<main><div id=p><h1>Wool runner, the everyday shoe</h1>{PARA}{PARA}</div></main>");
+        let policy = format!("<div role=dialog><h2>Refund policy</h2>{PARA}{PARA}{PARA}{PARA}</div>");
+        let cols: String = (0..4)
+            .map(|k| {
+                let items: String = ["About us", "Careers", "Our stores", "Help centre", "Returns", "Privacy"].iter().map(|w| format!("<li><a href=/{k}/{w}>{w} and more</a></li>")).collect();
+                format!("<ul>{items}</ul>")
+            })
+            .collect();
+        let (s, c) = run(&format!("<body>{story}<footer>{cols}{policy}</footer></body>"));
+        assert_eq!(c.article, Some(by_id(&s, "p")), "the footer's dialog is not the story");
+        // The same panels in the page's menu.
+        let (s, c) = run(&format!("<body><nav>{cols}{policy}</nav>{story}</body>"));
+        assert_eq!(c.article, Some(by_id(&s, "p")), "the menu's panels are not the story");
     }
 
     #[test]
