@@ -600,6 +600,60 @@ impl core::hash::Hasher for QuickHasher {
 /// A `HashMap` with [`QuickHasher`].
 pub type QuickMap<K, V> = hashbrown::HashMap<K, V, core::hash::BuildHasherDefault<QuickHasher>>;
 
+/// A map from a pair of `u32`s to a `u32` (siblings' class counts, the reader's word-count groups):
+/// open addressing in one `Vec<u32>`, four numbers a slot (taken, the pair, the value), probed
+/// linearly from a multiplicative hash and doubled at three quarters full. Each key type of
+/// [`QuickMap`] is its own copy of hashbrown's table code in the Wasm (about 1.3 KB); this is a third
+/// of that (docs/benchmarks.md, "The .wasm's size: the cuts (issue 6, fifth pass)").
+#[derive(Default)]
+pub struct PairMap {
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl PairMap {
+    /// The slot of `(a, b)`, or the empty slot where it would go.
+    fn slot(&self, a: u32, b: u32) -> usize {
+        let mask = self.slots.len() / 4 - 1;
+        let h = ((a as u64) << 32 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut i = (h >> 32) as usize & mask;
+        loop {
+            let s = &self.slots[i * 4..i * 4 + 3];
+            if s[0] == 0 || (s[1] == a && s[2] == b) {
+                return i * 4;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of `(a, b)`.
+    pub fn get(&self, a: u32, b: u32) -> Option<u32> {
+        if self.len == 0 {
+            return None;
+        }
+        let i = self.slot(a, b);
+        (self.slots[i] != 0).then(|| self.slots[i + 3])
+    }
+
+    /// The value of `(a, b)`, set to `new` first when the map has none.
+    pub fn entry(&mut self, a: u32, b: u32, new: u32) -> &mut u32 {
+        if (self.len + 1) * 4 > self.slots.len() / 4 * 3 {
+            let grown = vec![0; (self.slots.len() * 2).max(64)];
+            let old = core::mem::replace(&mut self.slots, grown);
+            for s in old.chunks_exact(4).filter(|s| s[0] != 0) {
+                let i = self.slot(s[1], s[2]);
+                self.slots[i..i + 4].copy_from_slice(s);
+            }
+        }
+        let i = self.slot(a, b);
+        if self.slots[i] == 0 {
+            self.slots[i..i + 4].copy_from_slice(&[1, a, b, new]);
+            self.len += 1;
+        }
+        &mut self.slots[i + 3]
+    }
+}
+
 impl Features {
     /// Computes every feature of `s` in linear time.
     pub fn compute(s: &Snapshot) -> Features {
@@ -805,18 +859,18 @@ impl Features {
                 }
             }
         }
-        // Siblings sharing a class string (keyed as the token cache is: one hash-map type in the Wasm).
-        let mut class_counts: QuickMap<(u32, u32, bool), u32> = QuickMap::default();
+        // Siblings sharing a class string.
+        let mut class_counts = PairMap::default();
         for i in 0..n {
             let c = attr_index(s, i as u32, Attr::Class);
             if c != NONE && s.nodes[i].tag != Tag::Text {
-                *class_counts.entry((s.nodes[i].parent, c, false)).or_insert(0) += 1;
+                *class_counts.entry(s.nodes[i].parent, c, 0) += 1;
             }
         }
         for i in 0..n {
             let c = attr_index(s, i as u32, Attr::Class);
             if c != NONE && s.nodes[i].tag != Tag::Text {
-                f.same_class[i] = class_counts[&(s.nodes[i].parent, c, false)];
+                f.same_class[i] = class_counts.get(s.nodes[i].parent, c).unwrap_or(0);
             }
         }
         // Prose mass per paragraph owner.
@@ -988,6 +1042,25 @@ pub fn subtree_text_all(s: &Snapshot, f: &Features, id: NodeId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pair_map_as_a_hash_map() {
+        let mut m = PairMap::default();
+        let mut h: std::collections::HashMap<(u32, u32), u32> = Default::default();
+        assert_eq!(m.get(0, 0), None);
+        let mut x = 12345u32;
+        for k in 0..5000u32 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let (a, b) = if k % 3 == 0 { (u32::MAX, x % 50) } else { (x % 97, k % 13) };
+            *m.entry(a, b, 7) += 1;
+            *h.entry((a, b)).or_insert(7) += 1;
+        }
+        for (&(a, b), &v) in &h {
+            assert_eq!(m.get(a, b), Some(v));
+        }
+        assert_eq!(m.get(98, 0), None);
+        assert_eq!(m.len, h.len());
+    }
 
     #[test]
     fn tokens_split_and_join() {

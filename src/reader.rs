@@ -325,9 +325,8 @@ impl Builder<'_> {
         // (its first element: a wrapper inside it with the same words is that copy). Kept by word count:
         // equal texts have as many words (`Features::words`), so a block's text is read only when an
         // earlier block has its count.
-        // (Word count → its group in `groups`: keyed as the features' sibling counts are, one hash-map
-        // type less in the Wasm.)
-        let mut seen: crate::features::QuickMap<(u32, u32, bool), u32> = Default::default();
+        // (Word count → its group in `groups`.)
+        let mut seen = crate::features::PairMap::default();
         let mut groups: Vec<Vec<(NodeId, Option<String>)>> = Vec::new();
         let close = |stack: &mut Vec<Frame>| {
             let fr = stack.pop().expect("frame");
@@ -379,10 +378,10 @@ impl Builder<'_> {
                 && self.f.chars[iu] >= MIN_REPEATED_BLOCK_CHARS
                 && self.f.children(i).filter(|&c| s.nodes[c as usize].tag != Tag::Text).nth(1).is_some()
             {
-                let g = *seen.entry((self.f.words[iu], 0, false)).or_insert_with(|| {
+                let g = *seen.entry(self.f.words[iu], 0, groups.len() as u32);
+                if g as usize == groups.len() {
                     groups.push(Vec::new());
-                    groups.len() as u32 - 1
-                });
+                }
                 let earlier = &mut groups[g as usize];
                 if earlier.is_empty() {
                     earlier.push((i, None));
