@@ -441,17 +441,17 @@ pub fn is_relative_time(text: &str) -> bool {
     // `to_lowercase` for ASCII).
     let mut buf = [0u8; 40];
     let owned;
-    let l: &str = if t.is_ascii() && t.len() <= buf.len() {
+    let l: &[u8] = if t.is_ascii() && t.len() <= buf.len() {
         let b = &mut buf[..t.len()];
         b.copy_from_slice(t.as_bytes());
         b.make_ascii_lowercase();
-        core::str::from_utf8(b).unwrap_or_default()
+        b
     } else {
         owned = lower(t);
-        &owned
+        owned.as_bytes()
     };
-    let has_digit = l.chars().any(|c| c.is_ascii_digit());
-    let l = Searched::new(l);
+    let has_digit = l.iter().any(u8::is_ascii_digit);
+    let l = Searched::of_bytes(l);
     (has_digit || l.contains("just now") || l.contains("yesterday") || l.contains("gestern") || l.contains("ayer") || l.contains("вчера"))
         && RELATIVE_TIME_WORDS.iter().any(|w| l.contains(w))
 }

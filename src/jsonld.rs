@@ -32,12 +32,13 @@ pub fn parse(text: &str) -> Option<Json> {
             t = r.trim_end().strip_suffix(close).unwrap_or(r).trim();
         }
     }
-    let mut p = P { b: t.as_bytes(), i: 0 };
+    let mut p = P { s: t, b: t.as_bytes(), i: 0 };
     let v = p.value(0)?;
     Some(v)
 }
 
 struct P<'a> {
+    s: &'a str,
     b: &'a [u8],
     i: usize,
 }
@@ -106,8 +107,8 @@ impl P<'_> {
                 if s == self.i {
                     return None;
                 }
-                // Cut at ASCII bytes of a `&str`: always UTF-8 (no lossy decoding code in the Wasm).
-                Some(Json::Scalar(core::str::from_utf8(&self.b[s..self.i]).ok()?.to_string()))
+                // Cut at ASCII bytes of the text: whole characters (no UTF-8 validation in the Wasm).
+                Some(Json::Scalar(self.s.get(s..self.i)?.to_string()))
             }
         }
     }
@@ -116,46 +117,45 @@ impl P<'_> {
             return None;
         }
         self.i += 1;
-        let mut out: Vec<u8> = Vec::new();
+        // The text between escapes is copied in runs cut at ASCII bytes (whole characters, so no
+        // UTF-8 validation in the Wasm); an escape adds its character.
+        let mut out = String::new();
+        let mut run = self.i;
         loop {
             let c = *self.b.get(self.i)?;
+            if c != b'"' && c != b'\\' {
+                self.i += 1;
+                continue;
+            }
+            out.push_str(self.s.get(run..self.i)?);
             self.i += 1;
-            match c {
-                // The input's bytes without escapes, and whole characters: always UTF-8.
-                b'"' => return String::from_utf8(out).ok(),
-                b'\\' => {
-                    let e = *self.b.get(self.i)?;
-                    self.i += 1;
-                    match e {
-                        b'n' => out.push(b'\n'),
-                        b't' => out.push(b'\t'),
-                        b'r' | b'b' | b'f' => out.push(b' '),
-                        b'u' => {
-                            let hex = core::str::from_utf8(self.b.get(self.i..self.i + 4)?).ok()?;
-                            let mut cp = u32::from_str_radix(hex, 16).ok()?;
-                            self.i += 4;
-                            if (0xD800..0xDC00).contains(&cp) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
-                                let lo = core::str::from_utf8(self.b.get(self.i + 2..self.i + 6)?).ok()?;
-                                let lo = u32::from_str_radix(lo, 16).ok()?;
-                                if (0xDC00..0xE000).contains(&lo) {
-                                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                                    self.i += 6;
-                                }
-                            }
-                            let ch = char::from_u32(cp).unwrap_or('\u{FFFD}');
-                            let mut buf = [0u8; 4];
-                            out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+            if c == b'"' {
+                return Some(out);
+            }
+            let e = *self.b.get(self.i)?;
+            self.i += 1;
+            run = self.i;
+            match e {
+                b'n' => out.push('\n'),
+                b't' => out.push('\t'),
+                b'r' | b'b' | b'f' => out.push(' '),
+                b'u' => {
+                    let hex = self.s.get(self.i..self.i + 4)?;
+                    let mut cp = u32::from_str_radix(hex, 16).ok()?;
+                    self.i += 4;
+                    if (0xD800..0xDC00).contains(&cp) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
+                        let lo = self.s.get(self.i + 2..self.i + 6)?;
+                        let lo = u32::from_str_radix(lo, 16).ok()?;
+                        if (0xDC00..0xE000).contains(&lo) {
+                            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                            self.i += 6;
                         }
-                        other => out.push(other),
                     }
+                    out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                    run = self.i;
                 }
-                c => {
-                    // The run up to the next quote or escape, copied at once.
-                    let run = self.b[self.i..].iter().position(|&x| x == b'"' || x == b'\\').unwrap_or(self.b.len() - self.i);
-                    out.push(c);
-                    out.extend_from_slice(&self.b[self.i..self.i + run]);
-                    self.i += run;
-                }
+                // Any other escaped character stands for itself: it starts the next run.
+                _ => run = self.i - 1,
             }
         }
     }
@@ -245,6 +245,20 @@ pub fn article_fields(v: &Json, emit: &mut dyn FnMut(&str, &str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strings_as_serde_json() {
+        for t in [r#""""#, r#""plain""#, r#""é – 東京 🙂""#, r#""a\"b\\c\/d""#, r#""\u00e9\u6771x\ud83d\ude00y""#, r#""tab\tnl\n""#, r#""ü\"ü\\ü""#] {
+            let want: String = serde_json::from_str(t).unwrap();
+            assert_eq!(parse(t), Some(Json::Str(want)), "{t}");
+        }
+        // Ours, beyond JSON: \r \b \f are spaces, any other escaped character stands for itself, a lone
+        // surrogate is U+FFFD; unterminated strings and bad \u escapes are nothing.
+        assert_eq!(parse(r#""a\rb\qc\éd\ud800""#), Some(Json::Str("a bqcéd\u{fffd}".into())));
+        for bad in [r#""abc"#, r#""ab\"#, r#""\u12""#, r#""\uzzzz""#, r#""\u00é""#] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn reads_news_article_in_graph() {

@@ -33,7 +33,11 @@ pub fn rfind(h: &str, n: &str) -> Option<usize> {
 /// the standard searcher's own byte set does; otherwise it compares there and moves one byte on. A byte
 /// match always starts at a character boundary in UTF-8, so the answer is the standard one.
 pub fn find(h: &str, n: &str) -> Option<usize> {
-    let (h, n) = (h.as_bytes(), n.as_bytes());
+    find_bytes(h.as_bytes(), n.as_bytes())
+}
+
+/// [`find`] in bytes.
+fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let Some((&end, init)) = n.split_last() else { return Some(0) };
     let last = h.len().checked_sub(n.len())?;
     let set = n.iter().fold(0u64, |s, &b| s | 1 << (b & 63));
@@ -90,7 +94,7 @@ pub fn more_chars_than(t: &str, max: usize) -> bool {
 /// of two bytes or more can be in it only when the word's first two bytes and its last two are both
 /// pairs of the text, so most searches for words that are not there are skipped.
 pub struct Searched<'a> {
-    text: &'a str,
+    text: &'a [u8],
     pairs: [u64; 64],
 }
 
@@ -101,8 +105,13 @@ impl<'a> Searched<'a> {
 
     /// The pairs of `text`.
     pub fn new(text: &'a str) -> Searched<'a> {
+        Searched::of_bytes(text.as_bytes())
+    }
+
+    /// The pairs of a text's bytes (an ASCII text lowercased on the stack: no UTF-8 validation).
+    pub fn of_bytes(text: &'a [u8]) -> Searched<'a> {
         let mut pairs = [0u64; 64];
-        for p in text.as_bytes().windows(2) {
+        for p in text.windows(2) {
             let k = Self::key(p);
             pairs[k >> 6] |= 1 << (k & 63);
         }
@@ -117,7 +126,7 @@ impl<'a> Searched<'a> {
     /// `text.contains(w)`.
     pub fn contains(&self, w: &str) -> bool {
         let b = w.as_bytes();
-        (b.len() < 2 || (self.has(&b[..2]) && self.has(&b[b.len() - 2..]))) && contains(self.text, w)
+        (b.len() < 2 || (self.has(&b[..2]) && self.has(&b[b.len() - 2..]))) && find_bytes(self.text, b).is_some()
     }
 }
 
