@@ -184,9 +184,14 @@ impl<'a> Ctx<'a> {
         if t == NONE || f.depth[t as usize] > f.depth[id as usize] + MAX_LABEL_DEPTH {
             return None;
         }
-        let text = s.text(t);
+        let mut text = s.text(t);
         if longer_than(text.trim(), MAX_LABEL_CHARS) {
-            return None;
+            // A label that quotes what it is about ("14 thoughts on “The water tower …”"): the words
+            // before the quote.
+            match crate::text::find(text, "“").or_else(|| crate::text::find(text, "\"")) {
+                Some(q) if q > 0 && !longer_than(text[..q].trim(), MAX_LABEL_CHARS) => text = &text[..q],
+                _ => return None,
+            }
         }
         // The label's own element: the text's nearest block-level ancestor inside `id`.
         let mut owner = s.nodes[t as usize].parent;
@@ -360,7 +365,8 @@ impl<'a> Ctx<'a> {
             }
         }
         // A box headed by its own comments label ("Kommentare (4)") is one widget, whatever its parts.
-        let multi = self.is_multi_widget(id) && !self.labelled_comments(id);
+        let comments_box = self.labelled_comments(id);
+        let multi = !comments_box && self.is_multi_widget(id);
         if multi {
             ev.score[Kind::Related as usize] -= W_ASIDE;
             ev.reasons[Kind::Related as usize].retain(|r| !r.mentions_aside());
@@ -428,7 +434,7 @@ impl<'a> Ctx<'a> {
 
         // Labels and opening phrases.
         if let Some((label, level, owner)) = self.label(id) {
-            let whole = self.label_heads_whole(id, level, owner) && (owner != id || level == 0);
+            let whole = (comments_box || self.label_heads_whole(id, level, owner)) && (owner != id || level == 0);
             let label_nodes = f.end[owner as usize] - owner;
             let more_than_label = f.end[i] - id > label_nodes + 1 || level == 0;
             // A "Sponsored content" label over a box marks it whatever headlines follow in it (the
@@ -595,9 +601,19 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when `id`'s own label, heading the whole box, names comments ("Comments", "3 Kommentare").
+    /// Other headings as strong may head parts of the thread if they name comments too ("Leave a Reply"
+    /// over the form).
     fn labelled_comments(&self, id: NodeId) -> bool {
+        let s = self.s;
+        let f = self.f;
         let Some((label, level, owner)) = self.label(id) else { return false };
-        level > 0 && owner != id && self.label_heads_whole(id, level, owner) && label_matches(&norm_label(&label), COMMENTS_LABELS).is_some()
+        if level == 0 || owner == id || label_matches(&norm_label(&label), COMMENTS_LABELS).is_none() {
+            return false;
+        }
+        (id..f.end[id as usize]).filter(|&j| j != owner && s.nodes[j as usize].tag.is_heading()).all(|j| {
+            let l = s.nodes[j as usize].tag as usize - Tag::H1 as usize + 1;
+            l > level || self.label(j).is_some_and(|(t, _, _)| label_matches(&norm_label(&t), COMMENTS_LABELS).is_some())
+        })
     }
 
     /// Number of repeated child "cards" (same tag and class, each with a link), if ≥ 3.
@@ -1376,6 +1392,31 @@ mod tests {
         let (s, c) = run(&html);
         let section = by_id(&s, "c1x");
         assert!(c.blocks.iter().any(|b| b.node == section && b.kind == Kind::Comments), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn a_thread_titled_thoughts_on_the_story_with_a_reply_heading_is_one_comments_block() {
+        // "14 thoughts on “…”" over the thread and "Leave a Reply" over the form, both as strong
+        // headings, names that say nothing, and a reply form with more fields than a comment box.
+        let comments: String = ["Jim Kowalski", "Ruth Ann", "Dale P."]
+            .iter()
+            .map(|a| format!("<li class=x4><article class=x5><footer><b>{a}</b> <span>says:</span> <a href='#c'><time>April 17, 2024 at 9:40 pm</time></a></footer>\
+                              <div><p>Thanks for writing this up. The offer from me and my brother still stands if anybody figures out a way to keep it.</p></div></article></li>"))
+            .collect();
+        let fields: String = ["author", "email", "url", "comment_post_ID", "comment_parent", "wp-comment-cookies-consent", "submit"]
+            .iter()
+            .map(|n| format!("<input name={n}>"))
+            .collect();
+        let html = format!(
+            "<body><main><article id=story><h1>We tried to save our water tower</h1>{p}{p}{p}{p}</article>\
+             <div id=c1x class=x1><h2 class=x2>14 thoughts on “We tried to save our 90-year-old water tower. Here’s what happened at the county meeting.”</h2>\
+             <ol class=x3>{comments}</ol><div class=x6><h2 class=x7>Leave a Reply</h2><form action='/wp-comments-post.php'><textarea name=comment></textarea>{fields}</form></div></div></main></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        let thread = by_id(&s, "c1x");
+        assert!(c.blocks.iter().any(|b| b.node == thread && b.kind == Kind::Comments), "{:?}", c.blocks);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 

@@ -357,7 +357,8 @@ pub const COMMENTS_LABELS: Words = words![
     "join the discussion", "discussion", "reader comments", "responses", "replies", "add a comment",
     "post a comment", "kommentare", "kommentar", "leserkommentare", "commentaires", "commentaire",
     "réagissez", "comentarios", "comentários", "комментарии", "تعليقات", "التعليقات", "תגובות",
-    "commenti", "reacties", "customer reviews", "top reviews", "kundenrezensionen",
+    "commenti", "reacties", "customer reviews", "top reviews", "kundenrezensionen", "thoughts on",
+    "one thought on", "one response to", "one reply to", "one comment",
 ];
 
 /// Labels that head the site's own chrome: tag and topic lists, archives, section lists.
