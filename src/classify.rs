@@ -875,6 +875,19 @@ impl<'a> Ctx<'a> {
                 excluded[j as usize] = true;
             }
         }
+        // Nor is the story in a dialog: the modals a page keeps closed until a link opens them (a
+        // shop's refund policy, size charts, a quick view, a sign-in box; CSS hides them, html5ever
+        // cannot tell) and the ones that open over the page on load. The reader still keeps one that
+        // lies inside the story.
+        let mut j = 0;
+        while j < n {
+            if is_dialog(s, j as NodeId) {
+                excluded[j..f.end[j] as usize].fill(true);
+                j = f.end[j] as usize;
+            } else {
+                j += 1;
+            }
+        }
         // Recompute aggregated mass from paragraph owners only.
         let mut own = vec![0u32; n];
         for j in 0..n {
@@ -905,6 +918,12 @@ impl<'a> Ctx<'a> {
         for b in provisional.iter().filter(|b| b.kind != Kind::Related && !(lists_count && is_link_list_only(b))) {
             for j in b.node..f.end[b.node as usize] {
                 own[j as usize] = 0;
+            }
+        }
+        // (Nor in a dialog: see `find_article`.)
+        for j in 0..n {
+            if is_dialog(s, j as NodeId) {
+                own[j..f.end[j] as usize].fill(0);
             }
         }
         self.find_root(own, MIN_ARTICLE_CHARS)
@@ -977,6 +996,11 @@ impl<'a> Ctx<'a> {
 
 /// A comments marker: an empty anchor named for the comments (`<a name="comments">`, the target of
 /// "N comments" links) or a short heading that says only "Comments" (no links in it).
+/// A `<dialog>` or an element with the dialog roles.
+fn is_dialog(s: &Snapshot, id: NodeId) -> bool {
+    s.nodes[id as usize].tag == Tag::Dialog || s.attr(id, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog"))
+}
+
 /// A block that is navigation only because most of its text is short links (`Why::MenuList`): no
 /// `<nav>`, header or footer, role, class word or label says so.
 pub fn is_link_list_only(b: &Block) -> bool {
@@ -1525,6 +1549,17 @@ mod tests {
         // The same panels in the page's menu.
         let (s, c) = run(&format!("<body><nav>{cols}{policy}</nav>{story}</body>"));
         assert_eq!(c.article, Some(by_id(&s, "p")), "the menu's panels are not the story");
+    }
+
+    #[test]
+    fn a_dialog_is_never_the_story() {
+        // A size chart and a refund policy in modals the page opens from links; more prose than the
+        // product's own text.
+        let modal = |role: &str| format!("<div role={role}><h2>Refund policy</h2>{PARA}{PARA}{PARA}{PARA}{PARA}</div>");
+        for m in [modal("dialog"), modal("alertdialog"), format!("<dialog>{PARA}{PARA}{PARA}{PARA}{PARA}</dialog>")] {
+            let (s, c) = run(&format!("<body><main><div id=p><h1>Wool runner, the everyday shoe</h1>{PARA}{PARA}</div></main><div>{m}</div></body>"));
+            assert_eq!(c.article, Some(by_id(&s, "p")), "{m}");
+        }
     }
 
     #[test]
