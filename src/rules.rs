@@ -309,7 +309,8 @@ pub const SPONSORED_LABELS: Words = words![
     "around the web", "from around the web", "you may like", "recommended by", "ads by google",
     "anzeige", "werbung", "gesponsert", "publicité", "sponsorisé", "contenu sponsorisé",
     "publicidad", "patrocinado", "contenido patrocinado", "pubblicità", "sponsorizzato",
-    "реклама", "партнерский материал", "إعلان", "اعلان", "محتوى مدفوع", "פרסומת", "ממומן",
+    "реклама", "партнерский материал", "партнёрский материал", "новости партнеров", "новости партнёров",
+    "материалы партнеров", "материалы партнёров", "إعلان", "اعلان", "محتوى مدفوع", "פרסומת", "ממומן",
     "広告", "광고", "advertentie", "gesponsord", "reklam", "reklama", "mainos", "annonse", "annons",
     "διαφήμιση", "publicidade", "patrocinados", "story continues below advertisement",
     "article continues below advertisement", "continue reading below", "sponsorowane",
@@ -329,7 +330,7 @@ pub const RELATED_LABELS: Words = words![
     "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "meistgelesen",
     "à lire aussi", "a lire aussi", "sur le même sujet", "lire aussi", "les plus lus",
     "te puede interesar", "lee también", "noticias relacionadas", "más leídas", "lo más leído",
-    "читайте также", "по теме", "самое читаемое", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "مواضيع ذات صلة",
+    "читайте также", "по теме", "самое читаемое", "популярное", "самое популярное", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "مواضيع ذات صلة",
     "הכתבות הנקראות", "כתבות נוספות", "leia também", "leggi anche", "lees ook", "läs också",
 ];
 
