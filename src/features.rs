@@ -337,7 +337,8 @@ pub fn url_host<'a>(url: &'a str, page_host: &'a str) -> String {
         return page_host.to_string();
     };
     let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
-    let h = rest[..end].rsplit('@').next().unwrap_or("").to_ascii_lowercase();
+    let h = &rest[..end];
+    let h = h[text::rfind_byte(h, b'@').map_or(0, |i| i + 1)..].to_ascii_lowercase();
     h.strip_prefix("www.").map(str::to_string).unwrap_or(h)
 }
 

@@ -141,11 +141,11 @@ impl P<'_> {
                 b'r' | b'b' | b'f' => out.push(' '),
                 b'u' => {
                     let hex = self.s.get(self.i..self.i + 4)?;
-                    let mut cp = u32::from_str_radix(hex, 16).ok()?;
+                    let mut cp = crate::text::parse_u32(hex, 16)?;
                     self.i += 4;
                     if (0xD800..0xDC00).contains(&cp) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
                         let lo = self.s.get(self.i + 2..self.i + 6)?;
-                        let lo = u32::from_str_radix(lo, 16).ok()?;
+                        let lo = crate::text::parse_u32(lo, 16)?;
                         if (0xDC00..0xE000).contains(&lo) {
                             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                             self.i += 6;

@@ -177,7 +177,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
     if h.starts_with('?') {
         return Some(crate::text::concat(&[&origin, path, h]));
     }
-    let dir = match path.rfind('/') {
+    let dir = match text::rfind_byte(path, b'/') {
         Some(i) => &path[..=i],
         None => "/",
     };
@@ -211,7 +211,7 @@ fn image_src(s: &Snapshot, id: NodeId) -> Option<String> {
             let url = parts.next()?;
             let w = parts
                 .next()
-                .and_then(|d| d.trim_end_matches(['w', 'x']).split('.').next().and_then(|n| n.parse::<u32>().ok()))
+                .and_then(|d| d.trim_end_matches(['w', 'x']).split('.').next().and_then(|n| text::parse_u32(n, 10)))
                 .unwrap_or(1);
             if best.is_none_or(|b| w > b.0) {
                 best = Some((w, url));
@@ -432,7 +432,7 @@ impl Builder<'_> {
                 }
                 Tag::Td | Tag::Th => {
                     for (a, k) in [(Attr::Colspan, "colspan"), (Attr::Rowspan, "rowspan")] {
-                        if let Some(v) = s.attr(i, a).filter(|v| v.parse::<u16>().is_ok()) {
+                        if let Some(v) = s.attr(i, a).filter(|v| text::parse_u32(v, 10).is_some_and(|n| n <= u16::MAX as u32)) {
                             put(&mut attrs, k, v.to_string());
                         }
                     }
@@ -971,7 +971,7 @@ pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> Str
         // A heading (h1 or h2) repeating the whole title says the colon is part of the story's
         // name (webmd-2: "Superbugs: What They Are…" is the page's h2; its h1 is a section label).
         if !headings.iter().chain(subheads).any(|h| collapse(h).trim() == orig) {
-            let after_last = orig[orig.rfind(':').unwrap_or(0) + 1..].trim().to_string();
+            let after_last = orig[text::rfind_byte(&orig, b':').unwrap_or(0) + 1..].trim().to_string();
             cur = after_last;
             if words(&cur) < 3 {
                 cur = orig[orig.find(':').unwrap_or(0) + 1..].trim().to_string();
