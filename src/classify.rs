@@ -765,7 +765,8 @@ impl<'a> Ctx<'a> {
         let f = self.f;
         let total = f.chars[id as usize].max(1) as f32;
         let page_header = (s.nodes[id as usize].tag == Tag::Header && !self.has_ancestor(id, ANC_MAIN | ANC_SECTION | ANC_ARTICLE))
-            || s.attr(id, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("banner"));
+            || s.attr(id, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("banner"))
+            || (kind == Kind::Navigation && self.at_page_top(id));
         let mut host = id;
         // Look through wrappers with a single child.
         loop {
@@ -787,6 +788,22 @@ impl<'a> Ctx<'a> {
                 k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.links_leave_site(c))
             });
         }
+    }
+
+    /// True when next to no text comes before `id` in the page (a skip link, a logo's name): the bar
+    /// at the top of a page without a `<header>` element.
+    fn at_page_top(&self, id: NodeId) -> bool {
+        let s = self.s;
+        let mut before = 0;
+        for j in 0..id {
+            if s.nodes[j as usize].tag == Tag::Text && !self.f.silent[j as usize] {
+                before += crate::text::char_count(s.text(j).trim());
+                if before > MAX_LABEL_CHARS {
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     /// True when every link in `id` (at least one) leads to another site: an advertiser's list, which
@@ -1442,6 +1459,24 @@ mod tests {
         let thread = by_id(&s, "c1x");
         assert!(c.blocks.iter().any(|b| b.node == thread && b.kind == Kind::Comments), "{:?}", c.blocks);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn the_bar_at_the_top_of_a_page_without_a_header_element_is_navigation_as_a_whole() {
+        // Site name, "Subscribe · Sign in" and the menu in plain divs with names that say nothing, first
+        // on the page: one navigation block, as a <header> would be.
+        let menu: String = ["Home", "Case Studies", "The Numbers", "Archive", "About"]
+            .iter()
+            .map(|s| format!("<a href='/{}'>{s}</a>", s.to_lowercase().replace(' ', "-")))
+            .collect();
+        let html = format!(
+            "<body><div class=x0><div id=t1x class=x1><div class=x2><a href='/'>Main Street Ledger</a><div class=x3><a class=x4 href='/subscribe'>Subscribe</a>\
+             <a href='/sign-in'>Sign in</a></div></div><div class=x5>{menu}</div></div>\
+             <div class=x6><h1>The corner shop that outlived the mall</h1>{p}{p}{p}{p}</div></div></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "t1x")), Some(Kind::Navigation), "{:?}", c.blocks);
     }
 
     #[test]
