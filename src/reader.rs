@@ -252,7 +252,7 @@ struct Builder<'a> {
     thread: bool,
     /// The page is a list page (see [`keeps_its_lists`]): related blocks inside the story root stay.
     lists: bool,
-    /// The page is a listing made of link lists (see [`keeps_its_link_lists`]): they stay.
+    /// The page is made of link lists (see [`keeps_its_link_lists`]): they stay.
     link_lists: bool,
 }
 
@@ -906,20 +906,19 @@ fn keeps_its_lists(f: &Features, c: &Classification, root: NodeId) -> bool {
         && list_words as f32 >= LIST_PAGE_MIN_LIST_SHARE * other_words as f32
 }
 
-/// A page without a story whose listing is mostly link lists keeps them: when the root is a listing
-/// (no story on the page) and its nested blocks that are menus only by their link density
-/// ([`crate::classify::is_link_list_only`]) hold at least half of its words, those lists are what
-/// the page lists (a bestseller chart, a shop's category of products as a list of links; WCXB
-/// collection pages). A listing with text of its own keeps its menus out.
+/// A page that is mostly link lists keeps them: when the nested blocks of the story root (or the
+/// listing) that are menus only by their link density ([`crate::classify::is_link_list_only`]) hold
+/// at least half of its words, those lists are what the page lists (a bestseller chart, a shop's
+/// category of products as a list of links, a manual's chapter that is its table of contents; WCXB
+/// collection and documentation pages). A page with text of its own keeps its menus out.
 fn keeps_its_link_lists(f: &Features, c: &Classification, root: NodeId) -> bool {
-    let listing = c.blocks.iter().any(|b| b.node == root && b.reasons.iter().any(|r| r.why == crate::reason::Why::ListingContent));
     let list_words: u32 = c
         .blocks
         .iter()
         .filter(|b| b.node != root && f.contains(root, b.node) && crate::classify::is_link_list_only(b))
         .map(|b| f.words[b.node as usize])
         .sum();
-    listing && list_words > 0 && list_words * 2 >= f.words[root as usize]
+    list_words > 0 && list_words * 2 >= f.words[root as usize]
 }
 
 /// Texts of the page's visible `tag` headings.
@@ -1083,6 +1082,24 @@ mod tests {
         let r = crate::analyze(&crate::html::parse(&html, "https://links.example.com/newest"), true).reader.expect("the list is the page");
         assert!(r.text.contains("Show item number 1 of monday") && r.text.contains("Show item number 15 of friday"), "{}", r.text);
         assert!(!r.text.contains("Jobs") && !r.text.contains("Legal"), "the menus stay out: {}", r.text);
+    }
+
+    #[test]
+    fn a_chapter_that_is_its_table_of_contents_keeps_it() {
+        let toc = |part: u32| -> String {
+            let items: String = ["Introduction", "Index Types", "Multicolumn", "Ordering", "Combining", "Unique", "Expressions", "Partial"]
+                .iter()
+                .enumerate()
+                .map(|(k, t)| format!("<li><a href='/docs/{part}/{k}'>{part}.{k}. {t}</a></li>"))
+                .collect();
+            format!("<div><ul>{items}</ul></div>")
+        };
+        let intro = "<p>Indexes are a common way to enhance database performance. An index allows the database server to find and retrieve specific rows much faster than it could do without an index.</p>\
+                     <p>But indexes also add overhead to the database system as a whole, so they should be used sensibly; this chapter shows how.</p>";
+        let html = format!("<body><nav><a href='/'>Home</a> <a href='/docs'>Manual</a> <a href='/download'>Download</a></nav><main><h1>Chapter 11. Indexes</h1>{intro}{}{}{}{}</main></body>", toc(11), toc(12), toc(13), toc(14));
+        let r = crate::analyze(&crate::html::parse(&html, "https://db.example.org/docs/indexes.html"), true).reader.expect("reader");
+        assert!(r.text.contains("11.1. Index Types") && r.text.contains("12.7. Partial"), "{}", r.text);
+        assert!(!r.text.contains("Download"), "the site's menu stays out: {}", r.text);
     }
 
     #[test]
