@@ -123,6 +123,16 @@ where
             prefix = Some(w);
         }
     }
+    // "More Environment Stories", "More World News": a section's name (up to three words) between
+    // "more" and "stories".
+    if list.same(RELATED_LABELS) && l.starts_with("more ") {
+        let section = |e: &&str| {
+            l.len() > 5 + e.len() && l.ends_with(*e) && l.as_bytes()[l.len() - e.len() - 1] == b' ' && l.as_bytes()[5..l.len() - e.len() - 1].iter().filter(|&&b| b == b' ').count() < 3
+        };
+        if let Some(e) = RELATED_LABEL_ENDINGS.iter().find(section) {
+            return Some(e);
+        }
+    }
     if list.same(PROMOTION_LABELS) {
         let ends = |e: &&str| l.len() > e.len() && l.ends_with(*e) && l.as_bytes()[l.len() - e.len() - 1] == b' ';
         if let Some(e) = PROMOTION_LABEL_ENDINGS.iter().find(ends) {
@@ -1480,6 +1490,19 @@ mod tests {
     }
 
     #[test]
+    fn a_podcast_plug_with_its_apps_is_promotion() {
+        let html = format!(
+            "<body><main><article id=story><h1>River otters are back</h1>{p}{p}{p}{p}</article>\
+             <div id=q1x class=x1><h3>Listen to Watershed</h3><p>Our weekly podcast about the people and places shaped by water in the region. New episodes Fridays.</p>\
+             <a href='https://podcasts.apple.com/us/podcast/watershed/id1'>Apple Podcasts</a> <a href='https://open.spotify.com/show/x'>Spotify</a> <a href='/feeds/watershed.rss'>RSS</a></div></main></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "q1x")), Some(Kind::Promotion), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
     fn a_related_label_over_ad_network_cards_is_one_sponsored_widget() {
         let card = |j: u32| {
             format!("<div class=c><a href='https://trc.taboola.com/site/log/3/click?ii={j}&redir=https%3A%2F%2Fshop{j}.example.net'><span class=t>Drivers over 50 are switching their car insurance number {j}</span><span class=b>Brand {j} | Sponsored</span></a></div>")
@@ -1674,6 +1697,11 @@ mod tests {
         assert!(label_matches("sponsored articles", SPONSORED_LABELS).is_some());
         assert!(label_matches("more from world news", RELATED_LABELS).is_some());
         assert!(label_matches("adventure", SPONSORED_LABELS).is_none());
+        assert!(label_matches("more environment stories", RELATED_LABELS).is_some());
+        assert!(label_matches("more world news", RELATED_LABELS).is_some());
+        assert!(label_matches("more stories", RELATED_LABELS).is_some());
+        assert!(label_matches("more than a century of news", RELATED_LABELS).is_none(), "only a section's name between");
+        assert!(label_matches("morestories", RELATED_LABELS).is_none());
         assert!(label_matches("реклама", SPONSORED_LABELS).is_some());
     }
 

@@ -440,10 +440,13 @@ pub const PLEA_WORDS: Words = words![
     "unlimited access", "digital access", "sign up", "log in", "your gift", "donate", "donation",
     "made possible by", "listeners like you", "readers like you", "support our", "ad blocker",
     "adblocker", "allowlist", "whitelist", "telegram", "whatsapp", "follow us", "join us", "tickets",
-    "podcast", "livestream", "watch live", "zustimmung", "datenschutz", "abonnieren", "abonnez",
+    "podcast", "apple podcasts", "spotify", "livestream", "watch live", "zustimmung", "datenschutz", "abonnieren", "abonnez",
     "confidentialité", "privacidad", "suscríbete", "síguenos", "canal", "подписывайтесь",
     "канал", "подписка", "اشترك", "تابعنا", "הירשמו", "ניוזלטר",
 ];
+
+/// Endings of a "More … Stories" label (after "more " and a section's name), lowercase.
+pub const RELATED_LABEL_ENDINGS: Words = words!["stories", "news", "articles", "headlines", "videos", "reads"];
 
 /// Openings of a "skip to the content" link (an in-page link before the site's chrome), lowercase.
 pub const SKIP_LINK_OPENINGS: Words = words![
