@@ -532,7 +532,7 @@ impl<'a> Ctx<'a> {
                     if let Some(o) = READ_MORE_OPENINGS.prefix_of(start) {
                         let opening_chars = crate::text::char_count(o) as u32;
                         if f.link_chars[i] * 2 >= chars.saturating_sub(opening_chars) {
-                            ev.add(Kind::Related, W_READ_MORE_LINE, Reason::words(Why::ReadMoreLine, o.trim_end_matches(':')));
+                            ev.add(Kind::Related, W_READ_MORE_LINE, Reason::words(Why::ReadMoreLine, &o[..o.len() - o.bytes().rev().take_while(|&b| b == b':').count()]));
                         }
                     }
                 }

@@ -391,12 +391,12 @@ pub fn mentions_ad_host(value: &str) -> bool {
 /// True when `url`'s path goes through a topic, tag or section segment ("/tag/water", "?tag=").
 pub fn is_topic_url(url: &str) -> bool {
     let path = match text::find(url, "://") {
-        Some(i) => url[i + 3..].find('/').map_or("", |j| &url[i + 3 + j..]),
+        Some(i) => text::find_byte(&url[i + 3..], b'/').map_or("", |j| &url[i + 3 + j..]),
         None => url,
     };
-    let path = path.split('#').next().unwrap_or("");
-    let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let mut segs = path.split('/').filter(|s| !s.is_empty());
+    let path = &path[..text::find_byte(path, b'#').unwrap_or(path.len())];
+    let (path, query) = text::split_once(path, "?").unwrap_or((path, ""));
+    let mut segs = text::split_byte(path, b'/').filter(|s| !s.is_empty());
     let topical = |seg: &str| TOPIC_PATH_SEGMENTS.iter().any(|t| seg.eq_ignore_ascii_case(t));
     // The topic segment must lead to a name: "/tag/water", not "/tag" alone.
     let mut prev_topical = false;
@@ -406,7 +406,7 @@ pub fn is_topic_url(url: &str) -> bool {
         }
         prev_topical = topical(seg);
     }
-    query.split('&').any(|kv| kv.split_once('=').is_some_and(|(k, v)| !v.is_empty() && topical(k)))
+    text::split_byte(query, b'&').any(|kv| text::split_once(kv, "=").is_some_and(|(k, v)| !v.is_empty() && topical(k)))
 }
 
 /// True when `url` is a share button's link.
@@ -427,7 +427,7 @@ pub fn is_social_url(url: &str) -> bool {
 /// [`is_social_url`] of `url` whose (lowercase) host is `host`.
 fn social_url(url: &str, host: &str) -> bool {
     SOCIAL_HOSTS.iter().any(|h| {
-        let (hh, path) = h.split_once('/').unwrap_or((h, ""));
+        let (hh, path) = text::split_once(h, "/").unwrap_or((h, ""));
         host_is(host, hh) && (path.is_empty() || text::contains(url, path))
     })
 }
@@ -920,7 +920,7 @@ impl Features {
             }
             if tag == Tag::A && f.links[i] == 1 && f.chars[i] < 60 {
                 let t = lower_owned(subtree_text(s, &f, i as u32, 80));
-                let priced = t.contains('$') || text::contains(&t, "£") || text::contains(&t, "€") || text::contains(&t, "buy") || text::contains(&t, "shop") || text::contains(&t, "check price") || text::contains(&t, "see price");
+                let priced = text::find_byte(&t, b'$').is_some() || text::contains(&t, "£") || text::contains(&t, "€") || text::contains(&t, "buy") || text::contains(&t, "shop") || text::contains(&t, "check price") || text::contains(&t, "see price");
                 if priced && RETAILER_WORDS.iter().any(|r| text::contains(&t, r)) {
                     let mut a = i as u32;
                     while a != NONE {

@@ -59,7 +59,7 @@ impl Tag {
     /// in [`TAG_NAMES`], which lists the names in the enum's order (a table, not a `match`: 2 KB less
     /// of Wasm).
     pub fn from_name(name: &str) -> Tag {
-        TAG_NAMES.split(' ').position(|n| n == name).map_or(Tag::Other, |i| TAGS[i])
+        crate::text::split_byte(TAG_NAMES, b' ').position(|n| n == name).map_or(Tag::Other, |i| TAGS[i])
     }
 
     /// Headings `h1`–`h6`.
@@ -402,7 +402,7 @@ impl Snapshot {
             ..Default::default()
         };
         let mut start = 0u32;
-        for part in w.strings.split('\0') {
+        for part in crate::text::split_byte(w.strings, 0) {
             let end = start + part.len() as u32;
             s.spans.push((start, end));
             start = end + 1;

@@ -148,7 +148,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
     if h.is_empty() || h.starts_with('#') {
         return None;
     }
-    let scheme_end = h.find(':').filter(|&i| {
+    let scheme_end = text::find_byte(h, b':').filter(|&i| {
         h[..i].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) && i > 0
     });
     if let Some(i) = scheme_end {
@@ -187,7 +187,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
         Some(i) => (&joined[..i], &joined[i..]),
         None => (&joined[..], ""),
     };
-    for seg in p.split('/') {
+    for seg in text::split_byte(p, b'/') {
         match seg {
             "" | "." => {}
             ".." => {
@@ -206,12 +206,12 @@ fn image_src(s: &Snapshot, id: NodeId) -> Option<String> {
     let pick_srcset = |v: &str| -> Option<String> {
         // Descriptors are "640w" or "2x" (possibly "1.5x"): compare their integer part, scaled.
         let mut best: Option<(u32, &str)> = None;
-        for cand in v.split(',') {
+        for cand in text::split_byte(v, b',') {
             let mut parts = cand.split_whitespace();
             let url = parts.next()?;
             let w = parts
                 .next()
-                .and_then(|d| d.trim_end_matches(['w', 'x']).split('.').next().and_then(|n| text::parse_u32(n, 10)))
+                .and_then(|d| text::split_byte(d.trim_end_matches(['w', 'x']), b'.').next().and_then(|n| text::parse_u32(n, 10)))
                 .unwrap_or(1);
             if best.is_none_or(|b| w > b.0) {
                 best = Some((w, url));
@@ -533,7 +533,7 @@ pub fn to_text(nodes: &[RNode]) -> String {
     for n in nodes {
         walk(n, &mut out);
     }
-    let lines: Vec<String> = out.lines().map(crate::features::collapse_spaces).collect();
+    let lines: Vec<String> = text::lines(&out).map(crate::features::collapse_spaces).collect();
     let mut text = String::new();
     let mut blank = true;
     for l in lines {
@@ -973,8 +973,8 @@ pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> Str
             let after_last = orig[text::rfind_byte(&orig, b':').unwrap_or(0) + 1..].trim().to_string();
             cur = after_last;
             if words(&cur) < 3 {
-                cur = orig[orig.find(':').unwrap_or(0) + 1..].trim().to_string();
-            } else if words(&orig[..orig.find(':').unwrap_or(0)]) > 5 {
+                cur = orig[text::find_byte(&orig, b':').unwrap_or(0) + 1..].trim().to_string();
+            } else if words(&orig[..text::find_byte(&orig, b':').unwrap_or(0)]) > 5 {
                 cur = orig.clone();
             }
         }
