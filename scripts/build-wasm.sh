@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds pkg/: cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -Oz (npm's binaryen).
+# Builds pkg/: cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt (npm's binaryen).
 # Prints the .wasm size raw and gzipped. BLOCKWISE_OPT_LEVEL (default z) sets cargo's opt-level for a
 # size/speed comparison (docs/benchmarks.md); what ships is z.
 set -euo pipefail
