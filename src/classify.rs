@@ -404,7 +404,9 @@ impl<'a> Ctx<'a> {
             ev.add(Kind::Promotion, W_SHARE_LINKS, Reason::num(Why::ShareLinks, share));
         }
         let social = f.social_links[i];
-        if social >= 2 && social * 2 >= links && f.mass[i] == 0 && chars < 300 {
+        // (An app's plug may say what the app does in a line of its own; an author's box with links to
+        // their profiles stays story.)
+        if social >= 2 && social * 2 >= links && chars < 300 && (f.mass[i] == 0 || (!prose && f.paragraphs[i] <= 1 && self.links_to_app_stores(id) >= 2)) {
             ev.add(Kind::Promotion, W_SHARE_LINKS * 0.8, Reason::num(Why::SocialLinks, social));
         }
 
@@ -814,6 +816,19 @@ impl<'a> Ctx<'a> {
             }
         }
         true
+    }
+
+    /// Links in `id` to an app store's page.
+    fn links_to_app_stores(&self, id: NodeId) -> usize {
+        let s = self.s;
+        (id..self.f.end[id as usize])
+            .filter(|&j| s.nodes[j as usize].tag == Tag::A)
+            .filter_map(|j| s.attr(j, Attr::Href))
+            .filter(|h| {
+                let host = crate::features::url_host(&h.to_ascii_lowercase(), "");
+                APP_STORE_HOSTS.iter().any(|a| host == a)
+            })
+            .count()
     }
 
     /// True when every link in `id` (at least one) leads to another site: an advertiser's list, which
@@ -1500,6 +1515,21 @@ mod tests {
         let (s, c) = run(&html);
         assert_eq!(c.kind_of(&s, by_id(&s, "q1x")), Some(Kind::Promotion), "{:?}", c.blocks);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn an_app_plug_with_a_line_of_its_own_is_promotion_but_an_author_box_is_not() {
+        let html = format!(
+            "<body><main><article id=story><h1>Boil-water advisory lifted</h1>{p}{p}{p}{p}\
+             <div id=b1x class=x1><p>Ruth Ann is a reporter covering local news and human interest stories. She writes about the city.</p>\
+             <a href='https://twitter.com/ruthann'>Twitter</a> <a href='https://www.facebook.com/ruthann'>Facebook</a></div></article>\
+             <div id=a1x class=x2><div class=x3>Get breaking news alerts from WKTN 8</div><div class=x4>Download the free WKTN 8 News app for alerts, live newscasts and forecasts.</div>\
+             <a href='https://apps.apple.com/us/app/wktn-8-news/id1'><img src=/a.svg alt='App Store'></a><a href='https://play.google.com/store/apps/details?id=com.wktn8'><img src=/g.svg alt='Google Play'></a></div></main></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "a1x")), Some(Kind::Promotion), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "b1x")), Some(Kind::Article), "{:?}", c.blocks);
     }
 
     #[test]

@@ -448,6 +448,9 @@ pub const PLEA_WORDS: Words = words![
 /// Endings of a "More … Stories" label (after "more " and a section's name), lowercase.
 pub const RELATED_LABEL_ENDINGS: Words = words!["stories", "news", "articles", "headlines", "videos", "reads"];
 
+/// Hosts of app stores' pages ("Download on the App Store").
+pub const APP_STORE_HOSTS: Words = words!["apps.apple.com", "itunes.apple.com", "play.google.com", "appgallery.huawei.com", "galaxystore.samsung.com"];
+
 /// Openings of a "skip to the content" link (an in-page link before the site's chrome), lowercase.
 pub const SKIP_LINK_OPENINGS: Words = words![
     "skip to", "skip navigation", "jump to", "aller au contenu", "aller à la navigation", "zum inhalt",
