@@ -1230,15 +1230,15 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     if let Some((mut root, mass)) = found {
         headline = ctx.find_headline(root);
         if let Some(h) = headline {
-            if !f.contains(root, h) {
-                let lca = common_ancestor(s, f, root, h);
+            let lca = if f.contains(root, h) { NONE } else { common_ancestor(s, f, root, h) };
+            // (No common ancestor when the snapshot is a forest: a broken wire, never a page.)
+            if lca != NONE {
                 let grown = f.chars[lca as usize].saturating_sub(f.chars[root as usize]) as f32;
                 let tag = s.nodes[lca as usize].tag;
                 // The page's own `<article>` around the headline and the body may add more (an intro
                 // in sections of its own before the longest one).
                 let max_growth = if matches!(tag, Tag::Article | Tag::Main) { ARTICLE_CLIMB_MAX_GROWTH } else { HEADLINE_CLIMB_MAX_GROWTH };
-                if lca != NONE
-                    && !matches!(tag, Tag::Html | Tag::Body)
+                if !matches!(tag, Tag::Html | Tag::Body)
                     && grown <= max_growth * f.chars[root as usize] as f32
                 {
                     root = lca;
