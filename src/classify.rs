@@ -123,18 +123,17 @@ where
             prefix = Some(w);
         }
     }
+    // The label's last word(s), after a space.
+    let ends = |e: &&str| l.len() > e.len() && l.ends_with(*e) && l.as_bytes()[l.len() - e.len() - 1] == b' ';
     // "More Environment Stories", "More World News": a section's name (up to three words) between
     // "more" and "stories".
     if list.same(RELATED_LABELS) && l.starts_with("more ") {
-        let section = |e: &&str| {
-            l.len() > 5 + e.len() && l.ends_with(*e) && l.as_bytes()[l.len() - e.len() - 1] == b' ' && l.as_bytes()[5..l.len() - e.len() - 1].iter().filter(|&&b| b == b' ').count() < 3
-        };
+        let section = |e: &&str| ends(e) && l.len() > 5 + e.len() && l.as_bytes()[5..l.len() - e.len() - 1].iter().filter(|&&b| b == b' ').count() < 3;
         if let Some(e) = RELATED_LABEL_ENDINGS.iter().find(section) {
             return Some(e);
         }
     }
     if list.same(PROMOTION_LABELS) {
-        let ends = |e: &&str| l.len() > e.len() && l.ends_with(*e) && l.as_bytes()[l.len() - e.len() - 1] == b' ';
         if let Some(e) = PROMOTION_LABEL_ENDINGS.iter().find(ends) {
             return Some(e);
         }
@@ -162,12 +161,15 @@ struct Ctx<'a> {
     memo_at: Vec<u32>,
     /// The evidence gathered so far.
     memo: Vec<Evidence>,
+    /// The first node after which the page's shown text passes [`MAX_LABEL_CHARS`] characters: an
+    /// element at or before it has next to no text before it ([`Ctx::at_page_top`]).
+    page_top_end: NodeId,
 }
 
 impl<'a> Ctx<'a> {
     fn new(s: &'a Snapshot, f: &'a Features) -> Ctx<'a> {
         let memo_at = vec![0; 2 * s.len()];
-        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new() }
+        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f) }
     }
 
     fn inside_article(&self, id: NodeId) -> bool {
@@ -375,7 +377,8 @@ impl<'a> Ctx<'a> {
             }
         }
         // A box headed by its own comments label ("Kommentare (4)") is one widget, whatever its parts.
-        let comments_box = self.labelled_comments(id);
+        let label = self.label(id);
+        let comments_box = label.as_ref().is_some_and(|l| self.labelled_comments(id, l));
         let multi = !comments_box && self.is_multi_widget(id);
         if multi {
             ev.score[Kind::Related as usize] -= W_ASIDE;
@@ -445,7 +448,7 @@ impl<'a> Ctx<'a> {
         }
 
         // Labels and opening phrases.
-        if let Some((label, level, owner)) = self.label(id) {
+        if let Some((label, level, owner)) = label {
             let whole = (comments_box || self.label_heads_whole(id, level, owner)) && (owner != id || level == 0);
             let label_nodes = f.end[owner as usize] - owner;
             let more_than_label = f.end[i] - id > label_nodes + 1 || level == 0;
@@ -615,11 +618,11 @@ impl<'a> Ctx<'a> {
     /// True when `id`'s own label, heading the whole box, names comments ("Comments", "3 Kommentare").
     /// Other headings as strong may head parts of the thread if they name comments too ("Leave a Reply"
     /// over the form).
-    fn labelled_comments(&self, id: NodeId) -> bool {
+    fn labelled_comments(&self, id: NodeId, (label, level, owner): &(String, usize, NodeId)) -> bool {
         let s = self.s;
         let f = self.f;
-        let Some((label, level, owner)) = self.label(id) else { return false };
-        if level == 0 || owner == id || label_matches(&norm_label(&label), COMMENTS_LABELS).is_none() {
+        let (level, owner) = (*level, *owner);
+        if level == 0 || owner == id || label_matches(&norm_label(label), COMMENTS_LABELS).is_none() {
             return false;
         }
         (id..f.end[id as usize]).filter(|&j| j != owner && s.nodes[j as usize].tag.is_heading()).all(|j| {
@@ -776,9 +779,11 @@ impl<'a> Ctx<'a> {
         let s = self.s;
         let f = self.f;
         let total = f.chars[id as usize].max(1) as f32;
-        let page_header = (s.nodes[id as usize].tag == Tag::Header && !self.has_ancestor(id, ANC_MAIN | ANC_SECTION | ANC_ARTICLE))
-            || s.attr(id, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("banner"))
-            || (kind == Kind::Navigation && self.at_page_top(id));
+        // The page's header (its element, its role, or the bar at the top of a page without either).
+        let page_header = kind == Kind::Navigation
+            && ((s.nodes[id as usize].tag == Tag::Header && !self.has_ancestor(id, ANC_MAIN | ANC_SECTION | ANC_ARTICLE))
+                || s.attr(id, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("banner"))
+                || self.at_page_top(id));
         let mut host = id;
         // Look through wrappers with a single child.
         loop {
@@ -794,7 +799,7 @@ impl<'a> Ctx<'a> {
                 let (k, sc, at) = self.judge(c);
                 // The page's header is its chrome as a whole: a "Subscribe" button beside the logo does
                 // not make it two widgets.
-                if kind == Kind::Navigation && k == Kind::Promotion && page_header {
+                if k == Kind::Promotion && page_header {
                     return false;
                 }
                 k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.links_leave_site(c))
@@ -805,45 +810,30 @@ impl<'a> Ctx<'a> {
     /// True when next to no text comes before `id` in the page (a skip link, a logo's name): the bar
     /// at the top of a page without a `<header>` element.
     fn at_page_top(&self, id: NodeId) -> bool {
-        let s = self.s;
-        let mut before = 0;
-        for j in 0..id {
-            if s.nodes[j as usize].tag == Tag::Text && !self.f.silent[j as usize] {
-                before += crate::text::char_count(s.text(j).trim());
-                if before > MAX_LABEL_CHARS {
-                    return false;
-                }
-            }
-        }
-        true
+        id <= self.page_top_end
+    }
+
+    /// The host of each link in `id` (lowercase, `www.` removed; relative links have the page's host).
+    fn link_hosts(&self, id: NodeId) -> impl Iterator<Item = String> + '_ {
+        let (s, f) = (self.s, self.f);
+        (id..f.end[id as usize])
+            .filter(move |&j| s.nodes[j as usize].tag == Tag::A)
+            .filter_map(move |j| s.attr(j, Attr::Href))
+            .map(move |h| crate::features::url_host(&h.to_ascii_lowercase(), &f.host))
     }
 
     /// Links in `id` to an app store's page.
     fn links_to_app_stores(&self, id: NodeId) -> usize {
-        let s = self.s;
-        (id..self.f.end[id as usize])
-            .filter(|&j| s.nodes[j as usize].tag == Tag::A)
-            .filter_map(|j| s.attr(j, Attr::Href))
-            .filter(|h| {
-                let host = crate::features::url_host(&h.to_ascii_lowercase(), "");
-                APP_STORE_HOSTS.iter().any(|a| host == a)
-            })
-            .count()
+        self.link_hosts(id).filter(|host| APP_STORE_HOSTS.iter().any(|a| host == a)).count()
     }
 
     /// True when every link in `id` (at least one) leads to another site: an advertiser's list, which
     /// looks like a list of headlines, but a "Most read" list under an ad slot points at the page's own
     /// site.
     fn links_leave_site(&self, id: NodeId) -> bool {
-        let s = self.s;
-        let f = self.f;
         let mut any = false;
-        for j in id..f.end[id as usize] {
-            if s.nodes[j as usize].tag != Tag::A {
-                continue;
-            }
-            let Some(href) = s.attr(j, Attr::Href) else { continue };
-            if crate::features::url_host(&href.to_ascii_lowercase(), &f.host) == f.host {
+        for host in self.link_hosts(id) {
+            if host == self.f.host {
                 return false;
             }
             any = true;
@@ -1098,6 +1088,21 @@ fn after_comments_marker(s: &Snapshot, f: &Features) -> Vec<bool> {
 
 /// For each element, its previous element sibling when that sibling is only a title: some text, at most
 /// [`MAX_LABEL_CHARS`] of it, no prose and at most one link. `NONE` otherwise.
+/// The node whose text takes the page's shown text past [`MAX_LABEL_CHARS`] characters (the last node
+/// when it never does).
+fn page_top_end(s: &Snapshot, f: &Features) -> NodeId {
+    let mut before = 0;
+    for j in 0..s.len() as NodeId {
+        if s.nodes[j as usize].tag == Tag::Text && !f.silent[j as usize] {
+            before += crate::text::char_count(s.text(j).trim());
+            if before > MAX_LABEL_CHARS {
+                return j;
+            }
+        }
+    }
+    (s.len() as NodeId).saturating_sub(1)
+}
+
 fn label_before(s: &Snapshot, f: &Features) -> Vec<NodeId> {
     let mut out = vec![NONE; s.len()];
     for p in parents(s, f) {
