@@ -1302,6 +1302,11 @@ mod tests {
         (s, c)
     }
 
+    /// Asserts that `node` itself is a block of `kind` (not only inside one).
+    fn assert_block(c: &Classification, node: NodeId, kind: Kind) {
+        assert!(c.blocks.iter().any(|b| b.node == node && b.kind == kind), "{:?}", c.blocks);
+    }
+
     fn by_id(s: &Snapshot, id: &str) -> NodeId {
         (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some(id)).unwrap()
     }
@@ -1393,7 +1398,7 @@ mod tests {
         );
         let (s, c) = run(&html);
         let section = by_id(&s, "xq1");
-        assert!(c.blocks.iter().any(|b| b.node == section && b.kind == Kind::Related), "{:?}", c.blocks);
+        assert_block(&c, section, Kind::Related);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
@@ -1413,7 +1418,7 @@ mod tests {
         );
         let (s, c) = run(&html);
         let header = by_id(&s, "h1x");
-        assert!(c.blocks.iter().any(|b| b.node == header && b.kind == Kind::Navigation), "{:?}", c.blocks);
+        assert_block(&c, header, Kind::Navigation);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
@@ -1462,7 +1467,7 @@ mod tests {
         );
         let (s, c) = run(&html);
         let section = by_id(&s, "c1x");
-        assert!(c.blocks.iter().any(|b| b.node == section && b.kind == Kind::Comments), "{:?}", c.blocks);
+        assert_block(&c, section, Kind::Comments);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
@@ -1487,7 +1492,7 @@ mod tests {
         );
         let (s, c) = run(&html);
         let thread = by_id(&s, "c1x");
-        assert!(c.blocks.iter().any(|b| b.node == thread && b.kind == Kind::Comments), "{:?}", c.blocks);
+        assert_block(&c, thread, Kind::Comments);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
