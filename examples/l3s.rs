@@ -2,38 +2,74 @@
 //! recall, and the share of story words (sel1–sel3) hidden by the default settings.
 //!
 //! `cargo run --release --example l3s -- [DIR]` (default `../shared/data/l3s-gn1`).
+//!
+//! After the figures it prints where the related and comments words go: the gold sel4 / sel5 words we
+//! miss by the kind we give them, and the words we call related / comments by their gold label. With
+//! `SHOW=related` or `SHOW=comments` it also lists, page by page (most words wrong first; `PAGES=N`
+//! pages, default 25), the largest runs of missed and wrongly claimed words (`TOP=N` per page, default
+//! 4; `ONLY=missed` or `ONLY=claimed` for one side), each with our block's path in the untouched page (for `blockwise classify PAGE --explain PATH`).
 
-use blockwise::page::{Attr, Tag, NONE};
+use blockwise::page::{Attr, NodeId, Snapshot, Tag, NONE};
 use blockwise::Kind;
 
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    rel_tp: u64, rel_pred: u64, rel_gold: u64,
-    com_tp: u64, com_pred: u64, com_gold: u64,
-    story: u64, story_hidden: u64, story_not_article: u64,
+/// The gold classes, indexed as in [`Matrix`]: sel0–sel5, then words in no labelled span.
+const GOLD_NAMES: [&str; 7] = ["sel0 (not content)", "sel1 (headline)", "sel2 (full text)", "sel3 (supplemental)", "sel4 (related)", "sel5 (comments)", "no label (boilerplate)"];
+/// Index of the unlabelled words.
+const UNLABELLED: usize = 6;
+/// Our kinds, indexed as in [`Matrix`]: `Kind as usize`, then words in no block.
+const KIND_NAMES: [&str; 7] = ["article", "related", "promotion", "sponsored", "navigation", "comments", "no block"];
+/// Index of the words in no block.
+const NO_BLOCK: usize = 6;
+
+/// Words by gold class (row) and our kind (column).
+type Matrix = [[u64; 7]; 7];
+
+fn kind_index(k: Option<Kind>) -> usize {
+    k.map_or(NO_BLOCK, |k| k as usize)
 }
 
-/// Kind of every visible word of the untouched page, in reading order.
-fn original_kinds(html: &str) -> Vec<(String, Option<Kind>)> {
+/// One visible word of the untouched page.
+struct Word {
+    norm: String,
+    kind: Option<Kind>,
+    /// Its innermost block (`NONE` outside every block).
+    block: NodeId,
+    /// Its text node.
+    text: NodeId,
+}
+
+/// The untouched page, classified, as words in reading order.
+struct Original {
+    snap: Snapshot,
+    words: Vec<Word>,
+}
+
+fn original_words(html: &str) -> Original {
     let snap = blockwise::html::parse(html, "http://news.example.com/story.html");
     let a = blockwise::analyze(&snap, false);
     let f = blockwise::features::Features::compute(&snap);
     let blocks: std::collections::HashMap<u32, Kind> = a.blocks().iter().map(|b| (b.node, b.kind)).collect();
     let mut kind: Vec<Option<Kind>> = vec![None; snap.len()];
-    let mut out = Vec::new();
+    let mut block: Vec<NodeId> = vec![NONE; snap.len()];
+    let mut words = Vec::new();
     for i in 0..snap.len() {
         let p = snap.nodes[i].parent;
-        kind[i] = if p == NONE { None } else { kind[p as usize] };
+        if p != NONE {
+            kind[i] = kind[p as usize];
+            block[i] = block[p as usize];
+        }
         if let Some(k) = blocks.get(&(i as u32)) {
             kind[i] = Some(*k);
+            block[i] = i as NodeId;
         }
         if snap.nodes[i].tag == Tag::Text && !f.silent[i] {
             for word in snap.text(i as u32).split_whitespace() {
-                out.push((norm(word), kind[i]));
+                words.push(Word { norm: norm(word), kind: kind[i], block: block[i], text: i as NodeId });
             }
         }
     }
-    out
+    drop(a);
+    Original { snap, words }
 }
 
 /// How far ahead in the untouched page a word of the annotated copy is looked for.
@@ -44,20 +80,93 @@ fn norm(w: &str) -> String {
     w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// A run of consecutive aligned words with the same gold class, the same kind and the same block.
+struct Run {
+    gold: usize,
+    kind: usize,
+    block: NodeId,
+    first: usize,
+    last: usize,
+    words: usize,
+}
+
+/// One page's result.
+struct PageResult {
+    m: Matrix,
+    /// Runs of wrong words for the `SHOW` listing, with their paths and previews already rendered.
+    shown: Vec<(usize, String)>,
+    wrong: u64,
+}
+
+/// Which kind and gold class `SHOW` lists.
+fn show_target() -> Option<(Kind, usize)> {
+    match std::env::var("SHOW").ok()?.as_str() {
+        "related" => Some((Kind::Related, 4)),
+        "comments" => Some((Kind::Comments, 5)),
+        other => {
+            eprintln!("l3s: SHOW={other}: expected 'related' or 'comments'");
+            std::process::exit(2)
+        }
+    }
+}
+
+/// `ONLY=missed` or `ONLY=claimed`: list only the gold words we miss, or only the words we claim wrongly.
+#[derive(Clone, Copy, PartialEq)]
+enum Only {
+    Missed,
+    Claimed,
+}
+
+fn only() -> Option<Only> {
+    match std::env::var("ONLY").ok()?.as_str() {
+        "missed" => Some(Only::Missed),
+        "claimed" => Some(Only::Claimed),
+        other => {
+            eprintln!("l3s: ONLY={other}: expected 'missed' or 'claimed'");
+            std::process::exit(2)
+        }
+    }
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// The deepest element holding both text nodes.
+fn common_ancestor(snap: &Snapshot, a: NodeId, b: NodeId) -> NodeId {
+    let chain = |mut n: NodeId| {
+        let mut v = Vec::new();
+        while n != NONE {
+            v.push(n);
+            n = snap.nodes[n as usize].parent;
+        }
+        v.reverse();
+        v
+    };
+    let (ca, cb) = (chain(a), chain(b));
+    let mut last = ca[0];
+    for (x, y) in ca.iter().zip(&cb) {
+        if x != y { break; }
+        last = *x;
+    }
+    if snap.nodes[last as usize].tag == Tag::Text { snap.nodes[last as usize].parent } else { last }
+}
+
 /// Scores the untouched page's kinds against the annotated copy's labels, word by word (the two
 /// pages hold the same text in the same order; the annotation only wraps it in spans, which would
 /// change the page's structure if we classified the annotated copy itself). `None` when the word
 /// sequences differ in length and cannot be aligned.
-fn page_counts(annotated: &str, original: &str) -> Option<Counts> {
-    let predicted = original_kinds(original);
+fn page_result(annotated: &str, original: &str, show: Option<(Kind, usize)>) -> Option<PageResult> {
+    let orig = original_words(original);
+    let predicted = &orig.words;
     let snap = blockwise::html::parse(annotated, "http://news.example.com/story.html");
     let f = blockwise::features::Features::compute(&snap);
     let n = snap.len();
     let mut gold = vec![255u8; n];
-    let mut c = Counts::default();
     let mut w = 0usize;
     let (mut aligned, mut unaligned) = (0usize, 0usize);
-    let mut pairs: Vec<(u8, Option<Kind>)> = Vec::new();
+    // (gold class, index of the word in the untouched page)
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for i in 0..n {
         let node = &snap.nodes[i];
         let p = node.parent;
@@ -76,10 +185,10 @@ fn page_counts(annotated: &str, original: &str) -> Option<Counts> {
         for word in snap.text(i as u32).split_whitespace() {
             // Greedy alignment: the next equal word in the untouched page, within a short window.
             let want = norm(word);
-            let found = (w..(w + ALIGN_WINDOW).min(predicted.len())).find(|&j| predicted[j].0 == want);
+            let found = (w..(w + ALIGN_WINDOW).min(predicted.len())).find(|&j| predicted[j].norm == want);
             match found {
                 Some(j) => {
-                    pairs.push((gold[i], predicted[j].1));
+                    pairs.push((if gold[i] <= 5 { gold[i] as usize } else { UNLABELLED }, j));
                     w = j + 1;
                     aligned += 1;
                 }
@@ -90,70 +199,45 @@ fn page_counts(annotated: &str, original: &str) -> Option<Counts> {
     if aligned < 20 || unaligned * 10 > aligned {
         return None;
     }
-    for (g, k) in pairs {
-        if k == Some(Kind::Related) { c.rel_pred += 1; }
-        if g == 4 { c.rel_gold += 1; if k == Some(Kind::Related) { c.rel_tp += 1; } }
-        if k == Some(Kind::Comments) { c.com_pred += 1; }
-        if g == 5 { c.com_gold += 1; if k == Some(Kind::Comments) { c.com_tp += 1; } }
-        if (1..=3).contains(&g) {
-            c.story += 1;
-            if matches!(k, Some(Kind::Related | Kind::Promotion | Kind::Sponsored)) { c.story_hidden += 1; }
-            if k.is_some_and(|k| k != Kind::Article) { c.story_not_article += 1; }
-        }
-    }
-    Some(c)
-}
-
-#[allow(dead_code)]
-fn annotated_page_counts(html: &str) -> Counts {
-    let snap = blockwise::html::parse(html, "http://news.example.com/story.html");
-    let a = blockwise::analyze(&snap, false);
-    let f = blockwise::features::Features::compute(&snap);
-    let n = snap.len();
-    // Gold label per node: innermost x-nc-selN ancestor (255 = none).
-    let mut gold = vec![255u8; n];
-    let mut kind: Vec<Option<Kind>> = vec![None; n];
-    let blocks: std::collections::HashMap<u32, Kind> = a.blocks().iter().map(|b| (b.node, b.kind)).collect();
-    let mut c = Counts::default();
-    for i in 0..n {
-        let node = &snap.nodes[i];
-        let p = node.parent;
-        gold[i] = if p == NONE { 255 } else { gold[p as usize] };
-        kind[i] = if p == NONE { None } else { kind[p as usize] };
-        if let Some(k) = blocks.get(&(i as u32)) {
-            kind[i] = Some(*k);
-        }
-        if node.tag != Tag::Text {
-            if let Some(cls) = snap.attr(i as u32, Attr::Class) {
-                if let Some(d) = cls.split_whitespace().find_map(|t| t.strip_prefix("x-nc-sel")).and_then(|d| d.parse::<u8>().ok()) {
-                    gold[i] = d;
-                }
-            }
+    let only = only();
+    let mut m: Matrix = [[0; 7]; 7];
+    let mut runs: Vec<Run> = Vec::new();
+    for &(g, j) in &pairs {
+        let k = kind_index(predicted[j].kind);
+        m[g][k] += 1;
+        let Some((want_kind, want_gold)) = show else { continue };
+        let missed = g == want_gold && k != want_kind as usize;
+        let claimed = g != want_gold && k == want_kind as usize;
+        if !(missed && only != Some(Only::Claimed) || claimed && only != Some(Only::Missed)) {
             continue;
         }
-        if f.silent[i] {
-            continue;
-        }
-        let w = f.words[i] as u64;
-        let g = gold[i];
-        let k = kind[i];
-        if k == Some(Kind::Related) { c.rel_pred += w; }
-        if g == 4 { c.rel_gold += w; if k == Some(Kind::Related) { c.rel_tp += w; } }
-        if k == Some(Kind::Comments) { c.com_pred += w; }
-        if g == 5 {
-            c.com_gold += w;
-            if k == Some(Kind::Comments) { c.com_tp += w; }
-            if std::env::var("SHOW_COMMENTS").is_ok() && w > 0 && k != Some(Kind::Comments) {
-                eprintln!("sel5 as {:?}: {}", k, snap.path(i as u32));
+        match runs.last_mut() {
+            Some(r) if r.gold == g && r.kind == k && r.block == predicted[j].block && r.last + ALIGN_WINDOW > j => {
+                r.last = j;
+                r.words += 1;
             }
-        }
-        if (1..=3).contains(&g) {
-            c.story += w;
-            if matches!(k, Some(Kind::Related | Kind::Promotion | Kind::Sponsored)) { c.story_hidden += w; }
-            if k.is_some_and(|k| k != Kind::Article) { c.story_not_article += w; }
+            _ => runs.push(Run { gold: g, kind: k, block: predicted[j].block, first: j, last: j, words: 1 }),
         }
     }
-    c
+    let wrong = runs.iter().map(|r| r.words as u64).sum();
+    runs.sort_by(|a, b| b.words.cmp(&a.words));
+    runs.truncate(env_usize("TOP", 4));
+    let shown = runs
+        .iter()
+        .map(|r| {
+            let (want_kind, want_gold) = show.unwrap();
+            let what = if r.gold == want_gold {
+                format!("missed {}: ours {}", GOLD_NAMES[want_gold], KIND_NAMES[r.kind])
+            } else {
+                format!("said {}: gold {}", KIND_NAMES[want_kind as usize], GOLD_NAMES[r.gold])
+            };
+            let at = common_ancestor(&orig.snap, predicted[r.first].text, predicted[r.last].text);
+            let block = if r.block == NONE { "no block".to_string() } else { orig.snap.path(r.block) };
+            let preview: Vec<&str> = predicted[r.first..=r.last].iter().map(|w| w.norm.as_str()).take(16).collect();
+            (r.words, format!("  {:>5} words {what}\n        block {block}\n        run   {}\n        “{}…”", r.words, orig.snap.path(at), preview.join(" ")))
+        })
+        .collect();
+    Some(PageResult { m, shown, wrong })
 }
 
 fn main() {
@@ -163,7 +247,9 @@ fn main() {
         Err(e) => { eprintln!("l3s: cannot read {dir}/annotated: {e}"); std::process::exit(1); }
     };
     files.sort();
-    let total = std::sync::Mutex::new(Counts::default());
+    let show = show_target();
+    let total = std::sync::Mutex::new([[0u64; 7]; 7]);
+    let listing = std::sync::Mutex::new(Vec::new());
     let skipped = std::sync::Mutex::new(0usize);
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|sc| {
@@ -173,29 +259,66 @@ fn main() {
                 let Some(p) = files.get(i) else { break };
                 let bytes = std::fs::read(p).unwrap_or_default();
                 let orig_path = p.parent().and_then(|d| d.parent()).map(|d| d.join("original").join(p.file_name().unwrap()));
-                let orig = orig_path.and_then(|o| std::fs::read(o).ok()).unwrap_or_default();
-                let Some(c) = page_counts(&String::from_utf8_lossy(&bytes), &String::from_utf8_lossy(&orig)) else {
+                let orig = orig_path.as_ref().and_then(|o| std::fs::read(o).ok()).unwrap_or_default();
+                let Some(r) = page_result(&String::from_utf8_lossy(&bytes), &String::from_utf8_lossy(&orig), show) else {
                     *skipped.lock().unwrap() += 1;
                     continue;
                 };
-                if std::env::var("PER_PAGE").is_ok() && c.com_gold > c.com_tp + 200 {
-                    eprintln!("comments missed {} of {} words: {}", c.com_gold - c.com_tp, c.com_gold, p.display());
-                }
-                if std::env::var("PER_PAGE").is_ok() && c.com_pred > c.com_tp + 100 {
-                    eprintln!("comments wrongly said {} of {} words: {}", c.com_pred - c.com_tp, c.com_pred, p.display());
+                if r.wrong > 0 {
+                    let name = orig_path.map(|o| o.display().to_string()).unwrap_or_default();
+                    listing.lock().unwrap().push((r.wrong, name, r.shown));
                 }
                 let mut t = total.lock().unwrap();
-                t.rel_tp += c.rel_tp; t.rel_pred += c.rel_pred; t.rel_gold += c.rel_gold;
-                t.com_tp += c.com_tp; t.com_pred += c.com_pred; t.com_gold += c.com_gold;
-                t.story += c.story; t.story_hidden += c.story_hidden; t.story_not_article += c.story_not_article;
+                for (row, page_row) in t.iter_mut().zip(&r.m) {
+                    for (c, v) in row.iter_mut().zip(page_row) {
+                        *c += v;
+                    }
+                }
             });
         }
     });
-    let t = total.into_inner().unwrap();
+    let m = total.into_inner().unwrap();
     let r = |a: u64, b: u64| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let column = |k: usize| (0..7).map(|g| m[g][k]).sum::<u64>();
+    let row = |g: usize| m[g].iter().sum::<u64>();
+    let (rel, com) = (Kind::Related as usize, Kind::Comments as usize);
+    let story: u64 = (1..=3).map(row).sum();
+    let hidden: u64 = (1..=3).map(|g| m[g][rel] + m[g][Kind::Promotion as usize] + m[g][Kind::Sponsored as usize]).sum();
+    let not_article: u64 = (1..=3).map(|g| row(g) - m[g][Kind::Article as usize] - m[g][NO_BLOCK]).sum();
     let skipped = skipped.into_inner().unwrap();
     println!("L3S-GN1: {} pages, the untouched page classified and scored word by word against the annotated copy (micro-averaged); {skipped} pages whose texts could not be aligned skipped", files.len() - skipped);
-    println!("related  (sel4): precision {:.3} recall {:.3}  ({} gold words)", r(t.rel_tp, t.rel_pred), r(t.rel_tp, t.rel_gold), t.rel_gold);
-    println!("comments (sel5): precision {:.3} recall {:.3}  ({} gold words)", r(t.com_tp, t.com_pred), r(t.com_tp, t.com_gold), t.com_gold);
-    println!("story words (sel1-3) hidden by default settings: {:.2}%  (classified other than article: {:.2}%)", 100.0 * r(t.story_hidden, t.story), 100.0 * r(t.story_not_article, t.story));
+    println!("related  (sel4): precision {:.3} recall {:.3}  ({} gold words)", r(m[4][rel], column(rel)), r(m[4][rel], row(4)), row(4));
+    println!("comments (sel5): precision {:.3} recall {:.3}  ({} gold words)", r(m[5][com], column(com)), r(m[5][com], row(5)), row(5));
+    println!("story words (sel1-3) hidden by default settings: {:.2}%  (classified other than article: {:.2}%)", 100.0 * r(hidden, story), 100.0 * r(not_article, story));
+
+    for (k, g, name) in [(rel, 4, "related"), (com, 5, "comments")] {
+        let labelled = column(k) - m[UNLABELLED][k];
+        println!();
+        println!("{name}: precision over the words L3S labels at all (sel0-sel5; {} of our {} {name} words carry no label): {:.3}", m[UNLABELLED][k], column(k), r(m[g][k], labelled));
+        println!("  gold {} words ({}) by our kind:", GOLD_NAMES[g], row(g));
+        for (ki, kn) in KIND_NAMES.iter().enumerate() {
+            if m[g][ki] > 0 {
+                println!("    {kn:<11} {:>7}  {:>5.1}%", m[g][ki], 100.0 * r(m[g][ki], row(g)));
+            }
+        }
+        println!("  words we call {name} ({}) by gold label:", column(k));
+        for (gi, gn) in GOLD_NAMES.iter().enumerate() {
+            if m[gi][k] > 0 {
+                println!("    {gn:<24} {:>7}  {:>5.1}%", m[gi][k], 100.0 * r(m[gi][k], column(k)));
+            }
+        }
+    }
+
+    if let Some((kind, _)) = show {
+        let mut listing = listing.into_inner().unwrap();
+        listing.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        println!();
+        println!("SHOW={}: pages by words wrong (missed or wrongly claimed), largest runs first", KIND_NAMES[kind as usize]);
+        for (wrong, name, shown) in listing.iter().take(env_usize("PAGES", 25)) {
+            println!("{name}: {wrong} words wrong");
+            for (_, line) in shown {
+                println!("{line}");
+            }
+        }
+    }
 }
