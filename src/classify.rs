@@ -1472,6 +1472,26 @@ mod tests {
     }
 
     #[test]
+    fn a_box_headed_your_say_over_readers_views_is_comments() {
+        // Readers' views under "Your say" / "What you think...", each a quote and its author's name,
+        // in markup that names nothing: the readers' own say is comments.
+        let views: String = ["Hughes Da Man", "MikeyGamst", "roverjoy"]
+            .iter()
+            .map(|a| format!("<span class=q1>He would fit right in with the way the manager wants to play, and the fee looks fair for a player of his age.</span> <span class=q2>{a}</span><br><br>"))
+            .collect();
+        for label in ["Your say", "What you think...", "HAVE YOUR SAY"] {
+            let html = format!(
+                "<body><main><article id=story><h1>Midfielder set to leave in January</h1>{p}{p}{p}{p}</article></main>\
+                 <table><tr><td class=x1>{label}</td></tr><tr><td><div id=v1x class=x2>{views}</div></td></tr></table></body>",
+                p = PARA
+            );
+            let (s, c) = run(&html);
+            assert_eq!(c.kind_of(&s, by_id(&s, "v1x")), Some(Kind::Comments), "{label}: {:?}", c.blocks);
+            assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+        }
+    }
+
+    #[test]
     fn a_thread_titled_thoughts_on_the_story_with_a_reply_heading_is_one_comments_block() {
         // "14 thoughts on “…”" over the thread and "Leave a Reply" over the form, both as strong
         // headings, names that say nothing, and a reply form with more fields than a comment box.

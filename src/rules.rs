@@ -360,6 +360,9 @@ pub const COMMENTS_LABELS: Words = words![
     "réagissez", "comentarios", "comentários", "комментарии", "تعليقات", "التعليقات", "תגובות",
     "commenti", "reacties", "customer reviews", "top reviews", "kundenrezensionen", "thoughts on",
     "one thought on", "one response to", "one reply to", "one comment",
+    // The readers' own say, as British and Australian news sites head their comments (L3S-GN1's
+    // "YOUR SAY" rail of readers' latest comments, "What you think..." over a club's fan comments).
+    "your say", "have your say", "what you think", "your views", "readers' views", "reader views",
 ];
 
 /// Labels that head the site's own chrome: tag and topic lists, archives, section lists.
