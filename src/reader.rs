@@ -9,6 +9,7 @@ use crate::prelude::*;
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
 use crate::text;
+use crate::rules::{MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 
 /// An element's attributes, sorted by name (a name at most once).
@@ -291,6 +292,34 @@ impl Builder<'_> {
         s.nodes[iu].tag == Tag::Time && f.ancestors[iu] & crate::features::ANC_ARTICLE == 0 && chars < 60 && self.parent_is_block(i)
     }
 
+    /// A forum poster's card beside a post: a short block with no prose, a number, and two or more of
+    /// [`POSTER_STAT_LABELS`] as whole words ("Joined", "Messages", "Reaction score"). The reader of a
+    /// thread shows the posts without them.
+    fn is_poster_card(&self, i: NodeId) -> bool {
+        let (s, f) = (self.s, self.f);
+        let iu = i as usize;
+        if !s.nodes[iu].tag.is_block_level() || f.mass[iu] > 0 || f.chars[iu] == 0 || f.chars[iu] >= MAX_POSTER_CARD_CHARS {
+            return false;
+        }
+        // Text nodes that open with a label ("Messages:", "Joined", "Posts: 4,032"), and whether one
+        // holds a digit.
+        let labels = |j: NodeId| {
+            let (mut n, mut digits) = (0, false);
+            for k in (j..f.end[j as usize]).filter(|&k| s.nodes[k as usize].tag == Tag::Text && !f.silent[k as usize]) {
+                let t = s.text(k).trim().to_lowercase();
+                digits |= t.bytes().any(|b| b.is_ascii_digit());
+                // ("Posts: 4,032", or the count first: "4,032 posts".)
+                let count_first = t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}'));
+                let labelled = POSTER_STAT_LABELS.prefix_of(&t).is_some_and(|l| !t[l.len()..].starts_with(char::is_alphanumeric))
+                    || (count_first.len() < t.len() && POSTER_STAT_LABELS.contains(count_first));
+                n += usize::from(labelled);
+            }
+            (n, digits)
+        };
+        let (n, digits) = labels(i);
+        n >= 2 && digits && !f.children(i).any(|c| s.nodes[c as usize].tag != Tag::Text && labels(c).0 == n)
+    }
+
     /// Interactive or embedded subtrees are dropped, except a `<form>` that holds most of the story's
     /// prose: forum software (XenForo, Invision) puts a whole thread inside one moderation form, and
     /// its posts are the page (WCXB forum pages). Its fields are still dropped one by one. A form that
@@ -369,7 +398,7 @@ impl Builder<'_> {
             let keep_posts = (self.thread && nested_block == Some(Kind::Comments))
                 || (self.lists && nested_block == Some(Kind::Related))
                 || (self.link_lists && nested.is_some_and(crate::classify::is_link_list_only));
-            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) {
+            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_poster_card(i) {
                 i = self.f.end[iu];
                 continue;
             }
@@ -1162,6 +1191,39 @@ mod tests {
         assert_eq!(r.byline.as_deref(), Some("Opinion Desk"));
         let r = reader_of("", r#"<aside><span itemprop="author" itemscope><span itemprop="name">Ann Lee</span> —</span></aside>"#);
         assert_eq!(r.byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_thread_shows_its_posts_without_the_posters_cards() {
+        // Each post of a forum thread beside its poster's card: name, rank, then "Joined", "Messages",
+        // "Reaction score" with their numbers, or "8,415 posts". The posts stay; the cards' stats do not.
+        let post = |who: &str, stats: &str, body: &str| {
+            format!("<article class=message><div class=user><a href=/u/{who}>{who}</a><div>{stats}</div></div><div class=body><p>{body}</p></div></article>")
+        };
+        let xf = "<dl><dt>Joined</dt><dd>Mar 5, 2020</dd></dl><dl><dt>Messages</dt><dd>1,234</dd></dl><dl><dt>Reaction score</dt><dd>567</dd></dl>";
+        let count_first = "<span>8,415 posts</span><span>Joined 2008</span>";
+        let bodies = [
+            "I replaced the bearings on my old lathe last winter and it has run quietly ever since, so I would start there before buying anything new.",
+            "Check the belt tension first: a loose belt makes the same whine, and it costs nothing to tighten it and listen again before you open the headstock.",
+            "Both good points. I would add that the oil in the headstock should be changed as well, since old oil thickens and the bearings run hot and loud.",
+        ];
+        let posts = format!(
+            "{}{}{}",
+            post("turner", xf, bodies[0]),
+            post("ann", count_first, bodies[1]),
+            post("bo", xf, bodies[2])
+        );
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"DiscussionForumPosting","headline":"Lathe noise"}}</script></head><body><main><h1>My lathe whines at speed</h1>{posts}</main></body></html>"#
+        );
+        let snap = crate::html::parse(&html, "https://forum.example.com/t/lathe-noise.123");
+        let text = crate::analyze(&snap, true).reader.expect("a thread").text;
+        for b in bodies {
+            assert!(text.contains(b), "{b} in {text}");
+        }
+        for stat in ["Joined", "Messages", "Reaction score", "1,234", "8,415 posts"] {
+            assert!(!text.contains(stat), "{stat} in {text}");
+        }
     }
 
     #[test]

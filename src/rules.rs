@@ -365,6 +365,18 @@ pub const COMMENTS_LABELS: Words = words![
     "your say", "have your say", "what you think", "your views", "readers' views", "reader views",
 ];
 
+/// Labels of a forum poster's card beside each post ("Joined Mar 5, 2020 · Messages 1,234 · Reaction
+/// score 567", "8,415 posts"): two text nodes of a short box with a number and no prose that open
+/// with one (or are a count and one) make the box the poster's stats, which the reader of a thread leaves out (WCXB forum pages' ground truth keeps the posts,
+/// not the cards). Lowercase, compared as whole words.
+pub const POSTER_STAT_LABELS: Words = words![
+    "joined", "join date", "member since", "registered", "messages", "posts", "total posts",
+    "reaction score", "reactions", "points", "trophy points", "reputation", "karma", "solutions",
+    "location", "current location", "threads", "likes received",
+];
+/// A poster's card is shorter than this (characters).
+pub const MAX_POSTER_CARD_CHARS: u32 = 300;
+
 /// Labels that head the site's own chrome: tag and topic lists, archives, section lists.
 pub const NAVIGATION_LABELS: Words = words![
     "tags", "tag", "topics", "topic", "trending topics", "categories", "category", "archives",
