@@ -1064,6 +1064,9 @@ fn shown_children<'a>(s: &'a Snapshot, f: &'a Features, p: NodeId) -> impl Itera
 /// For every element, whether an earlier sibling is a comments marker and at least
 /// [`MIN_COMMENTS_AFTER_MARKER`] siblings with text follow that marker: pages that print their
 /// comments as a flat run of paragraphs after `<a name="comments">` (L3S-GN1's 2008 news sites).
+/// A comment is the reader's own words: a sibling whose text is more than [`MAX_COMMENT_LINK_SHARE`]
+/// links is not one (a menu's entries under a "Comments" section heading) unless it repeats the class
+/// of a sibling (a thread's entries that are a title link and a name).
 fn after_comments_marker(s: &Snapshot, f: &Features) -> Vec<bool> {
     let mut out = vec![false; s.len()];
     for p in parents(s, f) {
@@ -1073,7 +1076,7 @@ fn after_comments_marker(s: &Snapshot, f: &Features) -> Vec<bool> {
             let cu = c as usize;
             if !marker {
                 marker = is_comments_marker(s, f, c);
-            } else if f.chars[cu] > 0 {
+            } else if f.chars[cu] > 0 && (f.link_chars[cu] as f32 <= MAX_COMMENT_LINK_SHARE * f.chars[cu] as f32 || f.same_class[cu] >= 2) {
                 run.push(c);
             }
         }
@@ -1720,6 +1723,27 @@ mod tests {
         let plain = html.replace("<a name=comments></a><div>Comments</div>", "");
         let (s, c) = run(&plain);
         assert_eq!(c.kind_of(&s, by_id(&s, "c1")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn a_menu_under_a_comments_section_heading_is_not_a_comment_thread() {
+        // A left-hand menu whose "Comments" section (the paper's opinion pages) lists its pages as
+        // links: the entries after the heading are the menu's, not readers' comments.
+        let entries: String = ["Edit Page", "Panorama", "Net Mail", "Your Take", "In City Today"]
+            .iter()
+            .enumerate()
+            .map(|(k, e)| format!("<tr><td id=m{k}><a href='/section{k}.asp'>{e}</a></td></tr>"))
+            .collect();
+        let html = format!(
+            "<body><table><tr><td><table><tr><td>News</td></tr><tr><td><a href=/national.asp>National</a></td></tr><tr><td><a href=/state.asp>State</a></td></tr>\
+             <tr><td>Comments</td></tr>{entries}<tr><td>Pearls of Wisdom: \"The only way to prove that you are a good sport is to lose, and to lose with a smile on your face, every single time you play.\"</td></tr></table></td><td><div id=story><h1>Council approves the transit plan</h1>{p}{p}{p}{p}</div></td></tr></table></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        for k in 0..5 {
+            assert_ne!(c.kind_of(&s, by_id(&s, &format!("m{k}"))), Some(Kind::Comments), "{:?}", c.blocks);
+        }
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
     #[test]

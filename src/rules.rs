@@ -341,6 +341,9 @@ pub const RELATED_LABELS: Words = words![
 pub const W_AFTER_COMMENTS_MARKER: f32 = 14.0;
 /// A marker needs at least this many siblings with text after it.
 pub const MIN_COMMENTS_AFTER_MARKER: usize = 2;
+/// The share of a sibling's characters in links above which it is no comment after the marker: a
+/// menu's entries under a "Comments" section heading (L3S-GN1, an Indian daily's left-hand menu).
+pub const MAX_COMMENT_LINK_SHARE: f32 = 0.75;
 /// Anchor names/ids that comment links point at.
 pub const COMMENTS_ANCHORS: Words = words!["comments", "comment", "commentaires", "kommentare", "talkback", "reader-comments"];
 /// The whole text of a heading that marks the comments below it (digits in front allowed: "12 comments").
