@@ -301,23 +301,9 @@ impl Builder<'_> {
         if !s.nodes[iu].tag.is_block_level() || f.mass[iu] > 0 || f.chars[iu] == 0 || f.chars[iu] >= MAX_POSTER_CARD_CHARS {
             return false;
         }
-        // Text nodes that open with a label ("Messages:", "Joined", "Posts: 4,032"), and whether one
-        // holds a digit.
-        let labels = |j: NodeId| {
-            let (mut n, mut digits) = (0, false);
-            for k in (j..f.end[j as usize]).filter(|&k| s.nodes[k as usize].tag == Tag::Text && !f.silent[k as usize]) {
-                let t = s.text(k).trim().to_lowercase();
-                digits |= t.bytes().any(|b| b.is_ascii_digit());
-                // ("Posts: 4,032", or the count first: "4,032 posts".)
-                let count_first = t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}'));
-                let labelled = POSTER_STAT_LABELS.prefix_of(&t).is_some_and(|l| !t[l.len()..].starts_with(char::is_alphanumeric))
-                    || (count_first.len() < t.len() && POSTER_STAT_LABELS.contains(count_first));
-                n += usize::from(labelled);
-            }
-            (n, digits)
-        };
-        let (n, digits) = labels(i);
-        n >= 2 && digits && !f.children(i).any(|c| s.nodes[c as usize].tag != Tag::Text && labels(c).0 == n)
+        let (n, digits) = stat_labels(s, f, i);
+        // (The card itself, not a short post around it: no one child holds all its labels.)
+        n >= 2 && digits && !f.children(i).any(|c| s.nodes[c as usize].tag != Tag::Text && stat_labels(s, f, c).0 == n)
     }
 
     /// Interactive or embedded subtrees are dropped, except a `<form>` that holds most of the story's
@@ -508,6 +494,22 @@ impl Builder<'_> {
         out.retain(|k| !matches!(k, RNode::Text(t) if t.trim().is_empty()));
         out
     }
+}
+
+/// Text nodes of `j`'s subtree that open with one of [`POSTER_STAT_LABELS`] ("Messages:", "Joined",
+/// "Posts: 4,032") or are a count and one ("8,415 posts"), and whether one holds a digit.
+fn stat_labels(s: &Snapshot, f: &Features, j: NodeId) -> (usize, bool) {
+    let (mut n, mut digits) = (0, false);
+    for k in (j..f.end[j as usize]).filter(|&k| s.nodes[k as usize].tag == Tag::Text && !f.silent[k as usize]) {
+        let t = crate::lower::lower(s.text(k).trim());
+        digits |= t.bytes().any(|b| b.is_ascii_digit());
+        let b = t.as_bytes();
+        let lead = b.iter().take_while(|c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b' ')).count();
+        let labelled = POSTER_STAT_LABELS.prefix_of(&t).is_some_and(|l| !b.get(l.len()).is_some_and(u8::is_ascii_alphanumeric))
+            || (lead > 0 && POSTER_STAT_LABELS.contains(&t[lead..]));
+        n += usize::from(labelled);
+    }
+    (n, digits)
 }
 
 /// `t` with each run of white space (as `char::is_whitespace` says) made one space: the text between
