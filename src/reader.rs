@@ -115,6 +115,10 @@ const FORM_THREAD_SHARE: f32 = 0.5;
 /// copied for an endless loop: product and service pages) and is dropped. Single paragraphs may
 /// repeat (a refrain, lorem ipsum on the Readability test pages).
 const MIN_REPEATED_BLOCK_CHARS: u32 = 100;
+/// In a thread, any block of this many characters (a prose paragraph's length) whose words already
+/// appeared is dropped, a single paragraph too: a reply that quotes an earlier post repeats its text,
+/// and the thread shows it once (WCXB forum pages' ground truth keeps the post, not the quote).
+const MIN_REPEATED_POST_CHARS: u32 = 40;
 
 /// A story root is a discussion thread when its replies hold more than this many times the prose
 /// mass of the rest (WCXB forum pages: 5× to 20×; blog posts with long comment threads: 2× to 3×)…
@@ -390,8 +394,8 @@ impl Builder<'_> {
             }
             // (A wrapper around one element is read as that element: chains of wrappers stay linear.)
             if n.tag.is_block_level()
-                && self.f.chars[iu] >= MIN_REPEATED_BLOCK_CHARS
-                && self.f.children(i).filter(|&c| s.nodes[c as usize].tag != Tag::Text).nth(1).is_some()
+                && self.f.chars[iu] >= if self.thread { MIN_REPEATED_POST_CHARS } else { MIN_REPEATED_BLOCK_CHARS }
+                && (self.thread || self.f.children(i).filter(|&c| s.nodes[c as usize].tag != Tag::Text).nth(1).is_some())
             {
                 let g = *seen.entry(self.f.words[iu], 0, groups.len() as u32);
                 if g as usize == groups.len() {
@@ -1226,6 +1230,25 @@ mod tests {
         for stat in ["Joined", "Messages", "Reaction score", "1,234", "8,415 posts"] {
             assert!(!text.contains(stat), "{stat} in {text}");
         }
+    }
+
+    #[test]
+    fn a_thread_shows_a_quoted_post_once() {
+        // A reply quotes the first post ("turner said: … Click to expand…") before answering it: the
+        // quoted paragraph is the first post's text again, and the thread shows it once.
+        let first = "The old lathe whines at high speed and the noise gets worse as the headstock warms up after an hour of work.";
+        let answer = "Check the belt tension first: a loose belt makes the same whine, and it costs nothing to tighten it and listen again.";
+        let other = "I replaced the bearings on mine last winter and it has run quietly ever since, so I would start there before buying anything.";
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"DiscussionForumPosting","headline":"Lathe noise"}}</script></head><body><main><h1>My lathe whines at speed</h1>
+            <article><a href=/u/turner>turner</a><div class=body><p>{first}</p></div></article>
+            <article><a href=/u/ann>ann</a><div class=body><blockquote><div>turner said:</div><div>{first}</div><div>Click to expand...</div></blockquote><p>{answer}</p></div></article>
+            <article><a href=/u/bo>bo</a><div class=body><p>{other}</p></div></article></main></body></html>"#
+        );
+        let snap = crate::html::parse(&html, "https://forum.example.com/t/lathe-noise.123");
+        let text = crate::analyze(&snap, true).reader.expect("a thread").text;
+        assert_eq!(text.matches(first).count(), 1, "{text}");
+        assert!(text.contains(answer) && text.contains(other), "{text}");
     }
 
     #[test]
