@@ -253,6 +253,33 @@ impl<'a> Ctx<'a> {
         self.memo_at[slot] as usize - 1
     }
 
+    /// True when the ads inside `id` sit beside a paragraph of prose that holds none: going down from
+    /// `id` through the one child that holds all its ads, some other child on the way is prose longer
+    /// than a label ("Advertisement - scroll to continue" stays with its ad). (An ad
+    /// put after a story paragraph, inside that paragraph's wrappers; the card of a native ad keeps its
+    /// description inside the card, below the level where its ads part from the page.)
+    fn ad_beside_prose(&self, id: NodeId) -> bool {
+        let f = self.f;
+        let mut at = id;
+        loop {
+            let mut holder = NONE;
+            let mut prose = false;
+            for c in f.children(at) {
+                if f.ad_links[c as usize] == 0 {
+                    prose |= f.mass[c as usize] > MAX_LABEL_CHARS as u32;
+                } else if holder == NONE {
+                    holder = c;
+                } else {
+                    return prose;
+                }
+            }
+            if prose || holder == NONE {
+                return prose;
+            }
+            at = holder;
+        }
+    }
+
     /// The kind with the most evidence for `id`, its score, and where the evidence is in the memo.
     fn judge(&mut self, id: NodeId) -> (Kind, f32, usize) {
         let at = self.evidence(id);
@@ -391,7 +418,9 @@ impl<'a> Ctx<'a> {
         let prose = matches!(tag, Tag::P | Tag::Li | Tag::Blockquote | Tag::Dd | Tag::Td) && f.mass[i] > 0 && ld < 0.5 && !ad_markup;
         // One ad among several story paragraphs makes an ad inside the story, not an ad block: in a
         // real chumbox most text is the cards' linked headlines.
-        let ad_outnumbered = f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i];
+        // Nor does an ad set beside a paragraph of the story make its container an ad: inside the
+        // story, an element that holds prose is split and its parts are judged one by one.
+        let ad_outnumbered = (f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i]) || (in_story && f.ad_links[i] > 0 && self.ad_beside_prose(id));
         // Most links through ad networks: paid content, however its label or its cards look (LABELS.md:
         // "served by an ad network → sponsored, even if it looks like a story card").
         let ad_widget = ad >= MIN_AD_WIDGET_LINKS && ad * 2 >= links && !prose && !ad_outnumbered;
@@ -1334,6 +1363,27 @@ mod tests {
         assert_eq!(c.kind_of(&s, by_id(&s, "f")), Some(Kind::Navigation));
         let ad = c.blocks.iter().find(|b| b.node == by_id(&s, "x1")).unwrap();
         assert!(ad.reasons.iter().any(|r| r.text().contains("Advertisement")), "{:?}", ad.reasons);
+    }
+
+    #[test]
+    fn an_ad_set_after_a_story_paragraph_inside_its_wrappers_takes_no_paragraph_with_it() {
+        // A story in a dozen sections (a heading, then wrappers around the section's one paragraph),
+        // and an ad put after one section's paragraph, inside the same wrappers.
+        let ad = "<div id=slot><div id=div-gpt-ad-1 style='height:250px'><iframe src='https://tpc.googlesyndication.com/safeframe/x.html'></iframe></div></div>";
+        let sections: String = (1..=12)
+            .map(|n| {
+                let here = if n == 9 { ad } else { "" };
+                format!("<div class=card><div><h3><p>Section {n}</p></h3><div class=body><div class=rich>{PARA}{here}</div></div></div></div>")
+            })
+            .collect();
+        let html = format!("<body><main><div id=story><h1>Council approves transit plan after long debate</h1>{sections}</div></main></body>");
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "slot")), Some(Kind::Sponsored), "{:?}", c.blocks);
+        let paras: Vec<NodeId> = (0..s.len() as u32).filter(|&i| s.nodes[i as usize].tag == Tag::P && s.nodes[s.nodes[i as usize].parent as usize].tag != Tag::H3).collect();
+        assert_eq!(paras.len(), 12);
+        for p in paras {
+            assert_eq!(c.kind_of(&s, p), Some(Kind::Article), "{:?}", c.blocks);
+        }
     }
 
     #[test]

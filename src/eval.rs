@@ -108,3 +108,128 @@ pub fn is_held_out(id: &str) -> bool {
     }
     h % 10 == 0
 }
+
+/// Where a real ad is put in a host story ([`ad_hosts`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// After the story's third paragraph.
+    Third,
+    /// After its middle paragraph.
+    Middle,
+    /// After its last paragraph (where "more stories" and ad grids sit).
+    Last,
+}
+
+impl Place {
+    /// `third`, `middle` or `last`; anything else is `Third`.
+    pub fn parse(s: &str) -> Place {
+        match s {
+            "middle" => Place::Middle,
+            "last" => Place::Last,
+            _ => Place::Third,
+        }
+    }
+}
+
+/// A host page for real ads: a WCXB article page, where to insert an ad in its HTML, and the texts of
+/// its story paragraphs (which must all stay `article`).
+pub struct AdHost {
+    /// The page's URL.
+    pub url: String,
+    /// The page's HTML.
+    pub html: String,
+    /// Byte offset just after the chosen story paragraph's closing tag.
+    pub at: usize,
+    /// The opening words of each story paragraph.
+    pub paragraphs: Vec<String>,
+}
+
+/// Up to `want` WCXB article pages whose story has at least 8 paragraphs, each with the offset after
+/// the paragraph `place` names.
+pub fn ad_hosts(wcxb: &Path, want: usize, place: Place) -> Vec<AdHost> {
+    use crate::features::{subtree_text, Features};
+    use crate::page::Tag;
+    let mut out = Vec::new();
+    let Ok(pages) = load_wcxb(wcxb) else { return out };
+    for p in pages.iter().filter(|p| p.page_type == "article") {
+        let Ok(html) = std::fs::read(&p.html).map_err(|e| e.to_string()).and_then(|b| crate::html::decode_page(&b)) else { continue };
+        let snap = crate::html::parse(&html, &p.url);
+        let a = crate::analyze(&snap, false);
+        let f = Features::compute(&snap);
+        let Some(root) = a.classification.article else { continue };
+        let paras: Vec<u32> = (root..f.end[root as usize])
+            .filter(|&i| snap.nodes[i as usize].tag == Tag::P && f.chars[i as usize] > 120 && a.classification.kind_of(&snap, i) == Some(crate::Kind::Article))
+            .collect();
+        if paras.len() < 8 {
+            continue;
+        }
+        let k = match place {
+            Place::Third => 2,
+            Place::Middle => paras.len() / 2,
+            Place::Last => paras.len() - 1,
+        };
+        // That paragraph's closing words in the source, after `<body` (a story's text is often repeated
+        // in the head's JSON-LD); the ad goes after its closing tag.
+        let t = subtree_text(&snap, &f, paras[k], 400);
+        let words: Vec<&str> = t.split_whitespace().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail = words.join(" ");
+        let body = html.find("<body").unwrap_or(0);
+        let Some(pos) = html[body..].find(&tail).map(|x| x + body) else { continue };
+        let Some(close) = html[pos..].find("</p>") else { continue };
+        let paragraphs = paras.iter().map(|&i| subtree_text(&snap, &f, i, 60)).collect();
+        out.push(AdHost { url: p.url.clone(), at: pos + close + 4, html, paragraphs });
+        if out.len() == want {
+            break;
+        }
+    }
+    out
+}
+
+/// The markup of one ad of `../shared/data/native-ads/html/` (its DOM subtree, HTML-escaped in `<code>`).
+pub fn ad_markup(wrapper: &str) -> Option<String> {
+    use crate::page::Tag;
+    let snap = crate::html::parse(wrapper, "https://example.invalid/");
+    let f = crate::features::Features::compute(&snap);
+    let code = (0..snap.len() as u32).find(|&i| snap.nodes[i as usize].tag == Tag::Code)?;
+    let mut out = String::new();
+    for i in code..f.end[code as usize] {
+        if snap.nodes[i as usize].tag == Tag::Text {
+            out.push_str(snap.text(i));
+        }
+    }
+    Some(out.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// What became of one ad put into a host story.
+pub struct AdOutcome {
+    /// The kind of the ad's outermost element (`None`: no block holds it).
+    pub kind: Option<crate::Kind>,
+    /// The opening words of story paragraphs that are no longer `article`, with what they became.
+    pub hurt: Vec<(String, Option<crate::Kind>)>,
+    /// The page as classified.
+    pub page: String,
+}
+
+/// Puts `ad` into `host` (wrapped in a `div` with a probe id) and classifies the page.
+pub fn place_ad(host: &AdHost, ad: &str) -> Option<AdOutcome> {
+    use crate::page::{Attr, Tag};
+    const PROBE: &str = "probe-7f3a";
+    let page = format!("{}<div id=\"{PROBE}\">{ad}</div>{}", &host.html[..host.at], &host.html[host.at..]);
+    let snap = crate::html::parse(&page, &host.url);
+    let a = crate::analyze(&snap, false);
+    let f = crate::features::Features::compute(&snap);
+    let probe = (0..snap.len() as u32).find(|&i| snap.attr(i, Attr::Id) == Some(PROBE))?;
+    let first = (probe + 1..f.end[probe as usize]).find(|&i| snap.nodes[i as usize].tag != Tag::Text).unwrap_or(probe);
+    let c = &a.classification;
+    let mut hurt = Vec::new();
+    for t in &host.paragraphs {
+        let kinds: Vec<Option<crate::Kind>> = (0..snap.len() as u32)
+            .filter(|&i| snap.nodes[i as usize].tag == Tag::P && crate::features::subtree_text(&snap, &f, i, 60) == *t)
+            .map(|i| c.kind_of(&snap, i))
+            .collect();
+        if !kinds.contains(&Some(crate::Kind::Article)) {
+            hurt.push((t.clone(), kinds.first().copied().flatten()));
+        }
+    }
+    Some(AdOutcome { kind: c.kind_of(&snap, first), hurt, page })
+}
