@@ -1776,6 +1776,24 @@ mod tests {
     }
 
     #[test]
+    fn a_box_of_other_stories_labelled_on_this_topic_or_in_other_news_is_related() {
+        // A row of teasers, each a linked headline, a summary and a "Full Story" link in a cell of
+        // its own: no list, no class word, only the label says what they are.
+        let cell = |k: usize| format!("<td><div><ul><li><h4><a href='/sport/story{k}.htm'>Murray into the final in Doha</a></h4>Andy Murray has cruised past the top seed in straight sets to book his place in the final of the season's first event. <a href='/sport/story{k}.htm'>Full Story</a></li></ul></div></td>");
+        for label in ["On This Topic", "In other news"] {
+            let html = format!(
+                "<body><div id=story><h1>Federer aiming for more titles this season</h1>{p}{p}{p}{p}{p}{p}{p}{p}</div>\
+                 <div id=box><h3>{label}</h3><div><table><tr>{}{}{}</tr></table></div></div></body>",
+                cell(1), cell(2), cell(3),
+                p = PARA
+            );
+            let (s, c) = run(&html);
+            assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(Kind::Related), "{label}: {:?}", c.blocks);
+            assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+        }
+    }
+
+    #[test]
     fn a_menu_under_a_comments_section_heading_is_not_a_comment_thread() {
         // A left-hand menu whose "Comments" section (the paper's opinion pages) lists its pages as
         // links: the entries after the heading are the menu's, not readers' comments.

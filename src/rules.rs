@@ -327,6 +327,10 @@ pub const RELATED_LABELS: Words = words![
     "latest stories", "latest", "editor's picks", "in case you missed it", "popular", "more to read",
     "what to read next", "keep reading", "further reading", "next story", "previous story",
     "next article", "previous article", "more headlines", "headlines",
+    // Boxes of other stories beside this one (L3S-GN1: "On this topic" under a story). Not "Also in
+    // the news": a news site's grid of teasers with their summaries under it (WCXB 0392) is heavy
+    // enough to stay in the story, and the label took it out of the comments run it was hidden with.
+    "in other news", "on this topic", "more on this topic",
     "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "meistgelesen",
     "à lire aussi", "a lire aussi", "sur le même sujet", "lire aussi", "les plus lus",
     "te puede interesar", "lee también", "noticias relacionadas", "más leídas", "lo más leído",
