@@ -9,7 +9,7 @@ use crate::prelude::*;
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
 use crate::text;
-use crate::rules::{MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS};
+use crate::rules::{MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, READER_CTA_LINKS};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 
 /// An element's attributes, sorted by name (a name at most once).
@@ -310,6 +310,18 @@ impl Builder<'_> {
         n >= 2 && digits && !f.children(i).any(|c| s.nodes[c as usize].tag != Tag::Text && stat_labels(s, f, c).0 == n)
     }
 
+    /// A button drawn as a link: a link whose whole text is one of [`READER_CTA_LINKS`], alone in its
+    /// parent ("Learn more" under a feature's paragraph, "Book now" beside a price).
+    fn is_cta_link(&self, i: NodeId) -> bool {
+        let (s, f) = (self.s, self.f);
+        let (iu, p) = (i as usize, s.nodes[i as usize].parent);
+        f.chars[iu] > 0
+            && f.chars[iu] < 40
+            && p != NONE
+            && f.chars[p as usize] == f.chars[iu]
+            && READER_CTA_LINKS.contains(crate::lower::lower(crate::features::subtree_text(s, f, i, 60).trim()).as_str())
+    }
+
     /// Interactive or embedded subtrees are dropped, except a `<form>` that holds most of the story's
     /// prose: forum software (XenForo, Invision) puts a whole thread inside one moderation form, and
     /// its posts are the page (WCXB forum pages). Its fields are still dropped one by one. A form that
@@ -439,6 +451,10 @@ impl Builder<'_> {
                         continue;
                     }
                 },
+                Tag::A if self.is_cta_link(i) => {
+                    i = end_i;
+                    continue;
+                }
                 Tag::A => {
                     let href = s.attr(i, Attr::Href).and_then(|h| safe_url(&s.url, h, false));
                     match href {
@@ -1249,6 +1265,19 @@ mod tests {
         let text = crate::analyze(&snap, true).reader.expect("a thread").text;
         assert_eq!(text.matches(first).count(), 1, "{text}");
         assert!(text.contains(answer) && text.contains(other), "{text}");
+    }
+
+    #[test]
+    fn a_button_drawn_as_a_link_is_left_out() {
+        // "Learn more" alone in its box is a button; inside a sentence it is part of the text.
+        let r = reader_of(
+            "",
+            "<div class=feature><h3>Open all year</h3><p>The pier is open every day of the year from dawn until late evening.</p><div><a href=/pier>Learn more</a></div></div>\
+             <p>Visitors can <a href=/times>learn more</a> about opening times at the gate.</p>",
+        );
+        assert!(r.text.contains("Open all year") && r.text.contains("from dawn until late evening"), "{}", r.text);
+        assert!(!r.text.contains("Learn more"), "{}", r.text);
+        assert!(r.text.contains("Visitors can learn more about opening times"), "{}", r.text);
     }
 
     #[test]

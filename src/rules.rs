@@ -384,6 +384,15 @@ pub const POSTER_STAT_LABELS: Words = words![
 /// A poster's card is shorter than this (characters).
 pub const MAX_POSTER_CARD_CHARS: u32 = 300;
 
+/// Texts of a shop's or a service's buttons drawn as links ("Learn more", "Get started", "Book now"):
+/// a link alone in its box with one of these texts is a call to action, which the reader leaves out
+/// (WCXB service, product and listing pages' ground truth keeps the text around them, not them).
+/// Lowercase, the link's whole text.
+pub const READER_CTA_LINKS: Words = words![
+    "learn more", "read more", "see more", "view all", "shop now", "book now", "apply now", "get started",
+    "contact us", "get a quote",
+];
+
 /// Labels that head the site's own chrome: tag and topic lists, archives, section lists.
 pub const NAVIGATION_LABELS: Words = words![
     "tags", "tag", "topics", "topic", "trending topics", "categories", "category", "archives",
