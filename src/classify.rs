@@ -510,8 +510,11 @@ impl<'a> Ctx<'a> {
         }
         // A widget headed by a sibling that is only its title ("Latest News" in one box, the teasers
         // in the next): the title names the widget.
+        // (Not the story's own prose after an ad slot's "Advertisement" label: paragraphs with a few
+        // links in them are no widget.)
         let before = self.label_before[i];
-        if before != NONE && links >= MIN_HEADED_SIBLING_LINKS && f.paragraphs[i] != 1 {
+        let prose_led = f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i];
+        if before != NONE && links >= MIN_HEADED_SIBLING_LINKS && f.paragraphs[i] != 1 && !prose_led {
             let norm = norm_label(&subtree_text(s, f, before, 60));
             if label_matches(&norm, SPONSORED_LABELS).is_some() {
                 ev.add(Kind::Sponsored, W_LABEL, Reason::words(Why::UnderHeading, &norm));
@@ -1384,6 +1387,21 @@ mod tests {
         for p in paras {
             assert_eq!(c.kind_of(&s, p), Some(Kind::Article), "{:?}", c.blocks);
         }
+    }
+
+    #[test]
+    fn the_story_after_an_ad_slots_label_is_not_the_labelled_widget() {
+        // An empty ad slot labelled "Advertising", then the story's opening paragraphs with a few links
+        // in them (a widget headed by its sibling would be mostly links).
+        let linked = "<p>Whether you want a new field or new skills, <a href=/a>a class</a>, <a href=/b>a course</a> or \
+                      <a href=/c>a workshop</a> is a good way to learn something new and show it on a resume.</p>";
+        let html = format!(
+            "<body><main><div id=story><h1>Council approves transit plan after long debate</h1>\
+             <div class=slot><span>Advertising</span><div id=div-gpt-ad-2></div></div><div id=intro>{linked}{PARA}</div>{rest}</div></main></body>",
+            rest = PARA.repeat(12)
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "intro")), Some(Kind::Article), "{:?}", c.blocks);
     }
 
     #[test]
