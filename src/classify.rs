@@ -933,11 +933,12 @@ impl<'a> Ctx<'a> {
             // (WCXB product and collection pages), never the story, whatever it holds.
             let in_chrome = matches!(s.nodes[b.node as usize].tag, Tag::Nav | Tag::Footer) || self.has_ancestor(b.node, ANC_NAV | ANC_FOOTER);
             if !in_chrome && (holds_h1 || (heavy && b.kind != Kind::Comments) || form_only) {
+                if form_only {
+                    self.exclude_threads(b.node, &mut excluded);
+                }
                 continue;
             }
-            for j in b.node..f.end[b.node as usize] {
-                excluded[j as usize] = true;
-            }
+            excluded[b.node as usize..f.end[b.node as usize] as usize].fill(true);
         }
         // Nor is the story in a dialog: the modals a page keeps closed until a link opens them (a
         // shop's refund policy, size charts, a quick view, a sign-in box; CSS hides them, html5ever
@@ -963,6 +964,29 @@ impl<'a> Ctx<'a> {
             own[j] = if excluded[j] { 0 } else { m };
         }
         self.find_root(own, MIN_ARTICLE_CHARS)
+    }
+
+    /// Inside a container taken for comments only by its reply form (which may hold the story too),
+    /// the parts that are comments without the form (named or labelled so, no reply box of their
+    /// own) are the thread, never the story, however short the story beside them (L3S-GN1, a daily's
+    /// five-paragraph story and its readers' longer comments in one column with the form).
+    fn exclude_threads(&mut self, container: NodeId, excluded: &mut [bool]) {
+        let f = self.f;
+        let mut j = container + 1;
+        while j < f.end[container as usize] {
+            let ju = j as usize;
+            if self.s.nodes[ju].tag == Tag::Text || f.silent[ju] || f.chars[ju] == 0 {
+                j += 1;
+                continue;
+            }
+            let (kind, score, _) = self.judge(j);
+            if kind == Kind::Comments && score >= BLOCK_THRESHOLD && f.textareas[ju] == 0 {
+                excluded[ju..f.end[ju] as usize].fill(true);
+                j = f.end[ju];
+            } else {
+                j += 1;
+            }
+        }
     }
 
     /// The main text of a page without a story (a section front, a product grid, a list of posts):
@@ -1830,6 +1854,22 @@ mod tests {
             assert_ne!(c.kind_of(&s, by_id(&s, &format!("m{k}"))), Some(Kind::Comments), "{:?}", c.blocks);
         }
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn readers_comments_longer_than_a_short_story_beside_the_reply_form_are_not_the_story() {
+        // One column: a five-paragraph story, the reply form, and the readers' comments in a box named
+        // and labelled for them, longer than the story.
+        let short = "<p>Dominating defense, balanced scoring and another double-digit victory for the Irish on Friday.</p>";
+        let comment = "<p><font size=1>11:10 PM on Tue., Jan. 8, 2008</font> <strong>Examiner Reader</strong> said: just to let you know, in the picture with the coach, the player on the left is either Kevin Greene or Jerry Brown, the names in the caption are mixed up and should be fixed before the next edition goes out.<br>4 agree | 5 disagree</p>";
+        let html = format!(
+            "<body><div id=col><h2>Sacred Heart wins debut as No. 1</h2><div id=story><p id=s1>The Sacred Heart Cathedral girls' basketball team's first game as No. 1 in the nation went much like its previous 13.</p>{short}{short}{short}{short}</div>\
+             <div><div><form><strong>Comment on this article</strong><input name=name><textarea name=comment></textarea><input type=submit value=Send></form></div>\
+             <div id=thread class=commentsDiv><p>Comments from Examiner Readers</p>{comment}{comment}{comment}{comment}{comment}{comment}</div></div></div></body>"
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "s1")), Some(Kind::Article), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "thread")), Some(Kind::Comments), "{:?}", c.blocks);
     }
 
     #[test]
