@@ -39,6 +39,9 @@ pub fn find(h: &str, n: &str) -> Option<usize> {
 /// [`find`] in bytes.
 fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let Some((&end, init)) = n.split_last() else { return Some(0) };
+    if init.is_empty() {
+        return h.iter().position(|&x| x == end);
+    }
     let last = h.len().checked_sub(n.len())?;
     let set = n.iter().fold(0u64, |s, &b| s | 1 << (b & 63));
     let mut i = 0;
