@@ -159,12 +159,15 @@ pub fn split_tokens(s: &str, out: &mut Vec<String>) {
 }
 
 /// [`split_tokens`] into one buffer: appends the lowercase tokens to `buf` and their byte ranges to
-/// `spans` (no allocation per token). ASCII characters take a fast path with the same answers as the
-/// Unicode one.
+/// `spans` (no allocation per token; `buf` may hold more than the tokens). ASCII characters take a fast
+/// path with the same answers as the Unicode one.
 fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
-    buf.reserve(s.len());
     if s.is_ascii() {
-        // Most class strings: words cut at the bytes that are not letters or digits.
+        // Most class strings: copied and lowercased whole, the words cut at the bytes that are not
+        // letters or digits (the separators stay in `buf`, outside every span).
+        let base = buf.len();
+        buf.push_str(s);
+        buf[base..].make_ascii_lowercase();
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() {
@@ -173,18 +176,22 @@ fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
                 i += 1;
             }
             if i > w0 {
-                push_ascii_word(&s[w0..i], buf, spans);
+                ascii_word_spans(&b[w0..i], base + w0, spans);
             }
             i += 1;
         }
         return;
     }
+    buf.reserve(s.len());
     for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if word.is_ascii() {
-            push_ascii_word(word, buf, spans);
+            let base = buf.len();
+            buf.push_str(word);
+            buf[base..].make_ascii_lowercase();
+            ascii_word_spans(word.as_bytes(), base, spans);
             continue;
         }
-        let generated = looks_generated(word);
+        let generated = looks_generated(word.as_bytes());
         let mut start = buf.len();
         let mut prev_lower = false;
         for c in word.chars() {
@@ -206,31 +213,28 @@ fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
     }
 }
 
-/// One ASCII word of a class/id string into [`split_token_spans`]'s buffer: copied and lowercased at
-/// once, cut at its camelCase boundaries (read from the bytes) unless it is a generated name
+/// The spans of one ASCII word of a class/id string, already copied lowercased into the buffer at
+/// `at`: cut at its camelCase boundaries (read from the original bytes) unless it is a generated name
 /// ("PFk9dDFpTo0qJgx9", a hash: split at its capitals it would spell "dfp" or "ad" by chance).
-fn push_ascii_word(word: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
-    let generated = looks_generated(word);
-    let base = buf.len();
-    let mut start = base;
-    buf.push_str(word);
-    buf[base..].make_ascii_lowercase();
-    let mut prev_lower = false;
-    for (k, &x) in word.as_bytes().iter().enumerate() {
-        let at = base + k;
-        if x.is_ascii_uppercase() && prev_lower && at > start && !generated {
-            spans.push((start as u32, at as u32));
-            start = at;
+fn ascii_word_spans(word: &[u8], at: usize, spans: &mut Vec<(u32, u32)>) {
+    let mut start = at;
+    if !looks_generated(word) {
+        let mut prev_lower = false;
+        for (k, &x) in word.iter().enumerate() {
+            // (A lowercase letter or digit before means a cut here leaves a word on each side.)
+            if x.is_ascii_uppercase() && prev_lower {
+                spans.push((start as u32, (at + k) as u32));
+                start = at + k;
+            }
+            prev_lower = x.is_ascii_lowercase() || x.is_ascii_digit();
         }
-        prev_lower = x.is_ascii_lowercase() || x.is_ascii_digit();
     }
-    spans.push((start as u32, buf.len() as u32));
+    spans.push((start as u32, (at + word.len()) as u32));
 }
 
 /// A machine-made word: [`MIN_GENERATED_WORD_CHARS`] or more, both cases, and a digit followed by a
 /// letter inside it (not "sidebarWidget2024", whose digits only end it).
-fn looks_generated(word: &str) -> bool {
-    let b = word.as_bytes();
+fn looks_generated(b: &[u8]) -> bool {
     b.len() >= MIN_GENERATED_WORD_CHARS
         && b.iter().any(u8::is_ascii_uppercase)
         && b.iter().any(u8::is_ascii_lowercase)
@@ -278,22 +282,42 @@ fn token_table() -> &'static TokenTable {
 
 /// Classifies the tokens of one element's id and class.
 pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
-    let mut buf = String::new();
-    let mut spans: Vec<(u32, u32)> = Vec::new();
+    element_tokens_with(s, id, &mut TokenScratch::default())
+}
+
+/// The buffers of [`element_tokens`], kept from one element to the next by [`Features::compute`].
+#[derive(Default)]
+struct TokenScratch {
+    buf: String,
+    spans: Vec<(u32, u32)>,
+    /// Each word's entry in the class-word table (kinds | longer << 8; `NONE` when not in it), looked
+    /// up once.
+    entries: Vec<u32>,
+}
+
+fn element_tokens_with(s: &Snapshot, id: NodeId, scratch: &mut TokenScratch) -> Option<Tokens> {
+    let TokenScratch { buf, spans, entries } = scratch;
+    buf.clear();
+    spans.clear();
     for (a, _, v) in s.attrs_of(id) {
         if matches!(a, Attr::Id | Attr::Class) {
-            split_token_spans(v, &mut buf, &mut spans);
+            split_token_spans(v, buf, spans);
         }
     }
     if spans.is_empty() {
         return None;
     }
-    // Joined neighbours catch "ad-slot" → "adslot", "most-read" → "mostread", "read-next".
     let index: &QuickMap<(&str, &str, bool), u32> = token_table();
+    let lookup = |buf: &str, (a, b): (u32, u32)| *index.get(&(&buf[a as usize..b as usize], "", false)).unwrap_or(&NONE);
+    entries.clear();
+    for &w in spans.iter() {
+        entries.push(lookup(buf, w));
+    }
+    // Joined neighbours catch "ad-slot" → "adslot", "most-read" → "mostread", "read-next".
     let n = spans.len();
     for i in 0..n.saturating_sub(1) {
         // Only a word that begins a longer table word can begin a joined one that is in the table.
-        if !index.get(&(&buf[spans[i].0 as usize..spans[i].1 as usize], "", false)).is_some_and(|e| e >> 8 != 0) {
+        if entries[i] == NONE || entries[i] >> 8 == 0 {
             continue;
         }
         let start = buf.len();
@@ -301,14 +325,17 @@ pub fn element_tokens(s: &Snapshot, id: NodeId) -> Option<Tokens> {
         buf.extend_from_within(a0 as usize..a1 as usize);
         buf.extend_from_within(b0 as usize..b1 as usize);
         spans.push((start as u32, buf.len() as u32));
+        entries.push(lookup(buf, (start as u32, buf.len() as u32)));
     }
     let mut t = Tokens::default();
     let mut any = false;
     let mut seen: Vec<(Kind, &str)> = Vec::new();
-    for &(a, b) in &spans {
+    for (&(a, b), &e) in spans.iter().zip(entries.iter()) {
         let w = &buf[a as usize..b as usize];
         // A word may name several kinds ("support").
-        let Some(&e) = index.get(&(w, "", false)) else { continue };
+        if e == NONE {
+            continue;
+        }
         let kinds = e as u8;
         for kind in Kind::ALL.into_iter().filter(|k| kinds & (1 << *k as u8) != 0) {
             if seen.contains(&(kind, w)) {
@@ -725,6 +752,7 @@ impl Features {
         // which one a reason quotes): the key type of the class-word table, one hash-map type less in
         // the Wasm (keyed by the strings' indices instead, analyze ran 2 % fewer instructions natively).
         let mut token_cache: QuickMap<(&str, &str, bool), u32> = QuickMap::default();
+        let mut scratch = TokenScratch::default();
         // Paragraph owner: nearest block-level ancestor-or-self; owner chars/link chars.
         let mut owner = vec![NONE; n];
         let mut own_chars = vec![0u32; n];
@@ -768,7 +796,7 @@ impl Features {
                 if (class, id) != (NONE, NONE) {
                     let id_first = s.attrs_of(i as u32).find(|(a, _, _)| matches!(a, Attr::Id | Attr::Class)).is_some_and(|(a, _, _)| a == Attr::Id);
                     let key = (if class == NONE { "\0" } else { s.str(class) }, if id == NONE { "\0" } else { s.str(id) }, id_first);
-                    f.token_of[i] = *token_cache.entry(key).or_insert_with(|| match element_tokens(s, i as u32) {
+                    f.token_of[i] = *token_cache.entry(key).or_insert_with(|| match element_tokens_with(s, i as u32, &mut scratch) {
                         Some(t) => {
                             f.token_sets.push(t);
                             f.token_sets.len() as u32
