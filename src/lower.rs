@@ -220,12 +220,27 @@ pub fn lower(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // A run of ASCII copied at once and lowercased in place (most of a page's text, even in
+        // Cyrillic or Greek: spaces, digits, punctuation).
+        let run = i;
+        while i < b.len() && b[i] < 0x80 {
+            i += 1;
+        }
+        if i > run {
+            let at = out.len();
+            out.push_str(&s[run..i]);
+            out[at..].make_ascii_lowercase();
+        }
+        let Some(c) = s[i..].chars().next() else { break };
         if c == 'Σ' {
             out.push(if final_sigma(s, i) { 'ς' } else { 'σ' });
         } else {
             push_lower(c, &mut out);
         }
+        i += c.len_utf8();
     }
     out
 }
