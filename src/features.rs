@@ -537,6 +537,14 @@ pub(crate) fn white_at(t: &str, i: usize) -> usize {
     }
 }
 
+/// True when a white space may start at byte `x` (an ASCII byte up to b' ', or a lead byte C2, E1, E2
+/// or E3): every other byte, continuation bytes included, is inside a word, without decoding.
+#[inline]
+pub(crate) fn may_be_white(x: u8) -> bool {
+    // (Printable ASCII first: most bytes are decided by one range test.)
+    !(b'!'..0x80).contains(&x) && (x <= b' ' || x == 0xC2 || (0xE1..=0xE3).contains(&x))
+}
+
 /// `t.split_whitespace()` with the ASCII fast path of [`white_at`].
 fn words_of(t: &str) -> impl Iterator<Item = &str> {
     let mut i = 0;
@@ -553,13 +561,10 @@ fn words_of(t: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let start = i;
-        // Byte by byte: a white space can only start at an ASCII byte up to b' ' or at a lead byte
-        // C2, E1, E2 or E3 (a character boundary); every other byte, continuation bytes included, is
-        // inside the word.
+        // Byte by byte ([`may_be_white`]).
         i += 1;
         while i < n {
-            let x = t.as_bytes()[i];
-            if (x > b' ' && x < 0x80) || (x >= 0x80 && !matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)) || white_at(t, i) == 0 {
+            if !may_be_white(t.as_bytes()[i]) || white_at(t, i) == 0 {
                 i += 1;
             } else {
                 break;
@@ -576,18 +581,11 @@ pub fn text_measure(t: &str) -> (u32, u32) {
     let mut words = 0u32;
     let mut in_word = false;
     for (i, &x) in b.iter().enumerate() {
-        if x & 0xC0 == 0x80 {
-            continue; // inside a multi-byte character, counted at its first byte
-        }
-        // `char::is_whitespace` by bytes, as in [`white_at`].
-        let white = if x < 0x80 {
-            x == b' ' || (0x09..=0x0d).contains(&x)
-        } else {
-            matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) && t[i..].chars().next().is_some_and(char::is_whitespace)
-        };
-        if white {
+        // `char::is_whitespace` by bytes ([`may_be_white`], [`white_at`]).
+        if may_be_white(x) && white_at(t, i) != 0 {
             in_word = false;
-        } else {
+        } else if x & 0xC0 != 0x80 {
+            // (A multi-byte character is counted at its first byte.)
             chars += 1;
             if !in_word {
                 words += 1;
@@ -1016,13 +1014,18 @@ impl Iterator for ChildIter<'_> {
 /// `t`'s words (split at Unicode white space) joined by single spaces.
 pub fn collapse_spaces(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
-    for w in words_of(t) {
-        if !out.is_empty() {
+    push_collapsed(&mut out, t);
+    out
+}
+
+/// Appends [`collapse_spaces`] of `t` to `out`.
+pub fn push_collapsed(out: &mut String, t: &str) {
+    for (k, w) in words_of(t).enumerate() {
+        if k > 0 {
             out.push(' ');
         }
         out.push_str(w);
     }
-    out
 }
 
 /// The visible text of a subtree with collapsed whitespace, cut at about `max` characters.

@@ -538,9 +538,10 @@ fn collapse(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let (mut i, mut start) = (0, 0);
     while i < t.len() {
-        let w = crate::features::white_at(t, i);
+        // (Byte by byte: see `features::may_be_white`.)
+        let w = if crate::features::may_be_white(t.as_bytes()[i]) { crate::features::white_at(t, i) } else { 0 };
         if w == 0 {
-            i += if t.as_bytes()[i] < 0x80 { 1 } else { t[i..].chars().next().map_or(1, char::len_utf8) };
+            i += 1;
             continue;
         }
         out.push_str(&t[start..i]);
@@ -584,22 +585,24 @@ pub fn to_text(nodes: &[RNode]) -> String {
     for n in nodes {
         walk(n, &mut out);
     }
-    let lines: Vec<String> = text::lines(&out).map(crate::features::collapse_spaces).collect();
-    let mut text = String::new();
+    // Each line's words joined by single spaces straight into the text (no string per line).
+    let mut text = String::with_capacity(out.len());
     let mut blank = true;
-    for l in lines {
-        if l.is_empty() {
+    for l in text::lines(&out) {
+        let at = text.len();
+        crate::features::push_collapsed(&mut text, l);
+        if text.len() == at {
             if !blank {
                 text.push('\n');
             }
             blank = true;
         } else {
-            text.push_str(&l);
             text.push('\n');
             blank = false;
         }
     }
-    text.trim_end().to_string()
+    text.truncate(text.trim_end().len());
+    text
 }
 
 /// Escapes text for HTML.
@@ -902,7 +905,7 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let b = Builder { s, f, c, skip_heading, thread, lists, link_lists };
     let content = b.build(root);
     let text = to_text(&content);
-    let words = text.split_whitespace().count() as u32;
+    let words = crate::features::text_measure(&text).1;
     let lang = meta.lang.clone();
     let rtl_lang = lang.as_deref().is_some_and(|l| {
         let p = l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
