@@ -545,33 +545,33 @@ pub(crate) fn may_be_white(x: u8) -> bool {
     !(b'!'..0x80).contains(&x) && (x <= b' ' || x == 0xC2 || (0xE1..=0xE3).contains(&x))
 }
 
-/// `t.split_whitespace()` with the ASCII fast path of [`white_at`].
-fn words_of(t: &str) -> impl Iterator<Item = &str> {
+/// Appends the words of `t` (as `t.split_whitespace()` gives them) to `out`, each after a space but
+/// the first when `sep` is false, and stops before a word once `out` is longer than `limit` bytes. One
+/// loop over the bytes ([`may_be_white`]), no iterator.
+fn push_words(out: &mut String, t: &str, limit: usize, mut sep: bool) {
+    let b = t.as_bytes();
     let mut i = 0;
-    core::iter::from_fn(move || {
-        let n = t.len();
-        while i < n {
-            let w = white_at(t, i);
-            if w == 0 {
-                break;
+    loop {
+        while i < b.len() {
+            match white_at(t, i) {
+                0 => break,
+                w => i += w,
             }
-            i += w;
         }
-        if i >= n {
-            return None;
+        if i >= b.len() || out.len() > limit {
+            return;
         }
         let start = i;
-        // Byte by byte ([`may_be_white`]).
         i += 1;
-        while i < n {
-            if !may_be_white(t.as_bytes()[i]) || white_at(t, i) == 0 {
-                i += 1;
-            } else {
-                break;
-            }
+        while i < b.len() && (!may_be_white(b[i]) || white_at(t, i) == 0) {
+            i += 1;
         }
-        Some(&t[start..i])
-    })
+        if sep {
+            out.push(' ');
+        }
+        out.push_str(&t[start..i]);
+        sep = true;
+    }
 }
 
 /// Collapsed-whitespace character count and word count of a text.
@@ -1020,12 +1020,7 @@ pub fn collapse_spaces(t: &str) -> String {
 
 /// Appends [`collapse_spaces`] of `t` to `out`.
 pub fn push_collapsed(out: &mut String, t: &str) {
-    for (k, w) in words_of(t).enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
+    push_words(out, t, usize::MAX, false);
 }
 
 /// The visible text of a subtree with collapsed whitespace, cut at about `max` characters.
@@ -1037,16 +1032,12 @@ pub fn subtree_text(s: &Snapshot, f: &Features, id: NodeId, max: usize) -> Strin
         }
         let n = &s.nodes[i as usize];
         if n.tag == Tag::Text && !f.silent[i as usize] {
-            for w in words_of(s.text(i)) {
-                // Past `max` the rest is cut off anyway (the `…` only needs the text to be longer).
-                if out.len() > max {
-                    break;
-                }
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(w);
+            if f.chars[i as usize] == 0 {
+                continue; // only white space (a page's indentation): no words to add
             }
+            // Past `max` the rest is cut off anyway (the `…` only needs the text to be longer).
+            let sep = !out.is_empty();
+            push_words(&mut out, s.text(i), max, sep);
         } else if n.tag != Tag::Text && n.tag.is_block_level() && !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
@@ -1068,13 +1059,10 @@ pub fn subtree_text_all(s: &Snapshot, f: &Features, id: NodeId) -> String {
     let script = s.nodes[id as usize].tag == Tag::Script || s.nodes[id as usize].tag == Tag::Title;
     for i in id..f.end[id as usize] {
         let n = &s.nodes[i as usize];
-        if n.tag == Tag::Text && (script || !f.silent[i as usize]) {
-            for w in words_of(s.text(i)) {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(w);
-            }
+        // (A shown text without characters is only white space.)
+        if n.tag == Tag::Text && (script || !f.silent[i as usize]) && (f.silent[i as usize] || f.chars[i as usize] > 0) {
+            let sep = !out.is_empty();
+            push_words(&mut out, s.text(i), usize::MAX, sep);
         }
     }
     out
@@ -1129,7 +1117,17 @@ mod tests {
     #[test]
     fn byte_scanners_agree_with_std() {
         for t in ["", "  ", "a", " two  words\n", "\u{a0}nbsp\u{a0}x\u{2003}em\u{3000}ideo\u{85}nel", "é à\u{2028}ü\u{1680}ogham", "\u{200b}zw\u{feff}bom", "x\u{1c}y"] {
-            assert_eq!(words_of(t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
+            assert_eq!(collapse_spaces(t), t.split_whitespace().collect::<Vec<_>>().join(" "), "{t:?}");
+            let mut out = "x".to_string();
+            push_words(&mut out, t, 3, true);
+            let mut want = "x".to_string();
+            for w in t.split_whitespace() {
+                if want.len() > 3 {
+                    break;
+                }
+                want = want + " " + w;
+            }
+            assert_eq!(out, want, "{t:?}");
             let w = t.split_whitespace().count() as u32;
             let c = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
             assert_eq!(text_measure(t), (c + w.saturating_sub(1), w), "{t:?}");
