@@ -382,7 +382,10 @@ impl<'a> Ctx<'a> {
                             .iter()
                             .any(|p| starts(k, p)))
             });
-        if ad_markup {
+        // Paragraphs of prose with few links: a story's, or a section of one, whatever its markup says
+        // (a site that numbers its sections for the ads it puts between them).
+        let prose_led = f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i];
+        if ad_markup && !prose_led {
             ev.add(Kind::Sponsored, W_AD_MARKUP, Reason::new(Why::AdMarkup));
         }
         if ev.score[Kind::Sponsored as usize] > 0.0 && chars <= MAX_LABEL_CHARS as u32 && f.mass[i] == 0 {
@@ -420,7 +423,7 @@ impl<'a> Ctx<'a> {
         // real chumbox most text is the cards' linked headlines.
         // Nor does an ad set beside a paragraph of the story make its container an ad: inside the
         // story, an element that holds prose is split and its parts are judged one by one.
-        let ad_outnumbered = (f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i]) || (in_story && f.ad_links[i] > 0 && self.ad_beside_prose(id));
+        let ad_outnumbered = prose_led || (in_story && f.ad_links[i] > 0 && self.ad_beside_prose(id));
         // Most links through ad networks: paid content, however its label or its cards look (LABELS.md:
         // "served by an ad network → sponsored, even if it looks like a story card").
         let ad_widget = ad >= MIN_AD_WIDGET_LINKS && ad * 2 >= links && !prose && !ad_outnumbered;
@@ -513,7 +516,6 @@ impl<'a> Ctx<'a> {
         // (Not the story's own prose after an ad slot's "Advertisement" label: paragraphs with a few
         // links in them are no widget.)
         let before = self.label_before[i];
-        let prose_led = f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i];
         if before != NONE && links >= MIN_HEADED_SIBLING_LINKS && f.paragraphs[i] != 1 && !prose_led {
             let norm = norm_label(&subtree_text(s, f, before, 60));
             if label_matches(&norm, SPONSORED_LABELS).is_some() {
@@ -1426,6 +1428,25 @@ mod tests {
         );
         let (s, c) = run(&html);
         assert_eq!(c.kind_of(&s, by_id(&s, "intro")), Some(Kind::Article), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn sections_of_prose_numbered_for_the_ads_between_them_are_not_ads() {
+        // A list article whose sections carry the site's ad numbering (`data-ad-index`), with real ad
+        // slots between them.
+        let sections: String = (0..4)
+            .map(|n| format!("<section id=s{n} data-ad-index={n}><h2>{n}. Pick number {n}</h2>{PARA}{PARA}{PARA}</section><div id=gpt-ad-{n} class=ad-slot></div>"))
+            .collect();
+        let html = format!("<body><main><h1>The best transit plans of the year, ranked</h1>{sections}</main></body>");
+        let (s, c) = run(&html);
+        let f = Features::compute(&s);
+        // Judged on their own (as where no story is found, and the sections are told apart one by one).
+        let mut ctx = Ctx::new(&s, &f);
+        for n in 0..4 {
+            let at = ctx.evidence(by_id(&s, &format!("s{n}")));
+            assert!(ctx.memo[at].score[Kind::Sponsored as usize] <= 0.0, "section {n}: {:?}", ctx.memo[at].reasons[Kind::Sponsored as usize]);
+            assert_eq!(c.kind_of(&s, by_id(&s, &format!("gpt-ad-{n}"))), Some(Kind::Sponsored));
+        }
     }
 
     #[test]

@@ -1,0 +1,101 @@
+//! How much of a WCXB page's human main text Blockwise hides: text runs of 40 characters or more that
+//! appear word for word in the page's `main_content` but lie in a block of a hidden kind (anything
+//! but `article`, as the default settings hide them). The share is of `main_content`'s characters,
+//! per page type; the tune split's worst pages are listed with `SHOW=1` (the held-out tenth only in
+//! aggregate, as everywhere).
+//!
+//! `cargo run --release --example wcxb_hidden -- [DIR] [--split tune|heldout|all]`
+
+use blockwise::eval;
+use blockwise::page::Tag;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut dir = PathBuf::from("../shared/data/wcxb-dev");
+    let mut split = "tune".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--split" => split = it.next().cloned().unwrap_or_default(),
+            d => dir = PathBuf::from(d),
+        }
+    }
+    let pages: Vec<_> = eval::load_wcxb(&dir)
+        .unwrap_or_else(|e| {
+            eprintln!("wcxb_hidden: cannot read {}: {e}", dir.display());
+            std::process::exit(1)
+        })
+        .into_iter()
+        .filter(|p| match split.as_str() {
+            "tune" => !eval::is_held_out(&p.id),
+            "heldout" => eval::is_held_out(&p.id),
+            _ => true,
+        })
+        .collect();
+    let results = std::sync::Mutex::new(Vec::new());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|sc| {
+        for _ in 0..std::thread::available_parallelism().map_or(2, |n| n.get()) {
+            sc.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(p) = pages.get(i) else { break };
+                let Ok(html) = std::fs::read(&p.html).map_err(|e| e.to_string()).and_then(|b| blockwise::html::decode_page(&b)) else { continue };
+                let snap = blockwise::html::parse(&html, &p.url);
+                let a = blockwise::analyze(&snap, false);
+                let gold = collapse(&p.main_content);
+                let mut hidden: BTreeMap<&str, usize> = BTreeMap::new();
+                let mut shown_examples = Vec::new();
+                for i in 0..snap.len() as u32 {
+                    if snap.nodes[i as usize].tag != Tag::Text {
+                        continue;
+                    }
+                    let t = collapse(snap.text(i));
+                    if t.chars().count() < 40 {
+                        continue;
+                    }
+                    let Some(k) = a.classification.kind_of(&snap, i) else { continue };
+                    if k == blockwise::Kind::Article || !gold.contains(&t) {
+                        continue;
+                    }
+                    *hidden.entry(k.as_str()).or_insert(0) += t.len();
+                    if shown_examples.len() < 2 {
+                        shown_examples.push(format!("{}: {}", k.as_str(), t.chars().take(90).collect::<String>()));
+                    }
+                }
+                let n: usize = hidden.values().sum();
+                results.lock().unwrap().push((p.id.clone(), p.page_type.clone(), n, gold.len().max(1), hidden.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Vec<_>>(), shown_examples));
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut by_type: BTreeMap<String, (usize, usize, usize, usize)> = BTreeMap::new();
+    for (_, t, n, g, _, _) in &results {
+        for key in [t.as_str(), "ALL"] {
+            let e = by_type.entry(key.to_string()).or_default();
+            e.0 += n;
+            e.1 += g;
+            e.2 += 1;
+            e.3 += (*n > 0) as usize;
+        }
+    }
+    println!("WCXB dev ({split}): main-text characters in blocks of a hidden kind (runs of 40+ characters found verbatim in main_content)");
+    println!("{:<14} {:>5} {:>9} {:>14}", "type", "n", "hidden", "pages with any");
+    for (t, (n, g, pages, any)) in &by_type {
+        println!("{:<14} {:>5} {:>8.2}% {:>14}", t, pages, 100.0 * *n as f64 / *g as f64, any);
+    }
+    if std::env::var("SHOW").is_ok() && split == "tune" {
+        let mut w: Vec<_> = results.iter().filter(|r| r.2 > 0).collect();
+        w.sort_by(|a, b| (b.2 as f64 / b.3 as f64).partial_cmp(&(a.2 as f64 / a.3 as f64)).unwrap());
+        let limit = std::env::var("LIMIT").ok().and_then(|n| n.parse().ok()).unwrap_or(40);
+        for r in w.iter().take(limit) {
+            println!("{} {:<12} {:>5.1}% {:?} {:?}", r.0, r.1, 100.0 * r.2 as f64 / r.3 as f64, r.4, r.5);
+        }
+    }
+}
