@@ -28,30 +28,14 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let pages: Vec<_> = pages
-        .into_iter()
-        .filter(|p| match split.as_str() {
-            "tune" => !eval::is_held_out(&p.id),
-            "heldout" => eval::is_held_out(&p.id),
-            _ => true,
-        })
-        .collect();
+    let pages: Vec<_> = pages.into_iter().filter(|p| eval::in_split(&p.id, &split)).collect();
     let t0 = std::time::Instant::now();
-    let results = std::sync::Mutex::new(Vec::new());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    std::thread::scope(|sc| {
-        for _ in 0..std::thread::available_parallelism().map_or(2, |n| n.get()) {
-            sc.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(p) = pages.get(i) else { break };
-                let bytes = std::fs::read(&p.html).unwrap_or_default();
-                let text = blockwise::html::decode_page(&bytes).map(|h| eval::article_text(&h, &p.url)).unwrap_or_default();
-                let s = eval::word_f1(&text, &p.main_content);
-                results.lock().unwrap().push((p.id.clone(), p.page_type.clone(), s, text));
-            });
-        }
+    let mut results = eval::par_map(&pages, |p| {
+        let bytes = std::fs::read(&p.html).unwrap_or_default();
+        let text = blockwise::html::decode_page(&bytes).map(|h| eval::article_text(&h, &p.url)).unwrap_or_default();
+        let s = eval::word_f1(&text, &p.main_content);
+        Some((p.id.clone(), p.page_type.clone(), s, text))
     });
-    let mut results = results.into_inner().unwrap();
     results.sort_by(|a, b| a.0.cmp(&b.0));
     let mut by_type: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for (_, t, s, _) in &results {

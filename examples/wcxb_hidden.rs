@@ -32,20 +32,10 @@ fn main() {
             std::process::exit(1)
         })
         .into_iter()
-        .filter(|p| match split.as_str() {
-            "tune" => !eval::is_held_out(&p.id),
-            "heldout" => eval::is_held_out(&p.id),
-            _ => true,
-        })
+        .filter(|p| eval::in_split(&p.id, &split))
         .collect();
-    let results = std::sync::Mutex::new(Vec::new());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    std::thread::scope(|sc| {
-        for _ in 0..std::thread::available_parallelism().map_or(2, |n| n.get()) {
-            sc.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(p) = pages.get(i) else { break };
-                let Ok(html) = std::fs::read(&p.html).map_err(|e| e.to_string()).and_then(|b| blockwise::html::decode_page(&b)) else { continue };
+    let mut results = eval::par_map(&pages, |p| {
+                let html = std::fs::read(&p.html).map_err(|e| e.to_string()).and_then(|b| blockwise::html::decode_page(&b)).ok()?;
                 let snap = blockwise::html::parse(&html, &p.url);
                 let a = blockwise::analyze(&snap, false);
                 let gold = collapse(&p.main_content);
@@ -69,11 +59,8 @@ fn main() {
                     }
                 }
                 let n: usize = hidden.values().sum();
-                results.lock().unwrap().push((p.id.clone(), p.page_type.clone(), n, gold.len().max(1), hidden.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Vec<_>>(), shown_examples));
-            });
-        }
+                Some((p.id.clone(), p.page_type.clone(), n, gold.len().max(1), hidden.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Vec<_>>(), shown_examples))
     });
-    let mut results = results.into_inner().unwrap();
     results.sort_by(|a, b| a.0.cmp(&b.0));
     let mut by_type: BTreeMap<String, (usize, usize, usize, usize)> = BTreeMap::new();
     for (_, t, n, g, _, _) in &results {

@@ -233,3 +233,31 @@ pub fn place_ad(host: &AdHost, ad: &str) -> Option<AdOutcome> {
     }
     Some(AdOutcome { kind: c.kind_of(&snap, first), hurt, page })
 }
+
+/// True when page `id` belongs to `split`: `tune` (never the held-out tenth), `heldout`, or anything
+/// else for all pages.
+pub fn in_split(id: &str, split: &str) -> bool {
+    match split {
+        "tune" => !is_held_out(id),
+        "heldout" => is_held_out(id),
+        _ => true,
+    }
+}
+
+/// `f` over every item on all cores; the results in no particular order.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> Option<R> + Sync) -> Vec<R> {
+    let out = std::sync::Mutex::new(Vec::new());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|sc| {
+        for _ in 0..std::thread::available_parallelism().map_or(2, |n| n.get()) {
+            sc.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                if let Some(r) = f(item) {
+                    out.lock().unwrap_or_else(|e| e.into_inner()).push(r);
+                }
+            });
+        }
+    });
+    out.into_inner().unwrap_or_else(|e| e.into_inner())
+}

@@ -21,21 +21,12 @@ fn wcxb_dev_article_f1_stays_above_floor() {
             return;
         }
     };
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let scores = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|sc| {
-        for _ in 0..std::thread::available_parallelism().map_or(2, |n| n.get()) {
-            sc.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(p) = pages.get(i) else { break };
-                let bytes = std::fs::read(&p.html).unwrap_or_default();
-                let text = blockwise::html::decode_page(&bytes).map(|h| eval::article_text(&h, &p.url)).unwrap_or_default();
-                let f1 = eval::word_f1(&text, &p.main_content).2;
-                scores.lock().unwrap().push((p.page_type == "article", eval::is_held_out(&p.id), f1));
-            });
-        }
+    let scores = eval::par_map(&pages, |p| {
+        let bytes = std::fs::read(&p.html).unwrap_or_default();
+        let text = blockwise::html::decode_page(&bytes).map(|h| eval::article_text(&h, &p.url)).unwrap_or_default();
+        let f1 = eval::word_f1(&text, &p.main_content).2;
+        Some((p.page_type == "article", eval::is_held_out(&p.id), f1))
     });
-    let scores = scores.into_inner().unwrap();
     let mean = |it: Vec<f64>| it.iter().sum::<f64>() / it.len().max(1) as f64;
     let all = mean(scores.iter().map(|s| s.2).collect());
     let art = mean(scores.iter().filter(|s| s.0).map(|s| s.2).collect());
