@@ -730,7 +730,10 @@ impl<'a> Ctx<'a> {
             let inside = self.inside_article(i);
             let heavy = inside && self.article_mass > 0 && f.mass[i as usize] as f32 > MAX_ARTICLE_MASS_IN_BLOCK * self.article_mass as f32;
             let (kind, score, at) = self.judge(i);
-            if inside && self.listing && kind == Kind::Related {
+            // Inside a page's listing, teaser lists are its content; a box headed by its own related
+            // label ("More in South Asia news", "Related articles") still is not: a short story taken
+            // for a listing keeps its related box apart (L3S-GN1).
+            if inside && self.listing && kind == Kind::Related && !self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::Labelled) {
                 i += 1;
                 continue;
             }
@@ -1854,6 +1857,27 @@ mod tests {
             assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(Kind::Related), "{label}: {:?}", c.blocks);
             assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
         }
+    }
+
+    #[test]
+    fn a_short_story_taken_for_a_listing_keeps_its_labelled_related_box_apart() {
+        // Two sentences of a wire story (too little prose for a story: the page is read as a listing)
+        // and, in the same cell, a box headed "More in South Asia news": the box is still related,
+        // while an unlabelled list of the same links stays the listing's content.
+        let items: String = ["If Centre agrees, Mayawati ready for the division of the state", "Sonia Gandhi attends the army day reception in New Delhi", "Pakistan court adjourns the hearing on the assassination case", "Nepal parties agree on the date for the assembly elections", "Sri Lanka ends the ceasefire with the rebels in the north"]
+            .iter()
+            .enumerate()
+            .map(|(k, t)| format!("<tr><td><a href='/news/south-asia/news_{k}.html'>{t}</a></td></tr>"))
+            .collect();
+        let page = |label: &str| format!(
+            "<body><table><tr><td id=cell><a href=/news/south-asia>South Asia</a><h1>Modi to meet Amma over lunch today</h1>\
+             <p>Gujarat Chief Minister Narendra Modi is all set to meet the AIADMK chief in Chennai over lunch today.</p>\
+             <table id=box>{label}{items}</table></td></tr></table></body>"
+        );
+        let (s, c) = run(&page("<tr><td><h3>More in South Asia news</h3></td></tr>"));
+        assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(Kind::Related), "{:?}", c.blocks);
+        let (s, c) = run(&page(""));
+        assert_ne!(c.kind_of(&s, by_id(&s, "box")), Some(Kind::Related), "{:?}", c.blocks);
     }
 
     #[test]
