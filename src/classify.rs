@@ -1375,6 +1375,11 @@ mod tests {
         (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some(id)).unwrap()
     }
 
+    /// One table row per item, its cells written by `cells` from the item's index and text.
+    fn table_rows(items: &[&str], cells: impl Fn(usize, &str) -> String) -> String {
+        items.iter().enumerate().map(|(k, t)| format!("<tr>{}</tr>", cells(k, t))).collect()
+    }
+
     const PARA: &str = "<p>The council voted on Tuesday to approve the new transit plan, which officials said would add bus routes and extend service hours across the eastern districts of the city.</p>";
 
     #[test]
@@ -1864,11 +1869,10 @@ mod tests {
         // Two sentences of a wire story (too little prose for a story: the page is read as a listing)
         // and, in the same cell, a box headed "More in South Asia news": the box is still related,
         // while an unlabelled list of the same links stays the listing's content.
-        let items: String = ["If Centre agrees, Mayawati ready for the division of the state", "Sonia Gandhi attends the army day reception in New Delhi", "Pakistan court adjourns the hearing on the assassination case", "Nepal parties agree on the date for the assembly elections", "Sri Lanka ends the ceasefire with the rebels in the north"]
-            .iter()
-            .enumerate()
-            .map(|(k, t)| format!("<tr><td><a href='/news/south-asia/news_{k}.html'>{t}</a></td></tr>"))
-            .collect();
+        let items = table_rows(
+            &["If Centre agrees, Mayawati ready for the division of the state", "Sonia Gandhi attends the army day reception in New Delhi", "Pakistan court adjourns the hearing on the assassination case", "Nepal parties agree on the date for the assembly elections", "Sri Lanka ends the ceasefire with the rebels in the north"],
+            |k, t| format!("<td><a href='/news/south-asia/news_{k}.html'>{t}</a></td>"),
+        );
         let page = |label: &str| format!(
             "<body><table><tr><td id=cell><a href=/news/south-asia>South Asia</a><h1>Modi to meet Amma over lunch today</h1>\
              <p>Gujarat Chief Minister Narendra Modi is all set to meet the AIADMK chief in Chennai over lunch today.</p>\
@@ -1884,11 +1888,7 @@ mod tests {
     fn a_menu_under_a_comments_section_heading_is_not_a_comment_thread() {
         // A left-hand menu whose "Comments" section (the paper's opinion pages) lists its pages as
         // links: the entries after the heading are the menu's, not readers' comments.
-        let entries: String = ["Edit Page", "Panorama", "Net Mail", "Your Take", "In City Today"]
-            .iter()
-            .enumerate()
-            .map(|(k, e)| format!("<tr><td id=m{k}><a href='/section{k}.asp'>{e}</a></td></tr>"))
-            .collect();
+        let entries = table_rows(&["Edit Page", "Panorama", "Net Mail", "Your Take", "In City Today"], |k, e| format!("<td id=m{k}><a href='/section{k}.asp'>{e}</a></td>"));
         let html = format!(
             "<body><table><tr><td><table><tr><td>News</td></tr><tr><td><a href=/national.asp>National</a></td></tr><tr><td><a href=/state.asp>State</a></td></tr>\
              <tr><td>Comments</td></tr>{entries}<tr><td>Pearls of Wisdom: \"The only way to prove that you are a good sport is to lose, and to lose with a smile on your face, every single time you play.\"</td></tr></table></td><td><div id=story><h1>Council approves the transit plan</h1>{p}{p}{p}{p}</div></td></tr></table></body>",
