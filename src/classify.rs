@@ -479,8 +479,10 @@ impl<'a> Ctx<'a> {
             ev.add(Kind::Promotion, W_EMAIL_FORM, Reason::new(Why::EmailForm));
         }
 
-        // Labels and opening phrases.
-        if let Some((label, level, owner)) = label {
+        // Labels and opening phrases. (Not a paragraph's or a list item's own run-in lead, outside any
+        // heading: "Menu planning: map out your meals…", "Follow the fuel policy. Rental cars…".)
+        let run_in = prose && label.as_ref().is_some_and(|l| l.1 == 7);
+        if let Some((label, level, owner)) = label.filter(|_| !run_in) {
             let whole = (comments_box || self.label_heads_whole(id, level, owner)) && (owner != id || level == 0);
             let label_nodes = f.end[owner as usize] - owner;
             let more_than_label = f.end[i] - id > label_nodes + 1 || level == 0;
@@ -1454,6 +1456,20 @@ mod tests {
             let at = ctx.evidence(by_id(&s, &format!("s{n}")));
             assert!(ctx.memo[at].score[Kind::Sponsored as usize] <= 0.0, "section {n}: {:?}", ctx.memo[at].reasons[Kind::Sponsored as usize]);
             assert_eq!(c.kind_of(&s, by_id(&s, &format!("gpt-ad-{n}"))), Some(Kind::Sponsored));
+        }
+    }
+
+    #[test]
+    fn a_list_items_run_in_lead_is_not_a_boxs_label() {
+        // Tips whose items open with a bold lead-in that a label list would read as a menu's or a
+        // "follow us" box's title.
+        let tips = "<ol id=tips><li id=t1><strong>Menu planning:</strong> Map out your meals for the week ahead, so that every dinner is balanced and the shopping list is short and cheap.</li>\
+                    <li id=t2><strong>Follow the fuel policy.</strong> Rental drivers usually either pay a surcharge or return the car with a full tank, and the second is cheaper.</li>\
+                    <li id=t3><strong>Related costs:</strong> Insurance, tolls and young-driver fees add up quickly, so ask for the full price before you sign anything at the desk.</li></ol>";
+        let html = format!("<body><main><div id=story><h1>How to rent a car without overpaying for it</h1>{more}{tips}{more}</div></main></body>", more = PARA.repeat(6));
+        let (s, c) = run(&html);
+        for id in ["t1", "t2", "t3"] {
+            assert_eq!(c.kind_of(&s, by_id(&s, id)), Some(Kind::Article), "{id}: {:?}", c.blocks);
         }
     }
 
