@@ -1189,12 +1189,17 @@ fn label_before(s: &Snapshot, f: &Features) -> Vec<NodeId> {
 /// True when the page marks itself up as a forum thread: schema.org `DiscussionForumPosting` in an
 /// `itemtype` or a JSON-LD block (61 of WCXB's 113 forum pages, none of its other 1,384).
 fn is_discussion_page(s: &Snapshot, f: &Features) -> bool {
+    marked_up_as(s, f, DISCUSSION_TYPE)
+}
+
+/// True when `schema_type` is in the page's JSON-LD or in an element's `itemtype`.
+pub fn marked_up_as(s: &Snapshot, f: &Features, schema_type: &str) -> bool {
     (0..s.len() as u32).any(|i| {
         let n = &s.nodes[i as usize];
         match n.tag {
-            Tag::Script => s.attr(i, Attr::Type).is_some_and(|t| text::contains(t, "ld+json")) && f.children(i).any(|c| s.nodes[c as usize].tag == Tag::Text && text::contains(s.text(c), DISCUSSION_TYPE)),
+            Tag::Script => s.attr(i, Attr::Type).is_some_and(|t| text::contains(t, "ld+json")) && f.children(i).any(|c| s.nodes[c as usize].tag == Tag::Text && text::contains(s.text(c), schema_type)),
             Tag::Text => false,
-            _ => s.attr(i, Attr::Itemtype).is_some_and(|t| text::contains(t, DISCUSSION_TYPE)),
+            _ => s.attr(i, Attr::Itemtype).is_some_and(|t| text::contains(t, schema_type)),
         }
     })
 }

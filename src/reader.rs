@@ -9,7 +9,7 @@ use crate::prelude::*;
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
 use crate::text;
-use crate::rules::{MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, READER_CTA_LINKS};
+use crate::rules::{MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, PRODUCT_TYPE, READER_CTA_LINKS};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 
 /// An element's attributes, sorted by name (a name at most once).
@@ -259,6 +259,8 @@ struct Builder<'a> {
     lists: bool,
     /// The page is made of link lists (see [`keeps_its_link_lists`]): they stay.
     link_lists: bool,
+    /// The page presents a product (schema.org `Product`): grids of other priced products are not it.
+    product: bool,
 }
 
 impl Builder<'_> {
@@ -308,6 +310,26 @@ impl Builder<'_> {
         let (n, digits) = stat_labels(s, f, i);
         // (The card itself, not a short post around it: no one child holds all its labels.)
         n >= 2 && digits && !f.children(i).any(|c| s.nodes[c as usize].tag != Tag::Text && stat_labels(s, f, c).0 == n)
+    }
+
+    /// A grid of other products on a product's page: three or more element children, two thirds of
+    /// them cards of under 300 characters with a link and a price (a currency sign and a digit), that
+    /// hold less than half of the story root's words (a shop's category page is its grid).
+    fn is_product_grid(&self, i: NodeId) -> bool {
+        let (s, f) = (self.s, self.f);
+        if f.words[i as usize] * 2 >= self.c.article.map_or(0, |a| f.words[a as usize]) {
+            return false;
+        }
+        let (mut kids, mut cards) = (0, 0);
+        for c in f.children(i).filter(|&c| s.nodes[c as usize].tag != Tag::Text && f.chars[c as usize] > 0) {
+            kids += 1;
+            if f.links[c as usize] > 0 && f.chars[c as usize] < 300 {
+                let t = crate::features::subtree_text(s, f, c, 300);
+                let priced = (text::find_byte(&t, b'$').is_some() || text::contains(&t, "£") || text::contains(&t, "€")) && t.bytes().any(|b| b.is_ascii_digit());
+                cards += usize::from(priced);
+            }
+        }
+        cards >= 3 && cards * 3 >= kids * 2
     }
 
     /// A button drawn as a link: a link whose whole text is one of [`READER_CTA_LINKS`], alone in its
@@ -400,7 +422,7 @@ impl Builder<'_> {
             let keep_posts = (self.thread && nested_block == Some(Kind::Comments))
                 || (self.lists && nested_block == Some(Kind::Related))
                 || (self.link_lists && nested.is_some_and(crate::classify::is_link_list_only));
-            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_poster_card(i) {
+            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_poster_card(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
                 i = self.f.end[iu];
                 continue;
             }
@@ -902,7 +924,7 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let thread = c.discussion || (comment_mass > THREAD_REPLY_RATIO * own_mass && own_mass < THREAD_MAX_OWN_MASS);
     let lists = keeps_its_lists(f, c, root);
     let link_lists = keeps_its_link_lists(f, c, root);
-    let b = Builder { s, f, c, skip_heading, thread, lists, link_lists };
+    let b = Builder { s, f, c, skip_heading, thread, lists, link_lists, product: crate::classify::marked_up_as(s, f, PRODUCT_TYPE) };
     let content = b.build(root);
     let text = to_text(&content);
     let words = crate::features::text_measure(&text).1;
@@ -1281,6 +1303,26 @@ mod tests {
         assert!(r.text.contains("Open all year") && r.text.contains("from dawn until late evening"), "{}", r.text);
         assert!(!r.text.contains("Learn more"), "{}", r.text);
         assert!(r.text.contains("Visitors can learn more about opening times"), "{}", r.text);
+    }
+
+    #[test]
+    fn a_product_page_leaves_out_its_grid_of_other_products() {
+        // A product's page (schema.org Product) with its description, then "You may also like": four
+        // cards, each a link to another product and its price. The grid is not the product.
+        let desc = "<p>The Rambler tumbler keeps coffee hot for hours: double-wall vacuum insulation, a splash-resistant lid and a body that fits in most cup holders.</p>";
+        let card = |n: &str, p: &str| format!("<li><a href=/p/{n}>{n} bottle, 18 oz</a><span>${p}</span></li>");
+        let grid: String = [("Sky", "25.00"), ("Moss", "27.50"), ("Sand", "30.00"), ("Ink", "32.00")].iter().map(|(n, p)| card(n, p)).collect();
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"Product","name":"Rambler 20 oz"}}</script></head><body><main><h1>Rambler 20 oz Tumbler</h1>{}<h2>You may also like</h2><ul>{grid}</ul></main></body></html>"#,
+            desc.repeat(3)
+        );
+        let snap = crate::html::parse(&html, "https://shop.example.com/rambler-20oz");
+        let text = crate::analyze(&snap, true).reader.expect("the product").text;
+        assert!(text.contains("double-wall vacuum insulation"), "{text}");
+        assert!(!text.contains("Moss bottle") && !text.contains("$27.50"), "{text}");
+        // Without the markup it is any page, whose lists stay.
+        let snap = crate::html::parse(&html.replace("\"Product\"", "\"WebPage\""), "https://shop.example.com/rambler-20oz");
+        assert!(crate::analyze(&snap, true).reader.expect("the page").text.contains("Moss bottle"));
     }
 
     #[test]
