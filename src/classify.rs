@@ -527,7 +527,8 @@ impl<'a> Ctx<'a> {
             }
         }
         // Calls to action: "Subscribe", "Donate", "Sign up" buttons in a small box.
-        if f.cta_links[i] > 0 && chars < 600 && f.mass[i] < 400 && f.cta_links[i] * 2 >= links {
+        // (A paragraph of prose that names a store in a sentence is not a button box.)
+        if f.cta_links[i] > 0 && chars < 600 && f.mass[i] < 400 && f.cta_links[i] * 2 >= links && !prose {
             ev.add(Kind::Promotion, W_CTA_LINKS, Reason::num(Why::CtaLinks, f.cta_links[i]));
         }
         if chars > 0 && chars < 600 {
@@ -1476,6 +1477,15 @@ mod tests {
         for id in ["t1", "t2", "t3"] {
             assert_eq!(c.kind_of(&s, by_id(&s, id)), Some(Kind::Article), "{id}: {:?}", c.blocks);
         }
+    }
+
+    #[test]
+    fn a_paragraph_that_names_a_store_in_a_sentence_is_no_button_box() {
+        let store = "<p id=store>Many companies make phones that run Android, among them Samsung and Motorola. On such a phone you \
+                     download apps from the <a href='https://play.google.com/store/games'>Google Play Store</a>.</p>";
+        let html = format!("<body><main><div id=story><h1>Smartphone basics for new owners</h1>{more}{store}{more}</div></main></body>", more = PARA.repeat(6));
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "store")), Some(Kind::Article), "{:?}", c.blocks);
     }
 
     #[test]
