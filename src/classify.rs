@@ -112,10 +112,7 @@ where
     // One pass: a whole match wins wherever it is in the list, then an ending, then the first prefix
     // match. Entries that cannot match are skipped on their first byte (no comparison called).
     let mut prefix = None;
-    for w in list.iter() {
-        if w.as_bytes().first() != Some(&first) {
-            continue;
-        }
+    for w in list.starting_with(Some(first)).filter(|w| !w.is_empty()) {
         if l == w {
             return Some(w);
         }
