@@ -1105,7 +1105,9 @@ fn is_comments_marker(s: &Snapshot, f: &Features, id: NodeId) -> bool {
     if f.chars[i] == 0 {
         return [Attr::Name, Attr::Id].iter().any(|&a| s.attr(id, a).is_some_and(|v| COMMENTS_ANCHORS.iter().any(|w| w.eq_ignore_ascii_case(v))));
     }
-    f.chars[i] <= 40 && f.links[i] == 0 && {
+    // (Fewer shown characters than the shortest marker label has letters cannot spell one: most short
+    // elements are passed over without their text.)
+    f.chars[i] <= 40 && f.chars[i] >= MIN_MARKER_LABEL_LETTERS && f.links[i] == 0 && {
         let l = norm_label(&crate::features::subtree_text_all(s, f, id));
         let l = l.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
         COMMENTS_MARKER_LABELS.contains(l)

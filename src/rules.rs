@@ -388,6 +388,10 @@ pub const COMMENTS_MARKER_LABELS: Words = words![
     "leserkommentare", "commentaires", "comentarios", "comentários", "commenti", "reacties", "комментарии",
 ];
 
+/// The fewest characters other than spaces of a [`COMMENTS_MARKER_LABELS`] entry (test
+/// `marker_labels_have_their_letters`).
+pub const MIN_MARKER_LABEL_LETTERS: u32 = 8;
+
 /// The schema.org type a forum thread's page carries.
 pub const DISCUSSION_TYPE: &str = "DiscussionForumPosting";
 /// The schema.org type of a page that presents one product, as JSON-LD writes it (a shop's product
@@ -602,6 +606,8 @@ mod tests {
             assert_eq!(W.starting_with(b).collect::<Vec<_>>(), want, "{b:?}");
         }
         assert!(W.contains("реклама") && W.contains("") && !W.contains("a"));
+        let letters = COMMENTS_MARKER_LABELS.iter().map(|w| w.chars().filter(|&c| c != ' ').count() as u32).min();
+        assert_eq!(letters, Some(MIN_MARKER_LABEL_LETTERS), "marker_labels_have_their_letters");
         const EMPTY: Words = words![];
         assert_eq!(EMPTY.iter().count(), 0);
         assert!(SPONSORED_LABELS.same(SPONSORED_LABELS) && !SPONSORED_LABELS.same(RELATED_LABELS));
