@@ -112,7 +112,10 @@ where
     // One pass: a whole match wins wherever it is in the list, then an ending, then the first prefix
     // match. Entries that cannot match are skipped on their first byte (no comparison called).
     let mut prefix = None;
-    for w in list.starting_with(Some(first)).filter(|w| !w.is_empty()) {
+    for w in list.iter() {
+        if w.as_bytes().first() != Some(&first) {
+            continue;
+        }
         if l == w {
             return Some(w);
         }
@@ -161,12 +164,26 @@ struct Ctx<'a> {
     /// The first node after which the page's shown text passes [`MAX_LABEL_CHARS`] characters: an
     /// element at or before it has next to no text before it ([`Ctx::at_page_top`]).
     page_top_end: NodeId,
+    /// The labels read so far ([`Ctx::label`]): at an owner element, 1 + the label's index (`NONE`:
+    /// none). Nested wrappers share their label's owner, so each label is read, normalised and
+    /// matched against the lists once.
+    label_at: Vec<u32>,
+    /// Each label's text, and that text normalised ([`norm_label`]).
+    label_texts: Vec<String>,
+    label_norms: Vec<String>,
+    /// What [`label_matches`] answered for label `l` and `LABEL_LISTS[k]`, at `5 × l + k`: 0 not asked
+    /// yet, 1 no match, else 2 + the length of the match.
+    label_lists: Vec<u32>,
 }
+
+/// The label lists of [`Ctx::label_match`], by index: sponsored, comments, related, navigation,
+/// promotion.
+const LABEL_LISTS: [Words; 5] = [SPONSORED_LABELS, COMMENTS_LABELS, RELATED_LABELS, NAVIGATION_LABELS, PROMOTION_LABELS];
 
 impl<'a> Ctx<'a> {
     fn new(s: &'a Snapshot, f: &'a Features) -> Ctx<'a> {
         let memo_at = vec![0; 2 * s.len()];
-        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f) }
+        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new() }
     }
 
     fn inside_article(&self, id: NodeId) -> bool {
@@ -179,28 +196,20 @@ impl<'a> Ctx<'a> {
     }
 
     /// The label an element carries: its aria-label, or its first text when short, with the heading
-    /// level of that text (7 when not in a heading).
-    fn label(&self, id: NodeId) -> Option<(String, usize, NodeId)> {
+    /// level of that text (7 when not in a heading), and the label's own element. The label is an index
+    /// into `labels` ([`Ctx::label_text`], [`Ctx::label_match`]).
+    fn label(&mut self, id: NodeId) -> Option<(u32, usize, NodeId)> {
         let s = self.s;
         let f = self.f;
         if let Some(a) = s.attr(id, Attr::AriaLabel) {
             let l = collapse_spaces(a);
             if !l.is_empty() && !longer_than(&l, MAX_LABEL_CHARS) {
-                return Some((l, 0, id));
+                return Some((self.add_label(l), 0, id));
             }
         }
         let t = f.first_text[id as usize];
         if t == NONE || f.depth[t as usize] > f.depth[id as usize] + MAX_LABEL_DEPTH {
             return None;
-        }
-        let mut text = s.text(t);
-        if longer_than(text.trim(), MAX_LABEL_CHARS) {
-            // A label that quotes what it is about ("14 thoughts on “The water tower …”"): the words
-            // before the quote.
-            match crate::text::find(text, "“").or_else(|| crate::text::find(text, "\"")) {
-                Some(q) if q > 0 && !longer_than(text[..q].trim(), MAX_LABEL_CHARS) => text = &text[..q],
-                _ => return None,
-            }
         }
         // The label's own element: the text's nearest block-level ancestor inside `id`.
         let mut owner = s.nodes[t as usize].parent;
@@ -218,10 +227,54 @@ impl<'a> Ctx<'a> {
             }
             a = s.nodes[a as usize].parent;
         }
+        // The text below depends on the owner alone (`t` is the owner's first text).
+        match self.label_at[owner as usize] {
+            0 => {}
+            NONE => return None,
+            k => return Some((k - 1, level, owner)),
+        }
+        let mut text = s.text(t);
+        if longer_than(text.trim(), MAX_LABEL_CHARS) {
+            // A label that quotes what it is about ("14 thoughts on “The water tower …”"): the words
+            // before the quote.
+            match crate::text::find(text, "“").or_else(|| crate::text::find(text, "\"")) {
+                Some(q) if q > 0 && !longer_than(text[..q].trim(), MAX_LABEL_CHARS) => text = &text[..q],
+                _ => {
+                    self.label_at[owner as usize] = NONE;
+                    return None;
+                }
+            }
+        }
         // The label's block may hold a little more ("Sponsored Articles" + "by Partner").
         let label_text = subtree_text(s, f, owner, 120);
         let raw = if !longer_than(&label_text, MAX_LABEL_CHARS) { label_text.as_str() } else { text };
-        Some((collapse_spaces(raw), level, owner))
+        let l = self.add_label(collapse_spaces(raw));
+        self.label_at[owner as usize] = l + 1;
+        Some((l, level, owner))
+    }
+
+    /// Keeps a label's text; its index.
+    fn add_label(&mut self, text: String) -> u32 {
+        self.label_norms.push(norm_label(&text));
+        self.label_texts.push(text);
+        self.label_lists.extend([0; 5]);
+        self.label_texts.len() as u32 - 1
+    }
+
+    /// The text of label `l` ([`Ctx::label`]).
+    fn label_text(&self, l: u32) -> &str {
+        &self.label_texts[l as usize]
+    }
+
+    /// The length of [`label_matches`] of label `l`, normalised, against `LABEL_LISTS[list]` (asked
+    /// once per label).
+    fn label_match(&mut self, l: u32, list: usize) -> Option<usize> {
+        let at = 5 * l as usize + list;
+        if self.label_lists[at] == 0 {
+            let m = label_matches(&self.label_norms[l as usize], LABEL_LISTS[list]);
+            self.label_lists[at] = m.map_or(1, |m| 2 + m.len() as u32);
+        }
+        (self.label_lists[at] as usize).checked_sub(2)
     }
 
     /// Other headings at the label's level or stronger inside `id` mean the label heads only a part.
@@ -284,7 +337,7 @@ impl<'a> Ctx<'a> {
         (kind, score, at)
     }
 
-    fn gather(&self, id: NodeId, in_story: bool) -> Evidence {
+    fn gather(&mut self, id: NodeId, in_story: bool) -> Evidence {
         let s = self.s;
         let f = self.f;
         let i = id as usize;
@@ -405,7 +458,7 @@ impl<'a> Ctx<'a> {
         }
         // A box headed by its own comments label ("Kommentare (4)") is one widget, whatever its parts.
         let label = self.label(id);
-        let comments_box = label.as_ref().is_some_and(|l| self.labelled_comments(id, l));
+        let comments_box = label.is_some_and(|l| self.labelled_comments(id, l));
         let multi = !comments_box && self.is_multi_widget(id);
         if multi {
             ev.score[Kind::Related as usize] -= W_ASIDE;
@@ -485,28 +538,31 @@ impl<'a> Ctx<'a> {
             let more_than_label = f.end[i] - id > label_nodes + 1 || level == 0;
             // A "Sponsored content" label over a box marks it whatever headlines follow in it (the
             // ad's own headline is a heading too); other labels must head the whole box.
-            let norm = norm_label(&label);
             let small_box = f.paragraphs[i] <= 2 && chars < MAX_LABELLED_AD_CHARS;
-            let sponsored_label = more_than_label && small_box && label_matches(&norm, SPONSORED_LABELS).is_some();
+            let sponsored_label = more_than_label && small_box && self.label_match(label, 0).is_some();
             if sponsored_label && !whole {
-                ev.add(Kind::Sponsored, W_LABEL, Reason::words(Why::Labelled, &label));
+                ev.add(Kind::Sponsored, W_LABEL, Reason::words(Why::Labelled, self.label_text(label)));
             } else if whole && more_than_label {
                 let mut best: Option<(Kind, f32, usize)> = None;
-                for (k, list, w) in [
-                    (Kind::Sponsored, SPONSORED_LABELS, W_LABEL),
-                    (Kind::Comments, COMMENTS_LABELS, W_LABEL),
-                    (Kind::Related, RELATED_LABELS, W_LABEL),
-                    (Kind::Navigation, NAVIGATION_LABELS, W_LABEL),
-                    (Kind::Promotion, PROMOTION_LABELS, W_LABEL * 0.8),
-                ] {
-                    if let Some(m) = label_matches(&norm, list) {
-                        if best.is_none_or(|b| m.len() > b.2) {
-                            best = Some((k, w, m.len()));
+                // (In the order of LABEL_LISTS.)
+                for (list, (k, w)) in [
+                    (Kind::Sponsored, W_LABEL),
+                    (Kind::Comments, W_LABEL),
+                    (Kind::Related, W_LABEL),
+                    (Kind::Navigation, W_LABEL),
+                    (Kind::Promotion, W_LABEL * 0.8),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    if let Some(m) = self.label_match(label, list) {
+                        if best.is_none_or(|b| m > b.2) {
+                            best = Some((k, w, m));
                         }
                     }
                 }
                 if let Some((k, w, _)) = best {
-                    ev.add(k, w, Reason::words(Why::Labelled, &label));
+                    ev.add(k, w, Reason::words(Why::Labelled, self.label_text(label)));
                 }
             }
         }
@@ -652,17 +708,19 @@ impl<'a> Ctx<'a> {
     /// True when `id`'s own label, heading the whole box, names comments ("Comments", "3 Kommentare").
     /// Other headings as strong may head parts of the thread if they name comments too ("Leave a Reply"
     /// over the form).
-    fn labelled_comments(&self, id: NodeId, (label, level, owner): &(String, usize, NodeId)) -> bool {
+    fn labelled_comments(&mut self, id: NodeId, (label, level, owner): (u32, usize, NodeId)) -> bool {
         let s = self.s;
         let f = self.f;
-        let (level, owner) = (*level, *owner);
-        if level == 0 || owner == id || label_matches(&norm_label(label), COMMENTS_LABELS).is_none() {
+        if level == 0 || owner == id || self.label_match(label, 1).is_none() {
             return false;
         }
-        (id..f.end[id as usize]).filter(|&j| j != owner && s.nodes[j as usize].tag.is_heading()).all(|j| {
+        for j in (id..f.end[id as usize]).filter(|&j| j != owner && s.nodes[j as usize].tag.is_heading()) {
             let l = s.nodes[j as usize].tag as usize - Tag::H1 as usize + 1;
-            l > level || self.label(j).is_some_and(|(t, _, _)| label_matches(&norm_label(&t), COMMENTS_LABELS).is_some())
-        })
+            if !(l > level || self.label(j).is_some_and(|(t, _, _)| self.label_match(t, 1).is_some())) {
+                return false;
+            }
+        }
+        true
     }
 
     /// Number of repeated child "cards" (same tag and class, each with a link), if ≥ 3.

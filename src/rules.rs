@@ -169,18 +169,11 @@ impl Words {
         self.iter().any(|x| x == w)
     }
 
-    /// The first of the words that `t` starts with.
+    /// The first of the words that `t` starts with (a word's first byte is compared before the
+    /// rest: most words are passed over without a call).
     pub fn prefix_of(self, t: &str) -> Option<&'static str> {
-        let first = t.as_bytes().first().copied();
-        self.starting_with(first).find(|w| t.starts_with(w))
-    }
-
-    /// The words that begin with byte `b` (with `None`, those of an empty text: none), and the empty
-    /// word, in the list's order: every other word is passed over on its length and first byte, without
-    /// a comparison or a `&str` made of it.
-    #[inline]
-    pub fn starting_with(self, b: Option<u8>) -> StartingWith {
-        StartingWith { list: self.0, at: 0, b }
+        let t = t.as_bytes();
+        self.iter().find(|w| w.as_bytes().first().is_none_or(|c| t.first() == Some(c)) && t.starts_with(w.as_bytes()))
     }
 
     /// True when both are the same list.
@@ -203,31 +196,6 @@ impl Iterator for WordIter {
         self.0 = rest;
         // SAFETY: `pack_words` copied each word whole from a `&str`, so its bytes are UTF-8.
         Some(unsafe { core::str::from_utf8_unchecked(w) })
-    }
-}
-
-/// The words of [`Words::starting_with`].
-pub struct StartingWith {
-    list: &'static [u8],
-    at: usize,
-    b: Option<u8>,
-}
-
-impl Iterator for StartingWith {
-    type Item = &'static str;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'static str> {
-        let l = self.list;
-        loop {
-            let n = *l.get(self.at)? as usize;
-            let start = self.at + 1;
-            self.at = start + n;
-            if n == 0 || l.get(start).copied() == self.b {
-                // SAFETY: as in `WordIter::next`.
-                return Some(unsafe { core::str::from_utf8_unchecked(l.get(start..start + n)?) });
-            }
-        }
     }
 }
 
@@ -600,10 +568,6 @@ mod tests {
         const V: Words = words!["read more", "read", "реклама"];
         for t in ["", "r", "rea", "read", "read more", "read more:", "реклама x", "рек"] {
             assert_eq!(V.prefix_of(t), V.iter().find(|w| t.starts_with(w)), "{t:?}");
-        }
-        for b in [None, Some(b'a'), Some(b'r'), Some("р".as_bytes()[0]), Some(b'z')] {
-            let want: Vec<&str> = W.iter().filter(|w| w.is_empty() || w.as_bytes().first().copied() == b).collect();
-            assert_eq!(W.starting_with(b).collect::<Vec<_>>(), want, "{b:?}");
         }
         assert!(W.contains("реклама") && W.contains("") && !W.contains("a"));
         let letters = COMMENTS_MARKER_LABELS.iter().map(|w| w.chars().filter(|&c| c != ' ').count() as u32).min();
