@@ -259,7 +259,8 @@ struct Builder<'a> {
     lists: bool,
     /// The page is made of link lists (see [`keeps_its_link_lists`]): they stay.
     link_lists: bool,
-    /// The page presents a product (schema.org `Product`): grids of other priced products are not it.
+    /// The page presents a product (its JSON-LD says `"Product"`): grids of other priced products are
+    /// not it.
     product: bool,
 }
 
