@@ -254,8 +254,14 @@ fn token_lists() -> [(Kind, Words); 6] {
 
 /// The string-table index of an attribute's value, or `NONE`.
 fn attr_index(s: &Snapshot, id: NodeId, attr: Attr) -> u32 {
+    attr_entries(s, id).iter().find(|(a, _, _)| *a == attr).map_or(NONE, |x| x.2)
+}
+
+/// An element's attributes as the snapshot keeps them (kind, name and value as string-table indices):
+/// a string is made only of the ones a test reads.
+fn attr_entries(s: &Snapshot, id: NodeId) -> &[(Attr, u32, u32)] {
     let n = &s.nodes[id as usize];
-    s.attrs[n.attr_start as usize..n.attr_end as usize].iter().find(|(a, _, _)| *a == attr).map_or(NONE, |x| x.2)
+    &s.attrs[n.attr_start as usize..n.attr_end as usize]
 }
 
 /// Every class/id word of every kind and every proper prefix of one: the kinds the word names (bit
@@ -299,9 +305,9 @@ fn element_tokens_with(s: &Snapshot, id: NodeId, scratch: &mut TokenScratch) -> 
     let TokenScratch { buf, spans, entries } = scratch;
     buf.clear();
     spans.clear();
-    for (a, _, v) in s.attrs_of(id) {
+    for &(a, _, v) in attr_entries(s, id) {
         if matches!(a, Attr::Id | Attr::Class) {
-            split_token_spans(v, buf, spans);
+            split_token_spans(s.str(v), buf, spans);
         }
     }
     if spans.is_empty() {
@@ -501,16 +507,16 @@ fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool 
     if n.hidden && honor_hidden_attr {
         return true;
     }
-    for (a, _, v) in s.attrs_of(id) {
+    for &(a, _, v) in attr_entries(s, id) {
         match a {
             Attr::Hidden if honor_hidden_attr => return true,
             Attr::Style => {
-                let v: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                let v: String = s.str(v).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
                 if text::contains(&v, "display:none") || text::contains(&v, "visibility:hidden") {
                     return true;
                 }
             }
-            Attr::Type if n.tag == Tag::Input && v.eq_ignore_ascii_case("hidden") => return true,
+            Attr::Type if n.tag == Tag::Input && s.str(v).eq_ignore_ascii_case("hidden") => return true,
             _ => {}
         }
     }
@@ -792,7 +798,7 @@ impl Features {
                 // (class, id) pair once.
                 let (class, id) = (attr_index(s, i as u32, Attr::Class), attr_index(s, i as u32, Attr::Id));
                 if (class, id) != (NONE, NONE) {
-                    let id_first = s.attrs_of(i as u32).find(|(a, _, _)| matches!(a, Attr::Id | Attr::Class)).is_some_and(|(a, _, _)| a == Attr::Id);
+                    let id_first = attr_entries(s, i as u32).iter().find(|(a, _, _)| matches!(a, Attr::Id | Attr::Class)).is_some_and(|(a, _, _)| *a == Attr::Id);
                     let key = (if class == NONE { "\0" } else { s.str(class) }, if id == NONE { "\0" } else { s.str(id) }, id_first);
                     f.token_of[i] = *token_cache.entry(key).or_insert_with(|| match element_tokens_with(s, i as u32, &mut scratch) {
                         Some(t) => {
@@ -804,8 +810,11 @@ impl Features {
                 }
             }
             if tag != Tag::Text
-                && s.attrs_of(i as u32).any(|(a, _, v)| {
-                    matches!(a, Attr::Data | Attr::Style | Attr::LazySrc | Attr::LazySrcset | Attr::Srcset | Attr::Poster) && text::contains(v, "//") && mentions_ad_host(v)
+                && attr_entries(s, i as u32).iter().any(|&(a, _, v)| {
+                    matches!(a, Attr::Data | Attr::Style | Attr::LazySrc | Attr::LazySrcset | Attr::Srcset | Attr::Poster) && {
+                        let v = s.str(v);
+                        text::contains(v, "//") && mentions_ad_host(v)
+                    }
                 })
             {
                 f.ad_links[i] = 1;
