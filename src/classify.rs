@@ -561,7 +561,12 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                if let Some((k, w, _)) = best {
+                // Paragraphs of prose, with no more links than paragraphs, under a heading that reads
+                // like a menu's ("Explore new ingredients") are a section of a text: no menu is
+                // prose. (A plug, a box of teasers with summaries, a thread of comments or a paid
+                // post can be, and keeps its label.)
+                let text_section = prose_led && links <= f.paragraphs[i];
+                if let Some((k, w, _)) = best.filter(|b| !(b.0 == Kind::Navigation && text_section)) {
                     ev.add(k, w, Reason::words(Why::Labelled, self.label_text(label)));
                 }
             }
@@ -1543,6 +1548,14 @@ mod tests {
         let html = format!("<body><main><div id=story><h1>Smartphone basics for new owners</h1>{more}{store}{more}</div></main></body>", more = PARA.repeat(6));
         let (s, c) = run(&html);
         assert_eq!(c.kind_of(&s, by_id(&s, "store")), Some(Kind::Article), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn a_section_of_prose_under_a_menu_like_heading_stays_story() {
+        let section = format!("<div id=sec><h3>Explore new ingredients</h3>{PARA}{PARA}</div>");
+        let html = format!("<body><main><div id=story><h1>Moving to a plant-based diet, one week at a time</h1>{more}{section}{more}</div></main></body>", more = PARA.repeat(8));
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "sec")), Some(Kind::Article), "{:?}", c.blocks);
     }
 
     #[test]
