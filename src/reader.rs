@@ -925,7 +925,14 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let thread = c.discussion || (comment_mass > THREAD_REPLY_RATIO * own_mass && own_mass < THREAD_MAX_OWN_MASS);
     let lists = keeps_its_lists(f, c, root);
     let link_lists = keeps_its_link_lists(f, c, root);
-    let b = Builder { s, f, c, skip_heading, thread, lists, link_lists, product: crate::classify::marked_up_as(s, f, PRODUCT_TYPE) };
+    let mut b = Builder { s, f, c, skip_heading, thread, lists, link_lists, product: crate::classify::marked_up_as(s, f, PRODUCT_TYPE) };
+    // Two posters' cards in the story root make it a thread too, however its posts were classified
+    // (forum software without thread markup, whose posts are all taken for the story).
+    let mut cards = 0;
+    for i in root..f.end[root as usize] {
+        cards += u32::from(!b.thread && b.is_poster_card(i));
+    }
+    b.thread |= cards >= 2;
     let content = b.build(root);
     let text = to_text(&content);
     let words = crate::features::text_measure(&text).1;
@@ -1324,6 +1331,26 @@ mod tests {
         // Without the markup it is any page, whose lists stay.
         let snap = crate::html::parse(&html.replace("\"Product\"", "\"WebPage\""), "https://shop.example.com/rambler-20oz");
         assert!(crate::analyze(&snap, true).reader.expect("the page").text.contains("Moss bottle"));
+    }
+
+    #[test]
+    fn posters_cards_make_a_thread_without_its_markup() {
+        // The same thread with no schema.org markup: its posts are the story, but the posters' cards
+        // say it is a thread, and the quoted post is shown once.
+        let first = "The old lathe whines at high speed and the noise gets worse as the headstock warms up after an hour of work.";
+        let card = |who: &str| format!("<div class=user><a href=/u/{who}>{who}</a><dl><dt>Joined</dt><dd>Mar 5, 2020</dd></dl><dl><dt>Messages</dt><dd>1,234</dd></dl></div>");
+        let html = format!(
+            "<html><body><main><h1>My lathe whines at speed</h1>\
+             <div class=post>{}<div class=body><p>{first}</p><p>It is a 1970s bench lathe with a belt drive and plain bearings, serviced twice.</p></div></div>\
+             <div class=post>{}<div class=body><blockquote><div>turner said:</div><div>{first}</div></blockquote><p>Check the belt tension first: a loose belt makes the same whine, and it costs nothing to tighten it and listen again.</p></div></div>\
+             </main></body></html>",
+            card("turner"),
+            card("ann")
+        );
+        let snap = crate::html::parse(&html, "https://forum.example.com/t/lathe-noise.123");
+        let text = crate::analyze(&snap, true).reader.expect("a thread").text;
+        assert_eq!(text.matches(first).count(), 1, "{text}");
+        assert!(text.contains("Check the belt tension first") && !text.contains("Messages"), "{text}");
     }
 
     #[test]
