@@ -567,10 +567,19 @@ fn push_words(out: &mut String, t: &str, limit: usize, mut sep: bool) {
         if i >= b.len() || out.len() > limit {
             return;
         }
+        // Words separated by one plain space are copied as one run, as long as the text so far stays
+        // within `limit`.
         let start = i;
-        i += 1;
-        while i < b.len() && (!may_be_white(b[i]) || white_at(t, i) == 0) {
+        loop {
             i += 1;
+            while i < b.len() && (!may_be_white(b[i]) || white_at(t, i) == 0) {
+                i += 1;
+            }
+            if i + 1 < b.len() && b[i] == b' ' && !may_be_white(b[i + 1]) && out.len() + usize::from(sep) + (i - start) <= limit {
+                i += 1;
+            } else {
+                break;
+            }
         }
         if sep {
             out.push(' ');
@@ -1125,18 +1134,23 @@ mod tests {
 
     #[test]
     fn byte_scanners_agree_with_std() {
-        for t in ["", "  ", "a", " two  words\n", "\u{a0}nbsp\u{a0}x\u{2003}em\u{3000}ideo\u{85}nel", "é à\u{2028}ü\u{1680}ogham", "\u{200b}zw\u{feff}bom", "x\u{1c}y"] {
+        for t in ["", "  ", "a", " two  words\n", "one two three four five six", "a b\u{a0}c d\u{a9}e  f", "\u{a0}nbsp\u{a0}x\u{2003}em\u{3000}ideo\u{85}nel", "é à\u{2028}ü\u{1680}ogham", "\u{200b}zw\u{feff}bom", "x\u{1c}y"] {
             assert_eq!(collapse_spaces(t), t.split_whitespace().collect::<Vec<_>>().join(" "), "{t:?}");
-            let mut out = "x".to_string();
-            push_words(&mut out, t, 3, true);
-            let mut want = "x".to_string();
-            for w in t.split_whitespace() {
-                if want.len() > 3 {
-                    break;
+            for (limit, sep) in (0..24).flat_map(|l| [(l, false), (l, true)]) {
+                let mut out = "x".to_string();
+                push_words(&mut out, t, limit, sep);
+                let mut want = "x".to_string();
+                for (k, w) in t.split_whitespace().enumerate() {
+                    if want.len() > limit {
+                        break;
+                    }
+                    if sep || k > 0 {
+                        want.push(' ');
+                    }
+                    want.push_str(w);
                 }
-                want = want + " " + w;
+                assert_eq!(out, want, "{t:?} {limit} {sep}");
             }
-            assert_eq!(out, want, "{t:?}");
             let w = t.split_whitespace().count() as u32;
             let c = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
             assert_eq!(text_measure(t), (c + w.saturating_sub(1), w), "{t:?}");
