@@ -503,16 +503,18 @@ impl<'a> Ctx<'a> {
         if (2..=7).contains(&links) && ld >= 0.5 && f.mass[i] == 0 && chars < 200 && self.is_breadcrumb(id) {
             ev.add(Kind::Navigation, W_BREADCRUMB, Reason::new(Why::BreadcrumbTrail));
         }
-        // Link lists: menus and teaser lists.
+        // Link lists: menus and teaser lists. (Inside the story, a list of titles that all lead to
+        // other sites is the story's sources or references, not more of this site to read.)
+        let sources_list = in_story && links >= 3 && self.links_leave_group(id);
         if links >= MIN_LIST_LINKS && ld >= LINK_LIST_DENSITY {
             let avg = f.link_chars[i] as f32 / links as f32;
             if avg <= MENU_LINK_MAX_AVG_CHARS {
                 ev.add(Kind::Navigation, W_MENU_LIST, Reason::nums(Why::MenuList, (ld * 100.0) as u32, links));
-            } else {
+            } else if !sources_list {
                 ev.add(Kind::Related, W_TEASER_LIST, Reason::num(Why::HeadlineLinks, links));
             }
         }
-        if links >= 3 && f.mass[i] < f.chars[i] {
+        if links >= 3 && f.mass[i] < f.chars[i] && !sources_list {
             if let Some(n) = self.repeated_cards(id) {
                 ev.add(Kind::Related, W_TEASER_LIST, Reason::num(Why::TeaserCards, n));
             }
@@ -934,6 +936,20 @@ impl<'a> Ctx<'a> {
         let mut any = false;
         for host in self.link_hosts(id) {
             if host == self.f.host {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// True when every link in `id` (at least one) leads outside the page's group of sites: not its
+    /// host, nor a host above or below it ("edition.cnn.com" and "cnn.com"), nor a sister host under
+    /// the same name ("sport.bbc.co.uk" and "news.bbc.co.uk").
+    fn links_leave_group(&self, id: NodeId) -> bool {
+        let mut any = false;
+        for host in self.link_hosts(id) {
+            if same_site_group(&host, &self.f.host) {
                 return false;
             }
             any = true;
@@ -1425,6 +1441,30 @@ pub fn classify_fragment(s: &Snapshot, f: &Features) -> Classification {
     Classification { blocks: out, article: None, headline: None, discussion: false }
 }
 
+/// True when two hosts (lowercase, `www.` removed) belong to one site: equal, one under the other, or
+/// sharing their registered name (the last two labels, or three under a short second-level label
+/// such as `co.uk` or `com.au`).
+fn same_site_group(a: &str, b: &str) -> bool {
+    fn rfind_dot(h: &[u8]) -> Option<usize> {
+        h.iter().rposition(|&x| x == b'.')
+    }
+    // The registered name: the last two labels, or three when the second-level one is short.
+    fn name(h: &[u8]) -> &[u8] {
+        let last = rfind_dot(h);
+        let prev = last.and_then(|l| rfind_dot(&h[..l]));
+        // The label before the last one: short ones ("co", "com", "org") are not a name.
+        let cut = match (last, prev) {
+            (Some(l), Some(p)) if l - p - 1 <= 3 => rfind_dot(&h[..p]),
+            (Some(_), p) => p,
+            _ => None,
+        };
+        cut.map_or(h, |k| &h[k + 1..])
+    }
+    let under = |x: &[u8], y: &[u8]| x.len() > y.len() && x.ends_with(y) && x[x.len() - y.len() - 1] == b'.';
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a == b || under(a, b) || under(b, a) || (!a.is_empty() && name(a) == name(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1556,6 +1596,39 @@ mod tests {
         let html = format!("<body><main><div id=story><h1>Moving to a plant-based diet, one week at a time</h1>{more}{section}{more}</div></main></body>", more = PARA.repeat(8));
         let (s, c) = run(&html);
         assert_eq!(c.kind_of(&s, by_id(&s, "sec")), Some(Kind::Article), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn hosts_of_one_site_group() {
+        assert!(same_site_group("edition.cnn.com", "cnn.com"));
+        assert!(same_site_group("cnn.com", "money.cnn.com"));
+        assert!(same_site_group("sport.bbc.co.uk", "news.bbc.co.uk"));
+        assert!(same_site_group("a.example.com.au", "b.example.com.au"));
+        assert!(!same_site_group("bbc.co.uk", "itv.co.uk"));
+        assert!(!same_site_group("notcnn.com", "cnn.com"));
+        assert!(!same_site_group("nature.com", "sciencedirect.com"));
+    }
+
+    #[test]
+    fn a_list_of_sources_in_the_story_is_story_and_a_list_of_the_sites_stories_is_related() {
+        let titles = [
+            "AI and copyright: exploring the exceptions for text and data mining",
+            "AI companies prevail in path-breaking decisions on fair use",
+            "Licensing deals between publishers and model makers, explained",
+            "What the new collective licence means for illustrators",
+            "A court weighs whether training is copying at all",
+        ];
+        let list = |hosts: [&str; 5]| -> String {
+            let items: String = titles.iter().zip(hosts).enumerate().map(|(k, (t, h))| format!("<li><a href='https://{h}/a/{k}'>{t}</a></li>")).collect();
+            format!("<ul id=list>{items}</ul>")
+        };
+        let sources = ["www.nature.com", "sciencedirect.com", "crowell.com", "arxiv.org", "www.nature.com"];
+        let own = ["news.example.com", "news.example.com", "www.example.com", "example.com", "news.example.com"];
+        for (hosts, kind) in [(sources, Kind::Article), (own, Kind::Related)] {
+            let html = format!("<body><main><div id=story><h1>Three ways artists could be paid by the models</h1>{more}{}{more}</div></main></body>", list(hosts), more = PARA.repeat(5));
+            let (s, c) = run(&html);
+            assert_eq!(c.kind_of(&s, by_id(&s, "list")), Some(kind), "{hosts:?}: {:?}", c.blocks);
+        }
     }
 
     #[test]
