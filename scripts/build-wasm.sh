@@ -10,9 +10,18 @@ cd "$(dirname "$0")/.."
 # BLOCKWISE_PANIC_LOCATIONS=1 keeps them, for debugging.
 # The shipped build is also without the standard library (feature `bare`, src/bare.rs: no panic message
 # formatting, a small allocator); BLOCKWISE_PANIC_LOCATIONS=1 builds with std and its panic hook instead.
+# Last, core and alloc are rebuilt from the rust-src component (-Zbuild-std) with the immediate-abort
+# panic strategy: a panic is a trap where it happens, so no panic message is ever built and core::fmt,
+# `slice_error_fail`, `char`'s `Debug` and the printability tables leave the .wasm (2.4 KB raw, 2.4 KB
+# gzipped; docs/benchmarks.md, "sixth pass"). core and alloc at opt-level 3 (as the prebuilt ones are)
+# come out smaller after LTO than at the dependencies' `s`. The first build compiles them (about a
+# minute); BLOCKWISE_PANIC_LOCATIONS=1 skips all of this.
 features=(--no-default-features --features bare)
 if [ "${BLOCKWISE_PANIC_LOCATIONS:-0}" != 1 ]; then
-  export RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none"
+  export RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort"
+  features+=(-Zbuild-std=core,alloc -Zpanic-immediate-abort
+    --config 'profile.release.package.core.opt-level=3' --config 'profile.release.package.alloc.opt-level=3'
+    --config 'profile.release.package.compiler_builtins.opt-level=3')
 else
   features=()
 fi

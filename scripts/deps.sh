@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `make` and `make test` need and are missing: Debian's browsers and drivers, the wasm32
-# target, the wasm-bindgen CLI at the exact version Cargo.lock pins, geckodriver, and the npm tools
+# target and the standard library's source (rust-src: the shipped .wasm rebuilds core and alloc), the wasm-bindgen CLI at the exact version Cargo.lock pins, geckodriver, and the npm tools
 # (including npm's binaryen for wasm-opt: Debian's binaryen 108 corrupts current wasm-bindgen output).
 # Each step is skipped only when what it installs is already present, and says so.
 set -euo pipefail
@@ -30,6 +30,11 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding the rust-src component (scripts/build-wasm.sh builds core and alloc from it)"
+  rustup component add rust-src
 fi
 
 [ -f Cargo.lock ] || cargo generate-lockfile

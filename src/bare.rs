@@ -3,10 +3,12 @@
 //! With `std`, every panic path of the core (bounds checks, slicing, `unwrap`) keeps the standard
 //! library's panic machinery, which formats the message (`core::fmt`, integer and `Debug` printing,
 //! Unicode printability tables, the payload types): about 10 KB of Wasm that only a bug would run.
-//! Here a panic writes its message to the console when the message is a plain string (most `expect`s
-//! and `unwrap`s), or a generic line otherwise, and stops the Wasm with a trap (as `panic=abort`
-//! already did), which the caller sees as a `RuntimeError`. `BLOCKWISE_PANIC_LOCATIONS=1 bash
-//! scripts/build-wasm.sh` builds with `std` and the full message, file and line, for debugging.
+//! scripts/build-wasm.sh rebuilds core and alloc with the immediate-abort panic strategy: a panic is a
+//! trap where it happens (no message is built, none reaches this handler), which the caller sees as a
+//! `RuntimeError: unreachable`. The handler below is still what `no_std` requires, and what a build
+//! with the prebuilt core (`panic=abort`) runs: it writes the message to the console when it is a plain
+//! string, then traps. `BLOCKWISE_PANIC_LOCATIONS=1 bash scripts/build-wasm.sh` builds with `std` and
+//! the full message, file and line, for debugging.
 //!
 //! The allocator is Talc (the `talc` crate, its WebAssembly configuration, which grows the memory as it
 //! needs): 0.7 KB more than an allocator of our own with power-of-two size classes, and 40 % less memory
