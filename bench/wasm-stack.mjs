@@ -22,13 +22,8 @@ const PATTERN = 0xa5;
 /** The wire arrays of a page `depth` levels deep, the tags of `shape` in turn. @param {string[]} shape @param {number} depth */
 function deep(shape, depth) {
   const strs = ["html", "body", "#text", ...new Set(shape)];
-  /** @type {number[]} */ const names = [], parents = [], texts = [];
-  const add = (/** @type {number} */ name, /** @type {number} */ parent, text = 0xffffffff) => {
-    names.push(name);
-    parents.push(parent);
-    texts.push(text);
-    return names.length - 1;
-  };
+  /** Each node as [name, parent, text]. @type {number[][]} */ const nodes = [];
+  const add = (/** @type {number[]} */ ...node) => nodes.push(node.length === 3 ? node : [...node, 0xffffffff]) - 1;
   let p = add(1, add(0, -1));
   for (let i = 0; i < depth; i++) {
     p = add(strs.indexOf(shape[i % shape.length]), p);
@@ -39,7 +34,8 @@ function deep(shape, depth) {
   }
   strs.push("The deepest paragraph of the story, with a few words to read.");
   add(2, p, strs.length - 1);
-  return [strs.join("\0"), new Uint32Array(names), new Int32Array(parents), new Uint32Array(texts), new Uint32Array(0)];
+  const column = (/** @type {number} */ i) => nodes.map((n) => n[i]);
+  return [strs.join("\0"), new Uint32Array(column(0)), new Int32Array(column(1)), new Uint32Array(column(2)), new Uint32Array(0)];
 }
 
 const shapes = [["div"], ["blockquote", "ul", "li"], ["span"], ["section"], ["article"], ["aside"], ["nav"], ["footer"],
