@@ -11,35 +11,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { page } from "./synthetic-page.mjs";
 
 const dir = path.resolve(process.argv[2] || "pkg");
 const sizes = process.argv.slice(3).map(Number);
 const core = await import(pathToFileURL(path.join(dir, "blockwise.js")).href);
 const wasm = core.initSync({ module: readFileSync(path.join(dir, "blockwise_bg.wasm")) });
-
-/** The wire arrays of a page of `n` cards. @param {number} n */
-function page(n) {
-  const strs = ["html", "body", "div", "p", "#text", "class", "card", "h2", "a", "href", "/x"];
-  /** @type {number[]} */ const names = [], parents = [], texts = [], attrs = [];
-  const add = (/** @type {number} */ name, /** @type {number} */ parent, text = 0xffffffff) => {
-    names.push(name);
-    parents.push(parent);
-    texts.push(text);
-    return names.length - 1;
-  };
-  const body = add(1, add(0, -1));
-  for (let i = 0; i < n; i++) {
-    const card = add(2, body);
-    attrs.push(card, 5, 6);
-    const a = add(8, add(7, card));
-    attrs.push(a, 9, 10);
-    strs.push(`Headline number ${i} about the council and the transit plan`);
-    add(4, a, strs.length - 1);
-    strs.push(`Paragraph ${i}: the mayor said on Friday that the plan would go ahead as agreed, whatever the outcome of the appeal, ünïcödé text.`);
-    add(4, add(3, card), strs.length - 1);
-  }
-  return [strs.join("\0"), new Uint32Array(names), new Int32Array(parents), new Uint32Array(texts), new Uint32Array(attrs)];
-}
 
 for (const n of sizes.length ? sizes : [1000, 20000, 1000, 40000, 5000, 40000, 40000]) {
   const [strings, names, parents, texts, attrs] = page(n);
