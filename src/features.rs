@@ -387,12 +387,17 @@ fn host_is(host: &str, domain: &str) -> bool {
 pub fn is_ad_url(url: &str) -> bool {
     let l = url.to_ascii_lowercase();
     let host = url_host(&l, "");
-    ad_url(&Searched::new(&l), &host)
+    ad_url(&Searched::new(&l), ad_host(&host))
 }
 
-/// [`is_ad_url`] of a lowercased URL `l` whose host is `host`.
-fn ad_url(l: &Searched, host: &str) -> bool {
+/// True when `host` is an ad network's or one of its subdomains.
+fn ad_host(host: &str) -> bool {
     AD_HOSTS.iter().any(|h| host_is(host, h))
+}
+
+/// [`is_ad_url`] of a lowercased URL `l` whose host is an ad network's when `on_ad_host`.
+fn ad_url(l: &Searched, on_ad_host: bool) -> bool {
+    on_ad_host
         || l.contains("utm_source=taboola")
         || l.contains("utm_source=outbrain")
         || l.contains("utm_medium=native")
@@ -408,13 +413,18 @@ fn ad_url(l: &Searched, host: &str) -> bool {
 pub fn mentions_ad_host(value: &str) -> bool {
     // Only each host is lowercased (the rest of a long style or data attribute is not copied).
     let mut rest = value;
+    // (A srcset names one host many times: a host like the one before is not an ad network's either.)
+    let mut before = "";
     while let Some(i) = text::find(rest, "//") {
         let after = &rest[i + 2..];
-        let end = after.find(['/', '?', '#', ':', '"', '\'', ')', ' ', ',']).unwrap_or(after.len());
-        let l = after[..end].to_ascii_lowercase();
-        let host = l.strip_prefix("www.").unwrap_or(&l);
-        if !host.is_empty() && AD_HOSTS.iter().any(|h| host_is(host, h)) {
-            return true;
+        let end = after.bytes().position(|b| matches!(b, b'/' | b'?' | b'#' | b':' | b'"' | b'\'' | b')' | b' ' | b',')).unwrap_or(after.len());
+        if after[..end] != *before {
+            let l = after[..end].to_ascii_lowercase();
+            let host = l.strip_prefix("www.").unwrap_or(&l);
+            if !host.is_empty() && ad_host(host) {
+                return true;
+            }
+            before = &after[..end];
         }
         rest = after;
     }
@@ -454,15 +464,16 @@ fn share_url(l: &Searched) -> bool {
 
 /// True when `url` goes to a social profile or an app store.
 pub fn is_social_url(url: &str) -> bool {
-    social_url(url, &url_host(&url.to_ascii_lowercase(), ""))
+    social_url(Some(url), &url_host(&url.to_ascii_lowercase(), ""))
 }
 
-/// [`is_social_url`] of `url` whose (lowercase) host is `host`.
-fn social_url(url: &str, host: &str) -> bool {
+/// [`is_social_url`] of `url` whose (lowercase) host is `host`; with no `url`, whether a URL on `host`
+/// may be one (its path not looked at).
+fn social_url(url: Option<&str>, host: &str) -> bool {
     SOCIAL_HOSTS.iter().any(|h| {
         // (A byte search: the substring searcher's setup cost more than the test, 18 times per link.)
         let (hh, path) = text::find_byte(h, b'/').map_or((h, ""), |i| (&h[..i], &h[i + 1..]));
-        host_is(host, hh) && (path.is_empty() || text::contains(url, path))
+        host_is(host, hh) && (path.is_empty() || url.is_none_or(|u| text::contains(u, path)))
     })
 }
 
@@ -766,6 +777,9 @@ impl Features {
         // the Wasm (keyed by the strings' indices instead, analyze ran 2 % fewer instructions natively).
         let mut token_cache: QuickMap<(&str, &str, bool), u32> = QuickMap::default();
         let mut scratch = TokenScratch::default();
+        // The last link's host and its answers ([`ad_host`], [`social_url`] without a path); the empty
+        // host (a relative link's) is neither.
+        let mut last_host = (false, false, String::new());
         // Paragraph owner: nearest block-level ancestor-or-self; owner chars/link chars.
         let mut owner = vec![NONE; n];
         let mut own_chars = vec![0u32; n];
@@ -859,15 +873,20 @@ impl Features {
                         // Lowercased and its host taken once for the four tests.
                         let l = h.to_ascii_lowercase();
                         let host = url_host(&l, "");
+                        // The host tests answered once for a run of links to the same host.
+                        if host != last_host.2 {
+                            last_host = (ad_host(&host), social_url(None, &host), host);
+                        }
+                        let (on_ad_host, maybe_social, host) = (last_host.0, last_host.1, &last_host.2);
                         // (Searched once for the ad and share marks.)
                         let searched = Searched::new(&l);
-                        if paid_rel || ad_url(&searched, &host) {
+                        if paid_rel || ad_url(&searched, on_ad_host) {
                             f.ad_links[i] = 1;
                         } else if is_topic_url(h) {
                             f.topic_links[i] = 1;
                         } else if share_url(&searched) {
                             f.share_links[i] = 1;
-                        } else if social_url(h, &host) {
+                        } else if maybe_social && social_url(Some(h), host) {
                             f.social_links[i] = 1;
                         }
                     }
