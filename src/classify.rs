@@ -734,8 +734,8 @@ impl<'a> Ctx<'a> {
     fn repeated_cards(&self, id: NodeId) -> Option<u32> {
         let s = self.s;
         let f = self.f;
-        // Keyed as the token cache is (one hash-map type in the Wasm): the class and the tag.
-        let mut sigs: crate::features::QuickMap<(&str, &str, bool), u32> = Default::default();
+        // Keyed as the token cache is (a `StrMap`): the class and the tag.
+        let mut sigs = crate::features::StrMap::default();
         let mut host = id;
         // Look through a single wrapper child (ul > li cards inside a div).
         for _ in 0..2 {
@@ -751,9 +751,9 @@ impl<'a> Ctx<'a> {
             if n.tag == Tag::Text || f.links[c as usize] == 0 {
                 continue;
             }
-            *sigs.entry((s.attr(c, Attr::Class).unwrap_or(""), n.tag.key(), false)).or_insert(0) += 1;
+            *sigs.entry((s.attr(c, Attr::Class).unwrap_or(""), n.tag.key(), false), 0) += 1;
         }
-        let best = sigs.values().copied().max().unwrap_or(0);
+        let best = sigs.values().max().unwrap_or(0);
         (best >= 3).then_some(best)
     }
 

@@ -266,19 +266,19 @@ fn attr_entries(s: &Snapshot, id: NodeId) -> &[(Attr, u32, u32)] {
 
 /// Every class/id word of every kind and every proper prefix of one: the kinds the word names (bit
 /// `1 << kind`; none for a prefix that is not a word itself) and whether a longer word starts with it
-/// (built once). Keyed as `(word, "", false)`, the key type of the per-page token cache, and valued
-/// `kinds | longer << 8`: one hash-map type less in the Wasm.
-type TokenTable = QuickMap<(&'static str, &'static str, bool), u32>;
+/// (built once). Keyed as `(word, "", false)` (a [`StrMap`], as the per-page token cache), and valued
+/// `kinds | longer << 8`.
+type TokenTable = StrMap<'static>;
 
 fn token_table() -> &'static TokenTable {
     static TABLE: once_cell::race::OnceBox<TokenTable> = once_cell::race::OnceBox::new();
     TABLE.get_or_init(|| {
-        let mut at = QuickMap::default();
+        let mut at = StrMap::default();
         for (k, list) in token_lists() {
             for w in list.iter() {
-                *at.entry((w, "", false)).or_insert(0) |= 1 << k as u8;
+                *at.entry((w, "", false), 0) |= 1 << k as u8;
                 for (j, _) in w.char_indices().skip(1) {
-                    *at.entry((&w[..j], "", false)).or_insert(0) |= 1 << 8;
+                    *at.entry((&w[..j], "", false), 0) |= 1 << 8;
                 }
             }
         }
@@ -313,8 +313,8 @@ fn element_tokens_with(s: &Snapshot, id: NodeId, scratch: &mut TokenScratch) -> 
     if spans.is_empty() {
         return None;
     }
-    let index: &QuickMap<(&str, &str, bool), u32> = token_table();
-    let lookup = |buf: &str, (a, b): (u32, u32)| *index.get(&(&buf[a as usize..b as usize], "", false)).unwrap_or(&NONE);
+    let index = token_table();
+    let lookup = |buf: &str, (a, b): (u32, u32)| index.get(&(&buf[a as usize..b as usize], "", false)).unwrap_or(NONE);
     entries.clear();
     for &w in spans.iter() {
         entries.push(lookup(buf, w));
@@ -715,6 +715,67 @@ impl PairMap {
     }
 }
 
+/// A map's key of two strings and a flag: the class-word table's `(word, "", false)`, the token cache's
+/// `(class, id, id first)`, the repeated cards' `(class, tag, false)`.
+pub type StrKey<'a> = (&'a str, &'a str, bool);
+
+/// A map from a [`StrKey`] to a `u32`, as [`PairMap`]: open addressing in one `Vec`, probed linearly
+/// from [`QuickHasher`]'s hash of the key, doubled at three quarters full. The shipped Wasm then holds
+/// none of hashbrown's table code (2.9 KB for the one key type it had; docs/benchmarks.md, "The .wasm's
+/// size: the cuts (issue 6, sixth pass)").
+#[derive(Default)]
+pub struct StrMap<'a> {
+    slots: Vec<Option<(StrKey<'a>, u32)>>,
+    len: usize,
+}
+
+impl<'a> StrMap<'a> {
+    /// The slot of `k`, or the empty slot where it would go.
+    fn slot(&self, k: &StrKey<'_>) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut h = QuickHasher::default();
+        core::hash::Hash::hash(k, &mut h);
+        let mut i = (core::hash::Hasher::finish(&h) >> 32) as usize & mask;
+        while let Some((key, _)) = &self.slots[i] {
+            if key == k {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The value of `k`.
+    pub fn get(&self, k: &StrKey<'_>) -> Option<u32> {
+        if self.len == 0 {
+            return None;
+        }
+        self.slots[self.slot(k)].map(|(_, v)| v)
+    }
+
+    /// The value of `k`, set to `new` first when the map has none.
+    pub fn entry(&mut self, k: StrKey<'a>, new: u32) -> &mut u32 {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            let grown = vec![None; (self.slots.len() * 2).max(16)];
+            let old = core::mem::replace(&mut self.slots, grown);
+            for e in old.into_iter().flatten() {
+                let i = self.slot(&e.0);
+                self.slots[i] = Some(e);
+            }
+        }
+        let i = self.slot(&k);
+        if self.slots[i].is_none() {
+            self.len += 1;
+        }
+        &mut self.slots[i].get_or_insert((k, new)).1
+    }
+
+    /// Every value, in no particular order.
+    pub fn values(&self) -> impl Iterator<Item = u32> + '_ {
+        self.slots.iter().flatten().map(|&(_, v)| v)
+    }
+}
+
 impl Features {
     /// Computes every feature of `s` in linear time.
     pub fn compute(s: &Snapshot) -> Features {
@@ -773,9 +834,9 @@ impl Features {
             host,
         };
         // Keyed by the strings themselves and by whether the id comes first (the words' order decides
-        // which one a reason quotes): the key type of the class-word table, one hash-map type less in
-        // the Wasm (keyed by the strings' indices instead, analyze ran 2 % fewer instructions natively).
-        let mut token_cache: QuickMap<(&str, &str, bool), u32> = QuickMap::default();
+        // which one a reason quotes): a [`StrMap`], as the class-word table (keyed by the strings'
+        // indices instead, analyze ran 2 % fewer instructions natively, and the Wasm held a second map).
+        let mut token_cache = StrMap::default();
         let mut scratch = TokenScratch::default();
         // The last link's host and its answers ([`ad_host`], [`social_url`] without a path); the empty
         // host (a relative link's) is neither.
@@ -823,13 +884,19 @@ impl Features {
                 if (class, id) != (NONE, NONE) {
                     let id_first = attr_entries(s, i as u32).iter().find(|(a, _, _)| matches!(a, Attr::Id | Attr::Class)).is_some_and(|(a, _, _)| *a == Attr::Id);
                     let key = (if class == NONE { "\0" } else { s.str(class) }, if id == NONE { "\0" } else { s.str(id) }, id_first);
-                    f.token_of[i] = *token_cache.entry(key).or_insert_with(|| match element_tokens_with(s, i as u32, &mut scratch) {
-                        Some(t) => {
-                            f.token_sets.push(t);
-                            f.token_sets.len() as u32
+                    f.token_of[i] = match token_cache.get(&key) {
+                        Some(t) => t,
+                        None => {
+                            let t = match element_tokens_with(s, i as u32, &mut scratch) {
+                                Some(t) => {
+                                    f.token_sets.push(t);
+                                    f.token_sets.len() as u32
+                                }
+                                None => 0,
+                            };
+                            *token_cache.entry(key, t)
                         }
-                        None => 0,
-                    });
+                    };
                 }
             }
             if tag != Tag::Text
@@ -1126,6 +1193,32 @@ mod tests {
         }
         assert_eq!(m.get(98, 0), None);
         assert_eq!(m.len, h.len());
+    }
+
+    #[test]
+    fn str_map_as_a_hash_map() {
+        // Keys with shared prefixes, empty strings, multi-byte text and both flags.
+        let words: Vec<String> = (0..400u32).map(|i| format!("{}{}", ["ad", "ad-", "", "réd", "nav"][i as usize % 5], i % 37)).collect();
+        let mut m = StrMap::default();
+        let mut h: std::collections::HashMap<(&str, &str, bool), u32> = Default::default();
+        assert_eq!(m.get(&("ad", "", false)), None);
+        let mut x = 12345u32;
+        for k in 0..5000u32 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let key = (words[(x >> 8) as usize % words.len()].as_str(), words[k as usize % 7].as_str(), x % 3 == 0);
+            *m.entry(key, 7) += 1;
+            *h.entry(key).or_insert(7) += 1;
+        }
+        for (k, &v) in &h {
+            assert_eq!(m.get(k), Some(v));
+        }
+        assert_eq!(m.get(&("ad", "", true)), h.get(&("ad", "", true)).copied());
+        assert_eq!(m.get(&("missing", "", false)), None);
+        assert_eq!(m.len, h.len());
+        let (mut a, mut b): (Vec<u32>, Vec<u32>) = (m.values().collect(), h.values().copied().collect());
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b);
     }
 
     #[test]
