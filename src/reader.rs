@@ -178,7 +178,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
         return Some(crate::text::concat(&[&origin, h]));
     }
     let path = &brest[host_end..];
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = crate::text::before_either(path, b'?', b'#');
     if h.starts_with('?') {
         return Some(crate::text::concat(&[&origin, path, h]));
     }
@@ -938,7 +938,7 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let words = crate::features::text_measure(&text).1;
     let lang = meta.lang.clone();
     let rtl_lang = lang.as_deref().is_some_and(|l| {
-        let p = l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let p = crate::text::before_either(l, b'-', b'_').to_ascii_lowercase();
         matches!(p.as_str(), "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb")
     });
     let root_dir = {

@@ -104,6 +104,12 @@ pub fn find_byte(h: &str, b: u8) -> Option<usize> {
     h.bytes().position(|x| x == b)
 }
 
+/// `h.split([a as char, b as char]).next()` for ASCII bytes `a` and `b`: `h` up to the first of them
+/// (the standard two-`char` split and its searcher are 0.3 KB of Wasm).
+pub fn before_either(h: &str, a: u8, b: u8) -> &str {
+    h.get(..h.bytes().position(|x| x == a || x == b).unwrap_or(h.len())).unwrap_or(h)
+}
+
 /// `h.split(b as char)` for an ASCII byte `b`.
 pub fn split_byte(h: &str, b: u8) -> SplitByte<'_> {
     SplitByte { rest: Some(h), b, lines: false }
@@ -233,6 +239,7 @@ mod tests {
             for b in [b',', b'\n'] {
                 assert_eq!(split_byte(h, b).collect::<Vec<_>>(), h.split(b as char).collect::<Vec<_>>(), "{h:?}");
                 assert_eq!(find_byte(h, b), h.find(b as char), "{h:?}");
+                assert_eq!(Some(before_either(h, b, b'\r')), h.split([b as char, '\r']).next(), "{h:?}");
             }
             assert_eq!(lines(h).collect::<Vec<_>>(), h.lines().collect::<Vec<_>>(), "{h:?}");
         }
