@@ -504,8 +504,8 @@ impl<'a> Ctx<'a> {
             ev.add(Kind::Navigation, W_BREADCRUMB, Reason::new(Why::BreadcrumbTrail));
         }
         // Link lists: menus and teaser lists. (Inside the story, a list of titles that all lead to
-        // other sites is the story's sources or references, not more of this site to read.)
-        let sources_list = in_story && links >= 3 && self.links_leave_group(id);
+        // several other sites is the story's sources or references, not more of this site to read.)
+        let sources_list = in_story && links >= 3 && self.links_cite_sources(id);
         if links >= MIN_LIST_LINKS && ld >= LINK_LIST_DENSITY {
             let avg = f.link_chars[i] as f32 / links as f32;
             if avg <= MENU_LINK_MAX_AVG_CHARS {
@@ -943,18 +943,24 @@ impl<'a> Ctx<'a> {
         any
     }
 
-    /// True when every link in `id` (at least one) leads outside the page's group of sites: not its
-    /// host, nor a host above or below it ("edition.cnn.com" and "cnn.com"), nor a sister host under
-    /// the same name ("sport.bbc.co.uk" and "news.bbc.co.uk").
-    fn links_leave_group(&self, id: NodeId) -> bool {
-        let mut any = false;
+    /// True when every link in `id` leads outside the page's group of sites (not its host, a host above
+    /// or below it, "edition.cnn.com" and "cnn.com", nor a sister host under the same registered name,
+    /// "sport.bbc.co.uk" and "news.bbc.co.uk") and to more than one site: a list of sources cites
+    /// several. (One other site is more likely the page's own under another address: a page saved or
+    /// served elsewhere, whose absolute links still name its own site.)
+    fn links_cite_sources(&self, id: NodeId) -> bool {
+        let mut first: Option<String> = None;
+        let mut several = false;
         for host in self.link_hosts(id) {
             if same_site_group(&host, &self.f.host) {
                 return false;
             }
-            any = true;
+            match &first {
+                None => first = Some(host),
+                Some(h) => several |= !same_site_group(h, &host),
+            }
         }
-        any
+        several
     }
 
     /// A block's element grows to its parent while the parent adds only a label (a heading such as
