@@ -7,13 +7,10 @@
 //! `cargo run --release --example wcxb_hidden -- [DIR] [--split tune|heldout|all]`
 
 use blockwise::eval;
+use blockwise::features::collapse_spaces;
 use blockwise::page::Tag;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,14 +35,14 @@ fn main() {
                 let html = std::fs::read(&p.html).map_err(|e| e.to_string()).and_then(|b| blockwise::html::decode_page(&b)).ok()?;
                 let snap = blockwise::html::parse(&html, &p.url);
                 let a = blockwise::analyze(&snap, false);
-                let gold = collapse(&p.main_content);
+                let gold = collapse_spaces(&p.main_content);
                 let mut hidden: BTreeMap<&str, usize> = BTreeMap::new();
                 let mut shown_examples = Vec::new();
                 // (A run also shown elsewhere as article, such as a heading listed again in a table of
                 // contents, is not hidden from the reader.)
                 let runs: Vec<(String, Option<blockwise::Kind>)> = (0..snap.len() as u32)
                     .filter(|&i| snap.nodes[i as usize].tag == Tag::Text)
-                    .map(|i| (collapse(snap.text(i)), a.classification.kind_of(&snap, i)))
+                    .map(|i| (collapse_spaces(snap.text(i)), a.classification.kind_of(&snap, i)))
                     .filter(|(t, _)| t.chars().count() >= 40)
                     .collect();
                 let shown: std::collections::HashSet<&str> = runs.iter().filter(|r| r.1 == Some(blockwise::Kind::Article)).map(|r| r.0.as_str()).collect();

@@ -504,18 +504,21 @@ impl<'a> Ctx<'a> {
             ev.add(Kind::Navigation, W_BREADCRUMB, Reason::new(Why::BreadcrumbTrail));
         }
         // Link lists: menus and teaser lists. (Inside the story, a list of titles that all lead to
-        // several other sites is the story's sources or references, not more of this site to read.)
-        let sources_list = in_story && links >= 3 && self.links_cite_sources(id);
-        if links >= MIN_LIST_LINKS && ld >= LINK_LIST_DENSITY {
-            let avg = f.link_chars[i] as f32 / links as f32;
-            if avg <= MENU_LINK_MAX_AVG_CHARS {
-                ev.add(Kind::Navigation, W_MENU_LIST, Reason::nums(Why::MenuList, (ld * 100.0) as u32, links));
-            } else if !sources_list {
+        // several other sites is the story's sources or references, not more of this site to read: one
+        // other site is likelier the page's own under another address, a page saved or served
+        // elsewhere whose absolute links still name its site. Asked only of a would-be teaser list.)
+        let avg = f.link_chars[i] as f32 / links.max(1) as f32;
+        let list = links >= MIN_LIST_LINKS && ld >= LINK_LIST_DENSITY;
+        if list && avg <= MENU_LINK_MAX_AVG_CHARS {
+            ev.add(Kind::Navigation, W_MENU_LIST, Reason::nums(Why::MenuList, (ld * 100.0) as u32, links));
+        }
+        let headlines = list && avg > MENU_LINK_MAX_AVG_CHARS;
+        let cards = if links >= 3 && f.mass[i] < f.chars[i] { self.repeated_cards(id) } else { None };
+        if (headlines || cards.is_some()) && !(in_story && self.other_sites(id) == 2) {
+            if headlines {
                 ev.add(Kind::Related, W_TEASER_LIST, Reason::num(Why::HeadlineLinks, links));
             }
-        }
-        if links >= 3 && f.mass[i] < f.chars[i] && !sources_list {
-            if let Some(n) = self.repeated_cards(id) {
+            if let Some(n) = cards {
                 ev.add(Kind::Related, W_TEASER_LIST, Reason::num(Why::TeaserCards, n));
             }
         }
@@ -904,7 +907,7 @@ impl<'a> Ctx<'a> {
                 if k == Kind::Promotion && page_header {
                     return false;
                 }
-                k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.links_leave_site(c))
+                k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.other_sites(c) > 0)
             });
         }
     }
@@ -929,38 +932,23 @@ impl<'a> Ctx<'a> {
         self.link_hosts(id).filter(|host| APP_STORE_HOSTS.iter().any(|a| host == a)).count()
     }
 
-    /// True when every link in `id` (at least one) leads to another site: an advertiser's list, which
-    /// looks like a list of headlines, but a "Most read" list under an ad slot points at the page's own
-    /// site.
-    fn links_leave_site(&self, id: NodeId) -> bool {
-        let mut any = false;
-        for host in self.link_hosts(id) {
-            if host == self.f.host {
-                return false;
-            }
-            any = true;
-        }
-        any
-    }
-
-    /// True when every link in `id` leads outside the page's group of sites (not its host, a host above
-    /// or below it, "edition.cnn.com" and "cnn.com", nor a sister host under the same registered name,
-    /// "sport.bbc.co.uk" and "news.bbc.co.uk") and to more than one site: a list of sources cites
-    /// several. (One other site is more likely the page's own under another address: a page saved or
-    /// served elsewhere, whose absolute links still name its own site.)
-    fn links_cite_sources(&self, id: NodeId) -> bool {
+    /// How many sites other than the page's own the links in `id` lead to: 0 when one of them leads to
+    /// the page's group of sites (its host, a host above or below it, "edition.cnn.com" and "cnn.com",
+    /// or a sister host under the same registered name, "sport.bbc.co.uk" and "news.bbc.co.uk") or there
+    /// is no link, else 1 for one other site and 2 for several.
+    fn other_sites(&self, id: NodeId) -> u8 {
         let mut first: Option<String> = None;
         let mut several = false;
         for host in self.link_hosts(id) {
             if same_site_group(&host, &self.f.host) {
-                return false;
+                return 0;
             }
             match &first {
                 None => first = Some(host),
                 Some(h) => several |= !same_site_group(h, &host),
             }
         }
-        several
+        if several { 2 } else { first.is_some() as u8 }
     }
 
     /// A block's element grows to its parent while the parent adds only a label (a heading such as
@@ -1451,23 +1439,18 @@ pub fn classify_fragment(s: &Snapshot, f: &Features) -> Classification {
 /// sharing their registered name (the last two labels, or three under a short second-level label
 /// such as `co.uk` or `com.au`).
 fn same_site_group(a: &str, b: &str) -> bool {
-    fn rfind_dot(h: &[u8]) -> Option<usize> {
-        h.iter().rposition(|&x| x == b'.')
-    }
-    // The registered name: the last two labels, or three when the second-level one is short.
-    fn name(h: &[u8]) -> &[u8] {
-        let last = rfind_dot(h);
-        let prev = last.and_then(|l| rfind_dot(&h[..l]));
-        // The label before the last one: short ones ("co", "com", "org") are not a name.
+    // The registered name: the last two labels, or three when the second-level one is short
+    // ("co", "com", "org" are not a name).
+    fn name(h: &str) -> &str {
+        let last = text::rfind_byte(h, b'.');
+        let prev = last.and_then(|l| text::rfind_byte(&h[..l], b'.'));
         let cut = match (last, prev) {
-            (Some(l), Some(p)) if l - p - 1 <= 3 => rfind_dot(&h[..p]),
-            (Some(_), p) => p,
-            _ => None,
+            (Some(l), Some(p)) if l - p - 1 <= 3 => text::rfind_byte(&h[..p], b'.'),
+            (_, p) => p,
         };
         cut.map_or(h, |k| &h[k + 1..])
     }
-    let under = |x: &[u8], y: &[u8]| x.len() > y.len() && x.ends_with(y) && x[x.len() - y.len() - 1] == b'.';
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let under = |x: &str, y: &str| x.len() > y.len() && x.ends_with(y) && x.as_bytes()[x.len() - y.len() - 1] == b'.';
     a == b || under(a, b) || under(b, a) || (!a.is_empty() && name(a) == name(b))
 }
 
