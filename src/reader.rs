@@ -928,11 +928,8 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     let mut b = Builder { s, f, c, skip_heading, thread, lists, link_lists, product: crate::classify::marked_up_as(s, f, PRODUCT_TYPE) };
     // Two posters' cards in the story root make it a thread too, however its posts were classified
     // (forum software without thread markup, whose posts are all taken for the story).
-    let mut cards = 0;
-    for i in root..f.end[root as usize] {
-        cards += u32::from(!b.thread && b.is_poster_card(i));
-    }
-    b.thread |= cards >= 2;
+    // (Not asked when the page is a thread already, and no further than the second card.)
+    b.thread = b.thread || (root..f.end[root as usize]).filter(|&i| b.is_poster_card(i)).nth(1).is_some();
     let content = b.build(root);
     let text = to_text(&content);
     let words = crate::features::text_measure(&text).1;
