@@ -929,7 +929,13 @@ pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderD
     // Two posters' cards in the story root make it a thread too, however its posts were classified
     // (forum software without thread markup, whose posts are all taken for the story).
     // (Not asked when the page is a thread already, and no further than the second card.)
-    b.thread = b.thread || (root..f.end[root as usize]).filter(|&i| b.is_poster_card(i)).nth(1).is_some();
+    let mut cards = 0;
+    let mut i = root;
+    while !b.thread && i < f.end[root as usize] {
+        cards += u32::from(b.is_poster_card(i));
+        b.thread = cards >= 2;
+        i += 1;
+    }
     let content = b.build(root);
     let text = to_text(&content);
     let words = crate::features::text_measure(&text).1;
