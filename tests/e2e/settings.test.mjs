@@ -33,7 +33,26 @@ test("version 1 (the prototype's format) survives the update", () => {
   assert.equal(settings.notice, NOTICE_MIGRATED);
 });
 
+test("version 2 (before the preparation setting) is carried over as it is, preparation off, no notice", () => {
+  const v2 = { ...defaultSettings(), version: 2, hiddenKinds: ["comments"], sites: { "a.example": { autoClean: true } } };
+  delete (/** @type {any} */ (v2)).prepare;
+  const { settings, changed } = migrate(structuredClone(v2));
+  assert.equal(changed, true);
+  assert.deepEqual(settings, { ...v2, version: SETTINGS_VERSION, prepare: false });
+  assert.equal(settings.notice, null);
+});
+
+test("preparation is off on a new install, and kept when the user switched it on", () => {
+  assert.equal(defaultSettings().prepare, false);
+  const { settings, changed } = migrate({ ...defaultSettings(), prepare: true });
+  assert.equal(changed, false);
+  assert.equal(settings.prepare, true);
+});
+
 for (const [name, stored] of Object.entries({
+  "a preparation switch that is not a boolean": { ...defaultSettings(), prepare: "yes" },
+  "a current version without the preparation switch": { ...defaultSettings(), prepare: undefined },
+  "a version 2 with junk": { ...defaultSettings(), version: 2, prepare: undefined, hiddenKinds: "all" },
   "a string": "{corrupt",
   null: null,
   "an array": [1, 2],

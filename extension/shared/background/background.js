@@ -8,12 +8,14 @@
  *   to the page's DOM, and page styles cannot override it) and the badge.
  * - Runs the core for content scripts that may not compile Wasm (Chromium, strict-CSP pages).
  * - Opens the reader view with the document the content script built.
+ * - Registers the preparing content script (content/prepare.js, "get pages ready before I click")
+ *   while that setting is on and the optional host permission granted, and drops it otherwise.
  */
 
 import { api } from "../common/api.js";
 import { analyzeWire } from "../common/core.js";
 import { Msg, READER_KEY_PREFIX, listen, sendToTab } from "../common/messages.js";
-import { loadSettings } from "../common/settings.js";
+import { PREPARE_ORIGINS, SETTINGS_KEY, loadSettings, updateSettings } from "../common/settings.js";
 import { WireAssembler, wireFromMessage } from "../common/wire.js";
 
 /**
@@ -24,6 +26,8 @@ const INJECT_POLL_MS = 4;
 const INJECT_TIMEOUT_MS = 5000;
 const MENU_HIDE = "bw-hide-block";
 const BADGE_COLOR = "#5a3fc0";
+/** The id of the registered preparing content script. */
+const PREPARE_SCRIPT = "bw-prepare";
 
 /** Makes sure the content module runs in the tab's top frame. @param {number} tabId */
 async function ensureInjected(tabId) {
@@ -186,4 +190,46 @@ api.tabs.onUpdated.addListener((tabId, change, tab) => {
     })(),
     "auto-clean",
   );
+});
+
+/* ---------- "get pages ready before I click" ---------- */
+
+/** The last registration check; the next one waits for it (two at once could register twice). */
+let prepareSync = Promise.resolve();
+
+/**
+ * Registers content/prepare.js on every http(s) page (top frames, once the page is idle: document_idle)
+ * while the setting is on and the host permission granted; unregisters it otherwise. Asked at every
+ * start of the background (persistAcrossSessions keeps the registration across browser restarts; this
+ * check drops it if the permission went meanwhile), and whenever the setting or the permission changes.
+ */
+function syncPrepareScript() {
+  prepareSync = prepareSync.then(async () => {
+    const settings = await loadSettings(api.storage.local);
+    const want = settings.prepare && (await api.permissions.contains({ origins: [...PREPARE_ORIGINS] }));
+    const have = (await api.scripting.getRegisteredContentScripts({ ids: [PREPARE_SCRIPT] })).length > 0;
+    if (want && !have) {
+      await api.scripting.registerContentScripts([{
+        id: PREPARE_SCRIPT, matches: [...PREPARE_ORIGINS], js: ["content/prepare.js"],
+        runAt: "document_idle", allFrames: false, persistAcrossSessions: true,
+      }]);
+    } else if (!want && have) {
+      await api.scripting.unregisterContentScripts({ ids: [PREPARE_SCRIPT] });
+    }
+  }).catch((e) => console.warn("Blockwise: preparing pages could not be set up:", e?.message ?? e));
+  return prepareSync;
+}
+
+syncPrepareScript();
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && SETTINGS_KEY in changes) syncPrepareScript();
+});
+api.permissions.onAdded.addListener(() => syncPrepareScript());
+api.permissions.onRemoved.addListener((removed) => {
+  // The user took the access back (here or in the browser's own settings): the setting goes off with it.
+  if (removed.origins?.some((o) => PREPARE_ORIGINS.includes(o))) {
+    report(updateSettings(api.storage.local, (s) => { s.prepare = false; }).then(syncPrepareScript), "preparation off");
+  } else {
+    syncPrepareScript();
+  }
 });

@@ -70,10 +70,12 @@ export const READER_KEY_PREFIX = "reader:";
  *   hiddenCount: number,
  *   timings: { total: number, snapshot: number, classify: number, apply: number,
  *              spans: Record<"snapshot" | "classify" | "apply", number[]>, slices: number,
- *              toggle?: number,
+ *              toggle?: number, prepared?: { wait: number },
  *              background?: { bytes: number, total: number, send?: number, classify?: number, return?: number },
  *              late?: { batch: number, roots: number, nodes: number, wait: number, work: number,
  *                       snapshot: number, classify: number, apply: number, slices: number, span: number[] } } | null,
+ *   prepared: { state: string, reason: string | null, timings: { wall: number, thread: number, walk: number,
+ *               classify: number, longest: number, slices: number, nodes: number } | null } | null,
  *   blocks: Array<{ index: number, kind: string, confidence: number, reasons: string[],
  *                   label: string, hidden: boolean, user: "show" | "hide" | null }>,
  * }} PageState

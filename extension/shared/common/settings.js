@@ -2,8 +2,12 @@
 /**
  * Settings: one versioned object under the storage key `settings` in `storage.local`.
  *
- * - Version 2 (current): `{ version: 2, hiddenKinds, sites: { [host]: { hiddenKinds?, autoClean?,
- *   corrections? } }, reader, notice }`.
+ * - Version 3 (current): `{ version: 3, hiddenKinds, sites: { [host]: { hiddenKinds?, autoClean?,
+ *   corrections? } }, reader, prepare, notice }`. `prepare` (false unless the user switches it on):
+ *   get pages ready before the click (docs/extension.md); it holds only while the optional host
+ *   permission is granted too, which the background checks.
+ * - Version 2: the same without `prepare`, carried over as it is with `prepare: false` (no notice:
+ *   nothing the user chose changes).
  * - Version 1 (the 0.0.x prototype): `{ version: 1, hide: { [kind]: boolean }, autoClean: host[] }`,
  *   migrated by `migrate` so an update keeps the user's choices.
  * - Anything else (corrupt JSON-ish junk, wrong types, a version from the future) falls back to the
@@ -22,7 +26,7 @@ export const HIDEABLE_KINDS = Object.freeze(["sponsored", "promotion", "related"
 export const DEFAULT_HIDDEN_KINDS = Object.freeze(["sponsored", "promotion", "related"]);
 
 /** The schema version `migrate` produces. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Storage key in `storage.local`. */
 export const SETTINGS_KEY = "settings";
@@ -33,6 +37,12 @@ const READER_WIDTHS = ["narrow", "medium", "wide"];
 const READER_FONTS = ["serif", "sans"];
 const READER_THEMES = ["auto", "light", "dark", "sepia"];
 
+/**
+ * The optional host permission "get pages ready before I click" needs (both manifests list it under
+ * `optional_host_permissions`): the preparing content script runs on every http(s) page.
+ */
+export const PREPARE_ORIGINS = Object.freeze(["*://*/*"]);
+
 /** Notices shown to the user (message names in _locales). */
 export const NOTICE_RESET = "noticeSettingsReset";
 export const NOTICE_MIGRATED = "noticeSettingsMigrated";
@@ -41,8 +51,8 @@ export const NOTICE_MIGRATED = "noticeSettingsMigrated";
  * @typedef {{ selector: string, action: "show" | "hide" }} Correction
  * @typedef {{ hiddenKinds?: string[], autoClean?: boolean, corrections?: Correction[] }} SiteSettings
  * @typedef {{ fontSize: number, width: string, font: string, theme: string }} ReaderSettings
- * @typedef {{ version: 2, hiddenKinds: string[], sites: Record<string, SiteSettings>,
- *             reader: ReaderSettings, notice: string | null }} Settings
+ * @typedef {{ version: 3, hiddenKinds: string[], sites: Record<string, SiteSettings>,
+ *             reader: ReaderSettings, prepare: boolean, notice: string | null }} Settings
  */
 
 /** @returns {Settings} */
@@ -52,6 +62,7 @@ export function defaultSettings() {
     hiddenKinds: [...DEFAULT_HIDDEN_KINDS],
     sites: {},
     reader: { fontSize: READER_FONT_SIZE_PX.default, width: "medium", font: "serif", theme: "auto" },
+    prepare: false,
     notice: null,
   };
 }
@@ -89,16 +100,20 @@ function isReader(r) {
   );
 }
 
-/** @param {Record<string, any>} v @returns {v is Settings} */
-function isCurrent(v) {
+/** Version 2's fields (version 3 has them all, and `prepare`). @param {Record<string, any>} v */
+function hasVersion2Fields(v) {
   return (
-    v.version === SETTINGS_VERSION &&
     isKindList(v.hiddenKinds) &&
     isObject(v.sites) &&
     Object.values(v.sites).every(isSite) &&
     isReader(v.reader) &&
     (v.notice === null || typeof v.notice === "string")
   );
+}
+
+/** @param {Record<string, any>} v @returns {v is Settings} */
+function isCurrent(v) {
+  return v.version === SETTINGS_VERSION && typeof v.prepare === "boolean" && hasVersion2Fields(v);
 }
 
 /** @param {Record<string, any>} v */
@@ -119,6 +134,9 @@ function isVersion1(v) {
 export function migrate(stored) {
   if (stored === undefined) return { settings: defaultSettings(), changed: true };
   if (isObject(stored) && isCurrent(stored)) return { settings: /** @type {Settings} */ (stored), changed: false };
+  if (isObject(stored) && stored.version === 2 && stored.prepare === undefined && hasVersion2Fields(stored)) {
+    return { settings: /** @type {Settings} */ ({ ...stored, version: SETTINGS_VERSION, prepare: false }), changed: true };
+  }
   if (isObject(stored) && isVersion1(stored)) {
     const settings = defaultSettings();
     settings.hiddenKinds = HIDEABLE_KINDS.filter((k) => stored.hide[k] ?? DEFAULT_HIDDEN_KINDS.includes(k));

@@ -18,6 +18,10 @@
  * After cleaning: late content (MutationObserver, batched, a CPU budget per frame) is classified from
  * a mini-snapshot and only the blocks inside the new subtree are applied; SPA navigations (location
  * polled, popstate) re-run the cleanup. Nothing in the page's own globals or prototypes is touched.
+ *
+ * "Get pages ready before I click" (opt-in; content/prepare.js loads this module on every page once
+ * it is idle): `prepare` walks and classifies the page ahead of the click without changing anything on
+ * it, and remembers the subtrees added since; the click then only applies (`takePrepared`).
  */
 
 import { api } from "../common/api.js";
@@ -56,6 +60,22 @@ const SPA_SETTLE_MS = 400;
 const PEEK_MS = 2500;
 /** Label of a block in the popup's list. */
 const LABEL_CHARS = 80;
+/**
+ * Preparation: pages with more nodes than this are left for the click. Their core run would hold the
+ * page's thread for tens of ms in one task on every page load, and the click sends them to the
+ * background, which a preparation on every page load must not do.
+ */
+const PREPARE_MAX_NODES = BACKGROUND_NODES;
+/** Preparation: the longest it waits for the page's thread to be idle before it starts anyway. */
+const PREPARE_IDLE_TIMEOUT_MS = 2000;
+/**
+ * Preparation: more subtrees added since than this, or the page's element count moved by more than
+ * PREPARE_MAX_DRIFT of what was walked, and the prepared blocks are dropped: the click cleans as it
+ * would have without them (a page that changed that much is another page; an endless feed stops
+ * being remembered).
+ */
+const PREPARE_MAX_ADDED = 200;
+const PREPARE_MAX_DRIFT = 0.2;
 /** New subtrees with nothing to hide. */
 const LATE_IGNORED = new Set(["script", "style", "link", "meta", "noscript", "template", "br", "wbr"]);
 
@@ -253,7 +273,8 @@ async function applyBlocks(snap, blocks, opts) {
     }
     const b = valid[k];
     const el = snap.nodes[b.node];
-    if (!el) continue;
+    // An element the page removed since the walk (a prepared page's, or during a sliced clean) is skipped.
+    if (!el || !el.isConnected) continue;
     mark(el, ATTR_KIND, b.kind);
     noteShadowRoot(el);
     records.push({
@@ -449,26 +470,37 @@ async function doClean(given) {
   const settingsRead = carried && !carried.changed ? Promise.resolve(carried.settings) : loadSettings(api.storage.local);
   settingsRead.catch(() => {}); // awaited below; a failed core returns before that
   const t1 = performance.now();
+  // The page as prepared before the click, if it was and still is that page (a preparation under way
+  // is awaited: its walk and core run are the ones this clean would do).
+  const ready = await takePrepared();
+  const tp = performance.now();
   let snap;
-  try {
-    // A large page is walked in slices; what it adds behind the walk meanwhile is late content.
-    snap = await snapshotPageSliced({ sliceMs: SLICE_MS, pause, onSliced: () => watchMutations() });
-  } catch (e) {
-    stopWatching();
-    if (!(e instanceof PageTooLarge)) throw e;
-    error = null;
-    tooLarge = e.nodes;
-    return state();
+  let result;
+  if (ready) {
+    ({ snap, result } = ready);
+    engine = "content";
+  } else {
+    try {
+      // A large page is walked in slices; what it adds behind the walk meanwhile is late content.
+      snap = await snapshotPageSliced({ sliceMs: SLICE_MS, pause, onSliced: () => watchMutations() });
+    } catch (e) {
+      stopWatching();
+      if (!(e instanceof PageTooLarge)) throw e;
+      error = null;
+      tooLarge = e.nodes;
+      return state();
+    }
   }
   const t2 = performance.now();
-  let result;
-  try {
-    // The reader document is built when the reader is opened, not on every clean.
-    result = await runCore(snap.wire, Mode.BLOCKS);
-  } catch (e) {
-    stopWatching();
-    error = String(/** @type {any} */ (e)?.message ?? e);
-    return state();
+  if (!ready) {
+    try {
+      // The reader document is built when the reader is opened, not on every clean.
+      result = await runCore(snap.wire, Mode.BLOCKS);
+    } catch (e) {
+      stopWatching();
+      error = String(/** @type {any} */ (e)?.message ?? e);
+      return state();
+    }
   }
   const t3 = performance.now();
   const settings = await settingsRead;
@@ -484,17 +516,24 @@ async function doClean(given) {
   }
   await applyBlocks(snap, result.blocks, { sliced: snap.slices > 1, stillWanted });
   if (!stillWanted()) return state();
-  forgetWalked(snap);
+  if (!ready) forgetWalked(snap); // a prepared page's were forgotten when it was walked
   applyCorrections(settings);
   cleaned = true;
   await applySettings(settings);
   const t4 = performance.now();
   timings = {
-    total: t4 - t0, snapshot: t2 - t1, classify: t3 - t2, apply: t4 - t3b,
-    spans: { snapshot: [t1, t2], classify: [t2, t3], apply: [t3b, t4] }, slices: snap.slices,
+    total: t4 - t0, snapshot: ready ? 0 : t2 - tp, classify: t3 - t2, apply: t4 - t3b,
+    spans: { snapshot: [tp, t2], classify: [t2, t3], apply: [t3b, t4] }, slices: snap.slices,
   };
+  // A prepared clean: how long it waited for the preparation to finish (0 when it was ready).
+  if (ready) timings.prepared = { wait: tp - t1 };
   if (engine === "background") timings.background = backgroundTimings();
   startWatching();
+  // What the page added since it was prepared is classified now, by the late-content path.
+  if (ready && pending.size) {
+    clearTimeout(batchTimer);
+    batchTimer = setTimeout(processLate, 0);
+  }
   return state();
 }
 
@@ -566,6 +605,7 @@ function state() {
   for (const r of records) if (r.kind) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
   return {
     cleaned, error, tooLarge, host, engine, analyses, hiddenKinds, siteOverride, counts, timings,
+    prepared: preparation && { ...preparation },
     hiddenCount: records.filter(isHidden).length,
     blocks: records.map((r, index) => ({
       index, kind: r.kind ?? "", confidence: r.confidence, reasons: r.reasons,
@@ -635,9 +675,10 @@ function pageKey() {
 
 /**
  * Collects added subtrees; they are classified once the page is cleaned. Keeps the marked elements'
- * class (`keepMarkClass`) when the page rewrites their class attribute.
+ * class (`keepMarkClass`) when the page rewrites their class attribute (not watched for a page that is
+ * only prepared: nothing on it is marked yet). An observer already watching takes the new options.
  */
-function watchMutations() {
+function watchMutations(classes = true) {
   observer ??= new MutationObserver((mutations) => {
     const seen = performance.now();
     for (const m of mutations) {
@@ -652,8 +693,11 @@ function watchMutations() {
       }
     }
     if (cleaned && pending.size && !batchTimer) batchTimer = setTimeout(processLate, LATE_BATCH_DELAY_MS);
+    if (!cleaned && prepared && pending.size > PREPARE_MAX_ADDED) discardPrepared("changed");
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+  observer.observe(document.documentElement, classes
+    ? { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] }
+    : { childList: true, subtree: true });
 }
 
 function startWatching() {
@@ -752,6 +796,152 @@ function checkNavigation() {
   }, SPA_SETTLE_MS);
 }
 
+/* ---------- getting ready before the click ---------- */
+
+/**
+ * What preparation did on this page (PageState.prepared; null where it is not on): `state` is
+ * "waiting" (for the page's thread to be idle), "running", "ready", "used" (by a click), "skipped"
+ * (never prepared: `reason` says why) or "discarded" (prepared, then dropped: `reason`). `timings`, in
+ * ms: `thread`, the time it held the page's thread (the walk's slices and the core's run), `walk` and
+ * `classify` its two parts, `longest`, its longest single task, `slices`, `nodes`, and `wall`, from
+ * the idle callback to ready (the Wasm's compilation, off the page's thread, included).
+ * @type {{ state: string, reason: string | null,
+ *          timings: { wall: number, thread: number, walk: number, classify: number, longest: number,
+ *                     slices: number, nodes: number } | null } | null}
+ */
+let preparation = null;
+/**
+ * The prepared page: its blocks, numbered into `snap.nodes` (their elements alone: the walk's arrays
+ * are not kept), the address it was prepared at, and how many elements the page had.
+ * @type {{ snap: import("./snapshot.js").Snapshot & { slices: number },
+ *          result: { blocks: Array<{ node: number, kind: string, confidence: number, reasons: string[] }>, reader: null },
+ *          url: string, elements: number } | null}
+ */
+let prepared = null;
+/** @type {Promise<void> | null} the preparation while it runs */
+let preparing = null;
+
+/** Resolves when the page's thread is idle (requestIdleCallback where there is one), at most after PREPARE_IDLE_TIMEOUT_MS. */
+function idle() {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(() => resolve(undefined), { timeout: PREPARE_IDLE_TIMEOUT_MS });
+    else setTimeout(resolve, 50);
+  });
+}
+
+/** @param {"skipped" | "discarded"} st @param {string} reason */
+function endPreparation(st, reason) {
+  prepared = null;
+  if (preparation) Object.assign(preparation, { state: st, reason });
+  if (!cleaned) stopWatching();
+}
+
+/** Drops the prepared blocks (the click then cleans as it would have without them). @param {string} reason */
+function discardPrepared(reason) {
+  endPreparation("discarded", reason);
+}
+
+/**
+ * Walks and classifies the page once its thread is idle, changing nothing on it: no mark, no sheet, no
+ * node (tests/e2e compare `outerHTML` before and after). The walk goes in SLICE_MS slices as a click's
+ * does; the core runs here in one task, so pages of more than PREPARE_MAX_NODES are left alone, as are
+ * pages whose CSP refuses Wasm in this script (their core runs in the background at the click; copying
+ * every page there on every load is not cheap). Subtrees the page adds afterwards are remembered (the
+ * late-content observer); the click classifies them by the late path.
+ */
+async function prepare() {
+  preparation = { state: "waiting", reason: null, timings: null };
+  if (!/^https?:$/.test(location.protocol)) return endPreparation("skipped", "not http(s)");
+  await idle();
+  if (preparation.state !== "waiting" || cleaned || cleaning) return; // a click came first
+  preparation.state = "running";
+  preparing = runPreparation()
+    .catch((e) => endPreparation("skipped", String(e?.message ?? e)))
+    .finally(() => { preparing = null; });
+}
+
+async function runPreparation() {
+  const url = location.href;
+  const t0 = performance.now();
+  if (!(await coreHere)) return endPreparation("skipped", "the page's CSP refuses Wasm here");
+  const elements = document.getElementsByTagName("*").length;
+  if (elements > PREPARE_MAX_NODES) return endPreparation("skipped", `more than ${PREPARE_MAX_NODES} nodes`);
+  // Time on the page's thread: the walk's slices, without the pauses between them.
+  let away = 0;
+  let longest = 0;
+  let sliceStart = performance.now();
+  const timedPause = async () => {
+    const t = performance.now();
+    longest = Math.max(longest, t - sliceStart);
+    await pause();
+    sliceStart = performance.now();
+    away += sliceStart - t;
+  };
+  watchMutations(false);
+  const t1 = performance.now();
+  const snap = await snapshotPageSliced({ sliceMs: SLICE_MS, pause: timedPause });
+  const t2 = performance.now();
+  longest = Math.max(longest, t2 - sliceStart);
+  if (snap.wire.names.length > PREPARE_MAX_NODES) return endPreparation("skipped", `more than ${PREPARE_MAX_NODES} nodes`);
+  if (preparation?.state !== "running") return;
+  if (location.href !== url) return discardPrepared("navigated");
+  const result = await analyzeWire(snap.wire, Mode.BLOCKS);
+  const t3 = performance.now();
+  analyses++;
+  if (preparation?.state !== "running") return;
+  if (!result || !Array.isArray(result.blocks)) throw new Error("the core returned no blocks");
+  forgetWalked(snap);
+  // Only the blocks' elements are kept, renumbered.
+  /** @type {Element[]} */
+  const nodes = [];
+  const blocks = [];
+  for (const b of result.blocks) {
+    const el = Number.isInteger(b.node) ? snap.nodes[b.node] : null;
+    if (!el || !KINDS.includes(b.kind)) continue;
+    blocks.push({ ...b, node: nodes.length });
+    nodes.push(el);
+  }
+  const walk = t2 - t1 - away;
+  // The wire is not kept (the click reads only the blocks' elements); slices: 1, as the marks of a
+  // page this small go on in one task.
+  prepared = { snap: { wire: /** @type {any} */ (null), nodes, subtreeStart: 0, slices: 1 }, result: { blocks, reader: null }, url, elements };
+  preparation.timings = {
+    wall: t3 - t0, thread: walk + (t3 - t2), walk, classify: t3 - t2, longest: Math.max(longest, t3 - t2),
+    slices: snap.slices, nodes: snap.wire.names.length,
+  };
+  preparation.state = "ready";
+}
+
+/**
+ * The prepared page for a click, or null (the click then walks and classifies as usual): a preparation
+ * still waiting for idle time is called off; one running is awaited (its walk and core run are the
+ * ones the click would do, and part of them is done). The blocks are used only if the address is the
+ * one they were prepared at and the page has not changed too much since (PREPARE_MAX_ADDED,
+ * PREPARE_MAX_DRIFT); elements removed since are skipped when applied, subtrees added since go by the
+ * late path after the clean.
+ */
+async function takePrepared() {
+  if (!preparation) return null;
+  if (preparation.state === "waiting") {
+    endPreparation("skipped", "clicked first");
+    return null;
+  }
+  if (preparing) await preparing;
+  const p = prepared;
+  if (!p) return null;
+  prepared = null;
+  if (p.url !== location.href) {
+    discardPrepared("navigated");
+    return null;
+  }
+  if (pending.size > PREPARE_MAX_ADDED || (pending.size && Math.abs(document.getElementsByTagName("*").length - p.elements) > PREPARE_MAX_DRIFT * p.elements)) {
+    discardPrepared("changed");
+    return null;
+  }
+  preparation.state = "used";
+  return p;
+}
+
 /* ---------- messages ---------- */
 
 addEventListener(
@@ -808,3 +998,5 @@ listen({
     return reader;
   },
 });
+
+if (/** @type {any} */ (globalThis).blockwisePrepare) prepare();

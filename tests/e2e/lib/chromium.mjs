@@ -29,10 +29,14 @@ export const extensionArgs = (dir) => [
 /** @param {Function} fn @param {any} arg */
 const expression = (fn, arg) => `(${fn.toString()})(${JSON.stringify(arg ?? null)})`;
 
-/** @returns {Promise<import("./scenarios.mjs").Harness>} */
-export async function launchChromium() {
+/**
+ * @param {{ dir?: string }} [opts] `dir`: another build of the extension to load (prepare.test.mjs
+ *   loads a copy of dist/chromium granted the host permission)
+ * @returns {Promise<import("./scenarios.mjs").Harness>}
+ */
+export async function launchChromium(opts = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: bash scripts/deps.sh installs chromium`);
-  const dir = distDir("chromium");
+  const dir = opts.dir ?? distDir("chromium");
   const server = await startServer();
   const context = await chromium.launchPersistentContext("", {
     executablePath: CHROMIUM,
@@ -123,6 +127,19 @@ export async function launchChromium() {
       readerPage = null;
     },
     ext: (fn, arg) => worker.evaluate(/** @type {any} */ (fn), arg),
+    async clickOption(selector) {
+      const options = await context.newPage();
+      try {
+        await options.goto(`chrome-extension://${extensionId}/options/options.html`);
+        await options.waitForSelector("body[data-ready=true]");
+        await options.evaluate(() => { delete document.body.dataset.ready; });
+        await options.click(selector); // a real click: the page's handler runs with the user's gesture
+        await options.waitForSelector("body[data-ready=true]");
+        return await options.evaluate((sel) => /** @type {HTMLInputElement} */ (document.querySelector(sel)).checked, selector);
+      } finally {
+        await options.close();
+      }
+    },
     // A performance trace of the whole browser (all processes) into `path`, for measure-limits.mjs.
     startTrace: (path) => browser.startTracing(undefined, {
       path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.gc", "blink.user_timing", "toplevel", ...(process.env.TRACE_CATEGORIES?.split(",") ?? [])],

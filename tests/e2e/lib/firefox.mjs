@@ -41,8 +41,11 @@ const CHROME_TRIGGER_ACTION = `
   return ExtensionParent.apiManager.global.tabTracker.getId(win.gBrowser.selectedTab);`;
 const CHROME_EXTENSION_HOST = "return WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname;";
 
-/** @returns {Promise<import("./scenarios.mjs").Harness>} */
-export async function launchFirefox() {
+/**
+ * @param {{ prefs?: Record<string, string | number | boolean> }} [opts] more preferences
+ * @returns {Promise<import("./scenarios.mjs").Harness>}
+ */
+export async function launchFirefox(opts = {}) {
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: bash scripts/deps.sh installs firefox-esr`);
   if (!existsSync(GECKODRIVER)) throw new Error(`${GECKODRIVER} is missing: bash scripts/deps.sh installs geckodriver`);
   const dir = distDir("firefox");
@@ -62,6 +65,7 @@ export async function launchFirefox() {
     // front. Timers of a background tab are throttled to once a second, which would hide what a page
     // feels while it is cleaned (limits.test.mjs, measure-limits.mjs watch the page's own timer).
     "dom.min_background_timeout_value": 4, "dom.timeout.enable_budget_timer_throttling": false,
+    ...opts.prefs,
   })) options.setPreference(k, v);
   const service = new firefox.ServiceBuilder(GECKODRIVER)
     .addArguments("--allow-system-access")
@@ -156,6 +160,19 @@ export async function launchFirefox() {
       const handle = await openExtensionTab("options/options.html");
       try {
         return await run(handle, fn, arg);
+      } finally {
+        await closeTab(handle);
+      }
+    },
+    async clickOption(selector) {
+      const handle = await openExtensionTab("options/options.html");
+      try {
+        await waitFor(() => run(handle, () => document.body?.dataset.ready ?? null), (v) => v === "true");
+        await run(handle, () => { delete document.body.dataset.ready; });
+        // A WebDriver click is the user's input: Firefox grants permissions.request only from one.
+        await driver.findElement({ css: selector }).click();
+        await waitFor(() => run(handle, () => document.body?.dataset.ready ?? null), (v) => v === "true");
+        return await run(handle, (sel) => /** @type {HTMLInputElement} */ (document.querySelector(sel)).checked, selector);
       } finally {
         await closeTab(handle);
       }

@@ -21,6 +21,7 @@ import { CASES, LATE } from "./cases.mjs";
  *   reader<T>(fn: (arg: any) => T, arg?: any): Promise<Awaited<T>>,
  *   closeReader(): Promise<void>,
  *   ext<T>(fn: (arg: any) => T, arg?: any): Promise<Awaited<T>>,
+ *   clickOption(selector: string): Promise<boolean>,
  *   startTrace?(path: string): Promise<void>,
  *   stopTrace?(): Promise<void>,
  *   close(): Promise<void>,

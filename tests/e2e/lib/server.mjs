@@ -8,6 +8,8 @@
  *   /seed/<file>         www/samples/<file> (the seed page written by the core side)
  *   /csp/<route>         the same, with `Content-Security-Policy: script-src 'self'`
  *   /slow/<file>         tests/e2e/pages/<file>, answered after SLOW_MS (holds back a page's load event)
+ *   /watched/<route>     the same page with pages/watch.js first in its <head>: it records every change
+ *                        to the DOM after DOMContentLoaded (prepare.test.mjs)
  * Anything else, and any other host (HTTP or CONNECT), is logged and refused.
  */
 
@@ -35,6 +37,8 @@ export async function startServer() {
     let route = url.pathname.split("/").filter(Boolean);
     const csp = route[0] === "csp";
     if (csp) route = route.slice(1);
+    const watched = route[0] === "watched";
+    if (watched) route = route.slice(1);
     const dir = own ? DIRS[/** @type {keyof DIRS} */ (route[0])] : undefined;
     const rel = route.slice(1).join("/");
     if (!dir || rel.includes("..")) {
@@ -42,7 +46,8 @@ export async function startServer() {
       return;
     }
     try {
-      const body = await readFile(path.join(dir, rel));
+      let body = await readFile(path.join(dir, rel));
+      if (watched) body = Buffer.from(body.toString("utf8").replace(/<head[^>]*>/i, (m) => `${m}<script src="/pages/watch.js"></script>`));
       if (route[0] === "slow") await new Promise((r) => setTimeout(r, SLOW_MS));
       /** @type {Record<string, string>} */
       const headers = { "content-type": TYPES[/** @type {keyof TYPES} */ (path.extname(rel))] ?? "application/octet-stream", "cache-control": "no-store" };
