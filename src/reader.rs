@@ -147,51 +147,60 @@ fn drop_tag(tag: Tag) -> bool {
 /// Resolves `href` against `base`; returns it only when the result is `http(s)` (or, with
 /// `allow_data_image`, a `data:image/` URL).
 pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String> {
-    // Browsers ignore tabs and newlines anywhere in a URL and trim C0 controls and spaces.
-    let h: String = href.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    let h = h.trim_matches(|c: char| c <= ' ');
+    // Browsers ignore tabs and newlines anywhere in a URL and trim C0 controls and spaces (all ASCII:
+    // the text between them is copied whole, and the trim is by byte).
+    let mut h = String::with_capacity(href.len());
+    let mut run = 0;
+    for (i, b) in href.bytes().enumerate() {
+        if matches!(b, b'\t' | b'\n' | b'\r') {
+            h.push_str(&href[run..i]);
+            run = i + 1;
+        }
+    }
+    h.push_str(&href[run..]);
+    let b = h.as_bytes();
+    let start = b.iter().position(|&x| x > b' ').unwrap_or(b.len());
+    let end = b.iter().rposition(|&x| x > b' ').map_or(start, |e| e + 1);
+    let h = &h[start..end];
     if h.is_empty() || h.starts_with('#') {
         return None;
     }
-    let scheme_end = text::find_byte(h, b':').filter(|&i| {
-        h[..i].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) && i > 0
-    });
+    let scheme_end = text::find_byte(h, b':').filter(|&i| i > 0 && h.as_bytes()[..i].iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')));
     if let Some(i) = scheme_end {
-        let scheme = h[..i].to_ascii_lowercase();
-        return match scheme.as_str() {
-            "http" | "https" => Some(h.to_string()),
-            "data" if allow_data_image && h[i + 1..].trim_start().to_ascii_lowercase().starts_with("image/") => Some(h.to_string()),
-            _ => None,
-        };
+        let scheme = &h[..i];
+        let ok = scheme.eq_ignore_ascii_case("http")
+            || scheme.eq_ignore_ascii_case("https")
+            || (allow_data_image && scheme.eq_ignore_ascii_case("data") && h[i + 1..].trim_start().as_bytes().get(..6).is_some_and(|p| p.eq_ignore_ascii_case(b"image/")));
+        return ok.then(|| h.to_string());
     }
     let (bscheme, brest) = text::split_once(base, "://")?;
-    let bscheme = bscheme.to_ascii_lowercase();
-    if bscheme != "http" && bscheme != "https" {
+    let bscheme = if bscheme.eq_ignore_ascii_case("http") {
+        "http"
+    } else if bscheme.eq_ignore_ascii_case("https") {
+        "https"
+    } else {
         return None;
-    }
+    };
     if let Some(r) = h.strip_prefix("//") {
-        return Some(crate::text::concat(&[&bscheme, "://", r]));
+        return Some(text::concat(&[bscheme, "://", r]));
     }
-    let host_end = brest.find(['/', '?', '#']).unwrap_or(brest.len());
-    let origin = crate::text::concat(&[&bscheme, "://", &brest[..host_end]]);
+    let host_end = brest.bytes().position(|x| matches!(x, b'/' | b'?' | b'#')).unwrap_or(brest.len());
+    let origin = text::concat(&[bscheme, "://", &brest[..host_end]]);
     if h.starts_with('/') {
-        return Some(crate::text::concat(&[&origin, h]));
+        return Some(text::concat(&[&origin, h]));
     }
-    let path = &brest[host_end..];
-    let path = crate::text::before_either(path, b'?', b'#');
+    let path = text::before_either(&brest[host_end..], b'?', b'#');
     if h.starts_with('?') {
-        return Some(crate::text::concat(&[&origin, path, h]));
+        return Some(text::concat(&[&origin, path, h]));
     }
     let dir = match text::rfind_byte(path, b'/') {
         Some(i) => &path[..=i],
         None => "/",
     };
     let mut segs: Vec<&str> = Vec::new();
-    let joined = crate::text::concat(&[dir, h]);
-    let (p, tail) = match joined.find(['?', '#']) {
-        Some(i) => (&joined[..i], &joined[i..]),
-        None => (&joined[..], ""),
-    };
+    let joined = text::concat(&[dir, h]);
+    let p = text::before_either(&joined, b'?', b'#');
+    let tail = &joined[p.len()..];
     for seg in text::split_byte(p, b'/') {
         match seg {
             "" | "." => {}
@@ -202,7 +211,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
         }
     }
     let trailing = if p.ends_with('/') && !segs.is_empty() { "/" } else { "" };
-    Some(crate::text::concat(&[&origin, "/", &crate::text::join(&segs, "/"), trailing, tail]))
+    Some(text::concat(&[&origin, "/", &text::join(&segs, "/"), trailing, tail]))
 }
 
 /// The best image source of an `img`: lazy-loading attributes first, then `src`, then the largest
@@ -750,7 +759,7 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
                 // list several ("og:title twitter:title").
                 for (key, prop) in [(s.attr(i, Attr::Property), true), (s.attr(i, Attr::Name), false)] {
                     for k in key.into_iter().flat_map(str::split_whitespace) {
-                        metas.push((k.to_ascii_lowercase().replace('.', ":"), v.to_string(), prop));
+                        metas.push((text::replace(&k.to_ascii_lowercase(), ".", ":"), v.to_string(), prop));
                     }
                 }
                 if let Some(p) = s.attr(i, Attr::Itemprop) {
@@ -799,29 +808,7 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
             }
         }
     }
-    // The first key of `keys` the page states. Among metas with that key, those written with
-    // `property` (RDFa: how Open Graph and Dublin Core define their terms) win over `name`
-    // (003-metadata-preferred: `name="DC.title"` and `property="dc:title"` disagree). With `all`,
-    // every distinct value of that key and attribute is kept, joined: pages list one author per meta
-    // (ietf-1: two `DC.Creator` metas for an RFC's two authors).
-    let pick_all = |keys: &[&str], url: bool, all: bool| -> Option<String> {
-        keys.iter().find_map(|k| {
-            let ok = |(mk, v, _): &&(String, String, bool)| mk == k && !v.trim().is_empty() && (url || !v.trim_start().starts_with("http"));
-            let prop = metas.iter().filter(ok).any(|m| m.2);
-            let mut vals: Vec<String> = Vec::new();
-            for (_, v, _) in metas.iter().filter(ok).filter(|m| m.2 == prop) {
-                let v = collapse(v).trim().to_string();
-                if !vals.contains(&v) {
-                    vals.push(v);
-                }
-                if !all {
-                    break;
-                }
-            }
-            (!vals.is_empty()).then(|| crate::text::join(&vals, ", "))
-        })
-    };
-    let pick = |keys: &[&str], url: bool| pick_all(keys, url, false);
+    let pick = |keys: &[&str], url: bool| pick_meta(&metas, keys, url, false);
     // JSON-LD's name and headline: when they differ, the one closer to the document's title.
     // A name that is the publisher's names the site, not the story (aktualne: "name" is the
     // newspaper, "headline" the story).
@@ -837,8 +824,8 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
     // JSON-LD is the most deliberate statement a page makes about itself.
     Meta {
         title: ld_title.or_else(|| pick(TITLE_KEYS, true)).or(m.title),
-        byline: ld.byline.or_else(|| pick_all(BYLINE_KEYS, false, true)).or(m.byline),
-        byline_weak: pick_all(WEAK_BYLINE_KEYS, false, true),
+        byline: ld.byline.or_else(|| pick_meta(&metas, BYLINE_KEYS, false, true)).or(m.byline),
+        byline_weak: pick_meta(&metas, WEAK_BYLINE_KEYS, false, true),
         published: ld.published.or_else(|| pick(DATE_KEYS, true)).or(m.published),
         site_name: pick(SITE_KEYS, true).or(ld.site_name),
         excerpt: pick(EXCERPT_KEYS, true).or(ld.excerpt),
@@ -847,6 +834,38 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
         lang: m.lang,
         dir: m.dir,
     }
+}
+
+/// The first key of `keys` the page states. Among metas with that key, those written with `property`
+/// (RDFa: how Open Graph and Dublin Core define their terms) win over `name` (003-metadata-preferred:
+/// `name="DC.title"` and `property="dc:title"` disagree). With `all`, every distinct value of that key
+/// and attribute is kept, joined: pages list one author per meta (ietf-1: two `DC.Creator` metas for
+/// an RFC's two authors). Without `url`, values that start with "http" are passed over.
+fn pick_meta(metas: &[(String, String, bool)], keys: &[&str], url: bool, all: bool) -> Option<String> {
+    for k in keys {
+        let ok = |(mk, v, _): &(String, String, bool)| mk == k && !v.trim().is_empty() && (url || !v.trim_start().starts_with("http"));
+        let mut prop = false;
+        for m in metas {
+            prop |= m.2 && ok(m);
+        }
+        let mut vals: Vec<String> = Vec::new();
+        for m in metas {
+            if !ok(m) || m.2 != prop {
+                continue;
+            }
+            let v = trimmed(&collapse(&m.1));
+            if !vals.contains(&v) {
+                vals.push(v);
+            }
+            if !all {
+                break;
+            }
+        }
+        if !vals.is_empty() {
+            return Some(text::join(&vals, ", "));
+        }
+    }
+    None
 }
 
 /// The text of a microdata item: its `itemprop=name` when it has one (a Person item wraps the name
@@ -1037,46 +1056,73 @@ fn first_image(nodes: &[RNode]) -> Option<String> {
 /// page's h1 texts (used for very short or very long titles and for titles with a colon), `subheads`
 /// its h2 texts (used for titles with a colon).
 pub fn clean_doc_title(t: &str, headings: &[String], subheads: &[String]) -> String {
-    let orig = collapse(t).trim().to_string();
-    let words = |x: &str| x.split_whitespace().count();
+    let orig = trimmed(&collapse(t));
     const SEPS: [&str; 8] = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
-    let hierarchical = [" \\ ", " / ", " > ", " » "].iter().any(|p| text::contains(&orig, p));
-    let last_sep = SEPS.iter().filter_map(|p| crate::text::rfind(&orig, p).map(|i| (i, p.len()))).max_by_key(|x| x.0);
+    // The last separator's start, the first one's start and length, and whether one of the last four
+    // (a path of sections) is there. (No two separators can start at the same byte.)
+    let (mut last, mut first, mut hierarchical) = (None, None, false);
+    for (k, p) in SEPS.iter().enumerate() {
+        if let Some(i) = text::rfind(&orig, p) {
+            last = last.max(Some(i));
+            hierarchical |= k >= 4;
+        }
+        if let Some(i) = text::find(&orig, p) {
+            if first.is_none_or(|(f, _)| i < f) {
+                first = Some((i, p.len()));
+            }
+        }
+    }
     let mut cur = orig.clone();
-    let mut had_sep = false;
-    if let Some((i, _)) = last_sep {
-        had_sep = true;
-        cur = orig[..i].trim().to_string();
+    if let Some(i) = last {
+        cur = trimmed(&orig[..i]);
         if words(&cur) < 3 {
-            let first = SEPS.iter().filter_map(|p| text::find(&orig, p).map(|i| (i, p.len()))).min_by_key(|x| x.0);
             if let Some((i, l)) = first {
-                cur = orig[i + l..].trim().to_string();
+                cur = trimmed(&orig[i + l..]);
             }
         }
     } else if text::contains(&orig, ": ") {
         // A heading (h1 or h2) repeating the whole title says the colon is part of the story's
         // name (webmd-2: "Superbugs: What They Are…" is the page's h2; its h1 is a section label).
-        if !headings.iter().chain(subheads).any(|h| collapse(h).trim() == orig) {
-            let after_last = orig[text::rfind_byte(&orig, b':').unwrap_or(0) + 1..].trim().to_string();
-            cur = after_last;
+        if !repeats(headings, &orig) && !repeats(subheads, &orig) {
+            let first_colon = text::find_byte(&orig, b':').unwrap_or(0);
+            cur = trimmed(&orig[text::rfind_byte(&orig, b':').unwrap_or(0) + 1..]);
             if words(&cur) < 3 {
-                cur = orig[text::find_byte(&orig, b':').unwrap_or(0) + 1..].trim().to_string();
-            } else if words(&orig[..text::find_byte(&orig, b':').unwrap_or(0)]) > 5 {
+                cur = trimmed(&orig[first_colon + 1..]);
+            } else if words(&orig[..first_colon]) > 5 {
                 cur = orig.clone();
             }
         }
-    } else if headings.len() == 1 && (crate::text::char_count(&orig) > 150 || (crate::text::char_count(&orig) < 15 && words(&headings[0]) > words(&orig))) {
+    } else if headings.len() == 1 && (text::char_count(&orig) > 150 || (text::char_count(&orig) < 15 && words(&headings[0]) > words(&orig))) {
         // A very long title gives way to the page's single headline; a very short one only to a
         // headline that says more than it ("Home" under "Troops spotted near the border"), not to a
         // shorter label (base-url, rtl-1…4: "Base URL test" over an h1 "Lorem").
-        cur = collapse(&headings[0]).trim().to_string();
+        cur = trimmed(&collapse(&headings[0]));
     }
-    let orig_words = words(&SEPS.iter().fold(orig.clone(), |acc, p| text::replace(&acc, p, " ")));
-    let cut = cur != orig && !headings.iter().any(|h| collapse(h).trim() == cur);
-    if cut && words(&cur) <= 4 && (!had_sep || !hierarchical || words(&cur) != orig_words.saturating_sub(1)) {
+    let mut plain = orig.clone();
+    for p in SEPS {
+        plain = text::replace(&plain, p, " ");
+    }
+    let orig_words = words(&plain);
+    let cut = cur != orig && !repeats(headings, &cur);
+    if cut && words(&cur) <= 4 && (last.is_none() || !hierarchical || words(&cur) != orig_words.saturating_sub(1)) {
         cur = orig;
     }
     cur
+}
+
+/// `t.trim()` as a `String`.
+fn trimmed(t: &str) -> String {
+    t.trim().to_string()
+}
+
+/// Words of `t` (split at white space).
+fn words(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
+/// Whether one of `headings`, its white space collapsed, is `t`.
+fn repeats(headings: &[String], t: &str) -> bool {
+    headings.iter().any(|h| collapse(h).trim() == t)
 }
 
 #[cfg(test)]
@@ -1203,6 +1249,16 @@ mod tests {
         assert!(safe_url(b, "data:image/png;base64,AAAA", true).is_some());
         assert!(safe_url(b, "data:image/png;base64,AAAA", false).is_none());
         assert!(safe_url("file:///x", "a.html", false).is_none());
+        // Tabs and newlines anywhere, controls and spaces around; schemes in any case.
+        assert_eq!(safe_url(b, " \u{1}\tpi\nc.jpg\r ", false).unwrap(), "https://news.example.com/world/pic.jpg");
+        assert_eq!(safe_url(b, "HTTPS://x.example/\u{e9}", false).unwrap(), "HTTPS://x.example/\u{e9}");
+        assert!(safe_url(b, "DATA: IMAGE/png;base64,AAAA", true).is_some());
+        assert!(safe_url(b, "data:imagé/png", true).is_none());
+        assert_eq!(safe_url("HTTP://Example.com/a/b?q#f", "?x=2", false).unwrap(), "http://Example.com/a/b?x=2");
+        assert_eq!(safe_url("https://example.com", "a/./b/../c/?k#h", false).unwrap(), "https://example.com/a/c/?k#h");
+        assert_eq!(safe_url("https://example.com?x", "a", false).unwrap(), "https://example.com/a");
+        assert!(safe_url("ftp://example.com/", "a", false).is_none());
+        assert!(safe_url(b, " \t# top", false).is_none());
     }
 
     #[test]
