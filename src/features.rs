@@ -513,15 +513,17 @@ fn is_streamed_segment(s: &Snapshot, id: NodeId) -> bool {
 fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool {
     let n = &s.nodes[id as usize];
     // The browser's "not rendered" verdict counts too, except when the page's text mostly waits in
-    // hidden containers for a script (see `Features::compute`): then the verdict says only that the
-    // script has not run yet, and the markup's own hints decide.
+    // hidden containers for a script (see `Features::compute`): then the verdict, the `hidden`
+    // attribute and an inline `display:none` say only that the script has not run yet (a shop's
+    // access gate keeps the whole page in `<div style="display:none">` until its script shows it;
+    // collapsed panels wait for a click), and the page is read as shown.
     if n.hidden && honor_hidden_attr {
         return true;
     }
     for &(a, _, v) in attr_entries(s, id) {
         match a {
             Attr::Hidden if honor_hidden_attr => return true,
-            Attr::Style => {
+            Attr::Style if honor_hidden_attr => {
                 let v: String = s.str(v).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
                 if text::contains(&v, "display:none") || text::contains(&v, "visibility:hidden") {
                     return true;
@@ -1304,6 +1306,33 @@ mod tests {
         s.nodes[m as usize].hidden = true;
         s.nodes[m as usize + 1].hidden = true;
         assert!(Features::compute(&s).silent[m as usize]);
+    }
+
+    #[test]
+    fn a_page_kept_in_display_none_for_its_script_is_read_as_shown() {
+        let para = "<p>This paragraph of the product's description waits in a container its script will show.</p>";
+        let html = format!("<body><header><a href='/'>Home</a><a href='/s'>Shop</a></header><div style='display: none;' id=gate>{para}{para}{para}</div></body>");
+        let f = Features::compute(&crate::html::parse(&html, "https://e.com/"));
+        let s = crate::html::parse(&html, "https://e.com/");
+        let gate = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("gate")).unwrap();
+        assert!(!f.silent[gate as usize] && f.mass[gate as usize] > 200, "the gated text counts: {}", f.mass[gate as usize]);
+        // A hidden extra beside a shown story stays hidden.
+        let html = format!("<body>{para}{para}<div style='display:none' id=gate><p>A closed size chart.</p></div></body>");
+        let s = crate::html::parse(&html, "https://e.com/");
+        let gate = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("gate")).unwrap();
+        assert!(Features::compute(&s).silent[gate as usize]);
+    }
+
+    #[test]
+    fn an_iframes_fallback_text_is_not_the_page() {
+        // `<iframe …/>` does not close the element: html5ever reads everything after it as the frame's
+        // raw text, which a browser never shows (the content script does not enter frames either).
+        let para = "<p>This paragraph of the story comes after the tracking frame in the document.</p>";
+        let html = format!("<body>{para}<noscript><iframe src='https://t.example/ns' height='0' width='0' /></noscript>{para}{para}</body>");
+        let s = crate::html::parse(&html, "https://e.com/");
+        let f = Features::compute(&s);
+        let frame = (0..s.len() as u32).find(|&i| s.nodes[i as usize].tag == Tag::Iframe).unwrap();
+        assert!(f.silent[frame as usize] && f.chars[frame as usize] == 0);
     }
 
     #[test]

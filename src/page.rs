@@ -73,7 +73,7 @@ impl Tag {
             self,
             Tag::Script | Tag::Style | Tag::Template | Tag::Head | Tag::Title
                 | Tag::Meta | Tag::Link | Tag::Svg | Tag::Math | Tag::Canvas | Tag::Select
-                | Tag::Option | Tag::Textarea
+                | Tag::Option | Tag::Textarea | Tag::Iframe
         )
     }
 

@@ -23,8 +23,9 @@ pub const MAX_PARAGRAPH_LINK_DENSITY: f32 = 0.45;
 /// Wire stories (the seed page) keep ~95 % of their prose in one container; 0.6 leaves room for
 /// pages whose standfirst or first paragraph sits outside the body container.
 pub const ARTICLE_MASS_SHARE: f32 = 0.6;
-/// When the visible text is less than 1 / this of all the page's text, `hidden` containers hold the
-/// content for a script to reveal (React streaming SSR; WCXB page types of all kinds), and are read.
+/// When the visible text is less than 1 / this of all the page's text, `hidden` and `display:none`
+/// containers hold the content for a script to reveal (React streaming SSR, a shop's access gate,
+/// collapsed panels; WCXB page types of all kinds), and are read.
 pub const HIDDEN_CONTENT_RATIO: u64 = 3;
 /// A page needs at least this much prose (characters) to have an article at all.
 pub const MIN_ARTICLE_CHARS: u32 = 200;
