@@ -1373,6 +1373,20 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
         }
         ctx.listing = found.is_some();
     }
+    // A weak story, or a listing of little text, beside link lists that hold several times its text
+    // elsewhere on the page (not around it, not inside it): a shop's grid of products, each a name
+    // link and a price, taken for a menu by its link density, beside a newsletter box or a one-line
+    // blurb. Those lists are what the page lists (WCXB collection pages).
+    if weak {
+        if let Some((a, _)) = found {
+            if let Some((l, lm)) = ctx.find_listing(&provisional, true) {
+                if !f.contains(a, l) && !f.contains(l, a) && f.chars[l as usize] as f32 >= LINK_LISTING_OVER_WEAK_STORY * f.chars[a as usize] as f32 {
+                    found = Some((l, lm));
+                    ctx.listing = true;
+                }
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut article = None;
     let mut headline = None;
@@ -2025,6 +2039,32 @@ mod tests {
             assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(Kind::Related), "{label}: {:?}", c.blocks);
             assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
         }
+    }
+
+    #[test]
+    fn a_grid_of_product_links_far_larger_than_a_weak_story_beside_it_is_the_pages_content() {
+        // A shop's category page: each product a name link, its colours as links and a price (the
+        // grid reads as a menu by its link density), and the page's only prose a newsletter box.
+        // With 24 products the grid is what the page lists; with two, the box stays the page's text.
+        let colours = ["Amberlight", "Bluestone", "Butterrum", "Flaxen", "Meadowlark", "Sandstone"];
+        let page = |n: usize| {
+            let cards: String = (0..n)
+                .map(|k| {
+                    let swatches: String = colours.iter().map(|c| format!("<a href='/product/cup-{k}?colour={c}'>{c}</a> ")).collect();
+                    format!("<li><a href='/product/cup-{k}'>Glass cup {k}oz</a> {swatches}<span>$29.95</span></li>")
+                })
+                .collect();
+            format!(
+                "<body><div><a href=/>Home</a> <a href=/shop>Shop</a></div><div id=grid><h2>Reusable cups</h2><ul>{cards}</ul></div><div id=box>\
+                 <p>Keep informed on new releases, seasonal colours and subscriber exclusives: our letter comes once a month, with the stories behind each new cup and the people who make them.</p>\
+                 <p>We only write when there is something new to show you, and you can unsubscribe at any time from any letter we send, with one click at its foot and nothing more to fill in.</p></div></body>"
+            )
+        };
+        let (s, c) = run(&page(24));
+        let grid = by_id(&s, "grid");
+        assert!(c.article.is_some_and(|a| a == grid || s.nodes[a as usize].parent == grid), "{:?}", c.blocks);
+        let (s, c) = run(&page(2));
+        assert_eq!(c.article, Some(by_id(&s, "box")), "{:?}", c.blocks);
     }
 
     #[test]

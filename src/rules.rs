@@ -44,6 +44,9 @@ pub const MAX_PLAIN_PLUG_CHARS: u32 = 400;
 pub const WEAK_STORY_MASS: u32 = 1200;
 /// See [`WEAK_STORY_MASS`].
 pub const LISTING_OVER_WEAK_STORY: f32 = 1.2;
+/// Link lists (menus only by their link density) elsewhere on the page that hold this many times the
+/// text of a weak story, or of a listing found without them, are what the page lists.
+pub const LINK_LISTING_OVER_WEAK_STORY: f32 = 3.0;
 /// When climbing from the story body to take in its headline, the extra text gained may be at most
 /// this multiple of the body's own text (so we never climb to the whole page).
 pub const HEADLINE_CLIMB_MAX_GROWTH: f32 = 0.6;
