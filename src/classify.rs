@@ -164,6 +164,9 @@ struct Ctx<'a> {
     /// The first node after which the page's shown text passes [`MAX_LABEL_CHARS`] characters: an
     /// element at or before it has next to no text before it ([`Ctx::at_page_top`]).
     page_top_end: NodeId,
+    /// Text nodes with a copyright notice ("©", "Copyright", "All rights reserved"), in document order
+    /// ([`copyright_notices`]).
+    notices: Vec<NodeId>,
     /// The labels read so far ([`Ctx::label`]): at an owner element, 1 + the label's index (`NONE`:
     /// none). Nested wrappers share their label's owner, so each label is read, normalised and
     /// matched against the lists once.
@@ -183,7 +186,7 @@ const LABEL_LISTS: [Words; 5] = [SPONSORED_LABELS, COMMENTS_LABELS, RELATED_LABE
 impl<'a> Ctx<'a> {
     fn new(s: &'a Snapshot, f: &'a Features) -> Ctx<'a> {
         let memo_at = vec![0; 2 * s.len()];
-        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new() }
+        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), notices: copyright_notices(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new() }
     }
 
     fn inside_article(&self, id: NodeId) -> bool {
@@ -359,6 +362,12 @@ impl<'a> Ctx<'a> {
             Tag::Aside if !in_story => ev.add(Kind::Related, W_ASIDE, Reason::new(Why::Aside)),
             Tag::Form if f.search_inputs[i] > 0 && f.inputs[i] <= 2 => ev.add(Kind::Navigation, W_SEARCH_FORM, Reason::new(Why::SearchBox)),
             _ => {}
+        }
+        // A page's footer built of plain boxes: the site's links over its copyright notice ("© 2024 …
+        // All rights reserved"). (Not prose: a story may end with its own copyright line, and an old table
+        // layout's cell may hold the story, its links and that line.)
+        if !matches!(tag, Tag::Footer | Tag::A) && !in_story && links >= MIN_FOOTER_LINKS && ld >= FOOTER_LINK_DENSITY && f.paragraphs[i] <= 1 && f.mass[i] < MAX_FOOTER_PROSE_CHARS && self.holds_notice(id) {
+            ev.add(Kind::Navigation, W_PAGE_HEADER_FOOTER, Reason::new(Why::CopyrightNotice));
         }
         // "Skip to content": a link to a place on the same page, before the site's chrome.
         if tag == Tag::A && chars > 0 && chars < 60 && s.attr(id, Attr::Href).is_some_and(|h| h.starts_with('#') && h.len() > 1) {
@@ -889,6 +898,12 @@ impl<'a> Ctx<'a> {
             && ((s.nodes[id as usize].tag == Tag::Header && !self.has_ancestor(id, ANC_MAIN | ANC_SECTION | ANC_ARTICLE))
                 || s.attr(id, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("banner"))
                 || self.at_page_top(id));
+        // A box under its own "Sponsored" label: its teaser cards are the paid content, however much
+        // they look like the site's own (a part with a label of its own, "Most read", still splits it).
+        let paid_by_label = kind == Kind::Sponsored && {
+            let at = self.evidence(id);
+            self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::Labelled)
+        };
         let mut host = id;
         // Look through wrappers with a single child.
         loop {
@@ -907,9 +922,18 @@ impl<'a> Ctx<'a> {
                 if k == Kind::Promotion && page_header {
                     return false;
                 }
+                if paid_by_label && k == Kind::Related && !self.memo[at].reasons[k as usize].iter().any(|r| matches!(r.why, Why::Labelled | Why::UnderHeading)) {
+                    return false;
+                }
                 k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.other_sites(c) > 0)
             });
         }
+    }
+
+    /// True when a copyright notice's text lies inside `id`.
+    fn holds_notice(&self, id: NodeId) -> bool {
+        let at = self.notices.partition_point(|&t| t < id);
+        self.notices.get(at).is_some_and(|&t| t < self.f.end[id as usize])
     }
 
     /// True when next to no text comes before `id` in the page (a skip link, a logo's name): the bar
@@ -1229,6 +1253,18 @@ fn after_comments_marker(s: &Snapshot, f: &Features) -> Vec<bool> {
 /// [`MAX_LABEL_CHARS`] of it, no prose and at most one link. `NONE` otherwise.
 /// The node whose text takes the page's shown text past [`MAX_LABEL_CHARS`] characters (the last node
 /// when it never does).
+/// The shown text nodes that hold a copyright notice, in document order: the line a site's footer
+/// ends with.
+fn copyright_notices(s: &Snapshot, f: &Features) -> Vec<NodeId> {
+    (0..s.len() as NodeId)
+        .filter(|&j| s.nodes[j as usize].tag == Tag::Text && !f.silent[j as usize])
+        .filter(|&j| {
+            let t = s.text(j);
+            COPYRIGHT_MARKS.iter().any(|m| crate::text::contains(t, m))
+        })
+        .collect()
+}
+
 fn page_top_end(s: &Snapshot, f: &Features) -> NodeId {
     let mut before = 0;
     for j in 0..s.len() as NodeId {
@@ -1655,21 +1691,26 @@ mod tests {
     #[test]
     fn a_sponsored_label_over_a_teaser_shaped_list_of_ads_marks_the_whole_box() {
         // The advertisers' links are shaped like a list of headlines (related on their own), but the
-        // box's heading says they are paid for: the whole box is sponsored, not its list related. The
-        // same list pointing at the page's own site is the site's teasers, beside an ad label (a
-        // "Most read" list under an ad slot), and stays a block of its own.
-        for (host, list_kind) in [("https://offers.example.net", None), ("https://news.example.com", Some(Kind::Related))] {
+        // box's heading says they are paid for: the whole box is sponsored, not its list related (the
+        // same when they lead to the page's own site: an advertiser's post hosted there). A list of the
+        // site's own stories with a label of its own beside an ad label (a "Most read" list under an
+        // ad slot) stays a block of its own.
+        for (host, own_label, list_kind) in [
+            ("https://offers.example.net", "", None),
+            ("https://news.example.com", "", None),
+            ("https://news.example.com", "<h4>Most read</h4>", Some(Kind::Related)),
+        ] {
             let items: String = (0..4)
                 .map(|i| format!("<li><a href='{host}/click?campaign={i}&utm_source=widget'>Partner offer {i}: save on winter boots today</a></li>"))
                 .collect();
             let html = format!(
                 "<body><main><article id=story><h1>Harbour ferry returns after repairs</h1>{p}{p}{p}</article>\
-                 <div id=box><aside><h3>Sponsored</h3><p>Paid content from our partners</p><ul id=list>{items}</ul></aside></div></main></body>",
+                 <div id=box><aside><h3>Sponsored</h3><p>Paid content from our partners</p><div id=list>{own_label}<ul>{items}</ul></div></aside></div></main></body>",
                 p = PARA
             );
             let (s, c) = run(&html);
             let list = c.blocks.iter().find(|b| b.node == by_id(&s, "list")).map(|b| b.kind);
-            assert_eq!(list, list_kind, "{host}");
+            assert_eq!(list, list_kind, "{host} {own_label}");
             if list_kind.is_none() {
                 assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(Kind::Sponsored));
             }
@@ -1720,6 +1761,43 @@ mod tests {
         let (s, c) = run(&html);
         let header = by_id(&s, "h1x");
         assert_block(&c, header, Kind::Navigation);
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn teaser_cards_under_a_sponsored_label_stay_sponsored() {
+        // "Sponsored Articles" as a plain box over a grid of cards that link to the site's own pages
+        // (its advertisers' posts): the cards look like teasers, the label says who paid.
+        let cards: String = (0..6)
+            .map(|i| format!("<a class=q1 href='/article/{i}/guide-to-lighting-{i}?utm_source=sponsored'><img src='/i{i}.jpg' alt=''>\
+                              <div class=c1>Advertiser {i}</div><div class=c2>How to choose the right lighting for room number {i}</div>\
+                              <div class=c3>A short summary of the advertiser's guide to lighting, number {i}.</div></a>"))
+            .collect();
+        let html = format!(
+            "<body><div><div id=story><h1>Container rates surge</h1>{p}{p}{p}{p}</div>\
+             <div id=paid class=x1><div class=x2>Sponsored Articles</div><div class=x3>{cards}</div></div></div></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "paid")), Some(Kind::Sponsored));
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn site_links_over_a_copyright_notice_are_the_footer() {
+        // A footer built of plain boxes (no <footer>, no role, names that say nothing): link columns
+        // and the copyright line are one navigation block.
+        let col = |w: &[&str]| -> String { w.iter().map(|s| format!("<a href='/{}'>{s}</a>", s.to_lowercase().replace(' ', "-"))).collect() };
+        let html = format!(
+            "<body><div><div id=story><h1>Container rates surge</h1>{p}{p}{p}{p}</div>\
+             <div id=foot class=x1><div class=x2><div>{a}</div><div>{b}</div></div>\
+             <div class=x3>© 2024 The Harbour Review | Harbour Media Group. All rights reserved.</div></div></div></body>",
+            p = PARA,
+            a = col(&["News", "Sport", "Weather", "Business", "Jobs"]),
+            b = col(&["About Us", "Contact Us", "Careers", "Terms of Use", "Privacy Policy"]),
+        );
+        let (s, c) = run(&html);
+        assert_block(&c, by_id(&s, "foot"), Kind::Navigation);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 

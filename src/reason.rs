@@ -52,10 +52,11 @@ pub enum Why {
     MarkedUpArticle,
     UnderHeading,
     SkipLink,
+    CopyrightNotice,
 }
 
 /// Number of [`Why`] codes.
-pub const WHY_COUNT: usize = Why::SkipLink as usize + 1;
+pub const WHY_COUNT: usize = Why::CopyrightNotice as usize + 1;
 
 /// One reason: a code, its numbers (`{a}`, `{b}`) and its words (`{s}`; several words are separated by
 /// `\n` and worded as a list).
@@ -271,7 +272,7 @@ mod tests {
         Why::ListingContent,
         Why::StoryProse,
         Why::ProseShare,
-        Why::MarkedUpArticle, Why::UnderHeading, Why::SkipLink,
+        Why::MarkedUpArticle, Why::UnderHeading, Why::SkipLink, Why::CopyrightNotice,
     ];
 
     fn why_of(c: u8) -> Why {

@@ -60,6 +60,7 @@ export const WORDING = [
   "marked up as the article",
   "under the heading “{s}”",
   "a “{s}” link within the page",
+  "the site's links over its copyright notice",
 ];
 
 /**

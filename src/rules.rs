@@ -87,6 +87,17 @@ pub const MAX_LABEL_CHARS: usize = 48;
 pub const W_NAV_ELEMENT: f32 = 14.0;
 /// Page-level `<header>`/`<footer>` (not inside the story), `role=banner|contentinfo`.
 pub const W_PAGE_HEADER_FOOTER: f32 = 12.0;
+/// A footer without the element: at least this many links, making at least this share of its text,
+/// over a copyright notice (one of `COPYRIGHT_MARKS`). A rebuilt seed page's footer of plain boxes
+/// (18 links and "© 2024 … All rights reserved", 77 % links) was left unlabelled.
+pub const MIN_FOOTER_LINKS: u32 = 4;
+/// See [`MIN_FOOTER_LINKS`].
+pub const FOOTER_LINK_DENSITY: f32 = 0.5;
+/// See [`MIN_FOOTER_LINKS`]: and less prose than this (a table cell holding a wire story, its
+/// "Copyright 2007 by the Associated Press" line and the site's links is no footer).
+pub const MAX_FOOTER_PROSE_CHARS: u32 = 300;
+/// What a copyright notice says (case as sites write it).
+pub const COPYRIGHT_MARKS: &[&str] = &["©", "Copyright", "COPYRIGHT", "All rights reserved", "All Rights Reserved", "ALL RIGHTS RESERVED"];
 /// A class/id token naming the kind ("newsletter", "related", "sidebar-ad"): authors name their
 /// widgets, but names are sometimes stale, so tokens alone only just pass the threshold.
 pub const W_TOKEN: f32 = 7.0;
