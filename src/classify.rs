@@ -827,7 +827,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let threshold = if inside { IN_ARTICLE_THRESHOLD } else { BLOCK_THRESHOLD };
-            let empty = f.chars[i as usize] == 0 && f.images[i as usize] == 0 && f.links[i as usize] == 0 && f.ad_links[i as usize] == 0 && kind != Kind::Sponsored;
+            // (Share buttons drawn as icons have no text and no link, and are seen all the same.)
+            let empty = f.chars[i as usize] == 0 && f.images[i as usize] == 0 && f.links[i as usize] == 0 && f.ad_links[i as usize] == 0 && f.share_links[i as usize] == 0 && kind != Kind::Sponsored;
             if score >= threshold && !empty && self.part_disagrees(i, kind, threshold) {
                 i += 1;
                 continue;
@@ -1781,6 +1782,21 @@ mod tests {
         let (s, c) = run(&html);
         assert_eq!(c.kind_of(&s, by_id(&s, "paid")), Some(Kind::Sponsored));
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn share_buttons_without_links_are_a_share_bar() {
+        // AMP's share component and script-driven buttons named for sharing: icons with no text and
+        // no link, seen all the same, after the story's last paragraph.
+        for bar in [
+            "<amp-social-share type=facebook width=32 height=32></amp-social-share><amp-social-share type=twitter width=32 height=32></amp-social-share><amp-social-share type=email width=32 height=32></amp-social-share>",
+            "<button aria-label='Share on Facebook'><svg></svg></button><button aria-label='Share on X'><svg></svg></button><button title='share via email'><svg></svg></button>",
+        ] {
+            let html = format!("<body><main><article id=story><h1>Council approves transit plan</h1>{p}{p}{p}{p}<div id=bar class=x1>{bar}</div></article></main></body>", p = PARA);
+            let (s, c) = run(&html);
+            assert_block(&c, by_id(&s, "bar"), Kind::Promotion);
+            assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+        }
     }
 
     #[test]

@@ -457,6 +457,14 @@ pub fn is_share_url(url: &str) -> bool {
     share_url(&Searched::new(&url.to_ascii_lowercase()))
 }
 
+
+/// True for a button's name that says it shares the page ("Share on Facebook", "Share via email",
+/// "Share"), without case.
+fn is_share_button_name(name: &str) -> bool {
+    let n = name.trim_start().as_bytes();
+    n.get(..5).is_some_and(|b| b.eq_ignore_ascii_case(b"share")) && n.get(5).is_none_or(|&c| c == b' ')
+}
+
 /// [`is_share_url`] of a lowercased URL.
 fn share_url(l: &Searched) -> bool {
     SHARE_URL_MARKS.iter().any(|m| l.contains(m))
@@ -960,6 +968,10 @@ impl Features {
                         }
                     }
                 }
+                // Share buttons that are no links: AMP's share component, and buttons named for sharing
+                // ("Share on Facebook"), which open the network's dialog from a script.
+                Tag::Other if s.name(i as u32) == "amp-social-share" => f.share_links[i] = 1,
+                Tag::Button if s.attr(i as u32, Attr::AriaLabel).or_else(|| s.attr(i as u32, Attr::Title)).is_some_and(is_share_button_name) => f.share_links[i] = 1,
                 Tag::Iframe | Tag::Img | Tag::Script | Tag::Source | Tag::Video => {
                     if let Some(src) = s.attr(i as u32, Attr::Src) {
                         if is_ad_url(src) {

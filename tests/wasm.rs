@@ -151,6 +151,7 @@ golden! {
     div_soup_no_semantics => "div-soup-no-semantics",
     french_national => "french-national",
     german_regional => "german-regional",
+    ksl_rebuild_amp => "ksl-rebuild-amp",
     ksl_rebuild_utility => "ksl-rebuild-utility",
     magazine_longform_cards => "magazine-longform-cards",
     outbrain_hashed_emotion => "outbrain-hashed-emotion",
