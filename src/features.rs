@@ -546,7 +546,21 @@ fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool 
 
 /// Lowercase alphanumeric words of a text.
 pub fn text_words(t: &str) -> Vec<String> {
-    t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(lower).collect()
+    // (A loop: the split, filter, map and collect were 0.4 KB more of Wasm.)
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in t.char_indices() {
+        if !c.is_alphanumeric() {
+            if i > start {
+                out.push(lower(&t[start..i]));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if t.len() > start {
+        out.push(lower(&t[start..]));
+    }
+    out
 }
 
 /// The byte length of the white-space character (as `char::is_whitespace` says) starting at byte `i`

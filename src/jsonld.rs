@@ -198,10 +198,13 @@ fn names(v: &Json, out: &mut Vec<String>) {
     }
 }
 
+/// The fields [`article_fields`] reports, by their index.
+pub const FIELDS: [&str; 6] = ["headline", "name", "datePublished", "description", "author", "publisher"];
+
 /// Calls `emit(field, value)` for headline, author, datePublished, publisher and description of the
-/// first article-like object (searching `@graph` and arrays). `WebPage` objects count only when no
-/// article object is present.
-pub fn article_fields(v: &Json, emit: &mut dyn FnMut(&str, &str)) {
+/// first article-like object (searching `@graph` and arrays); `field` is the index of its name in
+/// [`FIELDS`]. `WebPage` objects count only when no article object is present.
+pub fn article_fields(v: &Json, emit: &mut dyn FnMut(usize, &str)) {
     let mut objs: Vec<&Json> = Vec::new();
     let mut stack = vec![v];
     while let Some(x) = stack.pop() {
@@ -221,23 +224,21 @@ pub fn article_fields(v: &Json, emit: &mut dyn FnMut(&str, &str)) {
     let is_page = |o: &&Json| matches!(o.get("@type"), Some(Json::Str(t)) if t == "WebPage");
     let best = objs.iter().find(|o| !is_page(o)).or(objs.first());
     let Some(o) = best else { return };
-    for key in ["headline", "name", "datePublished", "description"] {
-        if let Some(s) = o.get(key).and_then(Json::as_str) {
-            emit(key, s);
+    for (k, key) in FIELDS.iter().enumerate() {
+        let Some(m) = o.get(key) else { continue };
+        if k < 4 {
+            if let Some(s) = m.as_str() {
+                emit(k, s);
+            }
+            continue;
         }
-    }
-    if let Some(a) = o.get("author") {
         let mut n = Vec::new();
-        names(a, &mut n);
-        if !n.is_empty() {
-            emit("author", &crate::text::join(&n, ", "));
+        names(m, &mut n);
+        if k == 4 && !n.is_empty() {
+            emit(k, &crate::text::join(&n, ", "));
         }
-    }
-    if let Some(p) = o.get("publisher") {
-        let mut n = Vec::new();
-        names(p, &mut n);
-        if let Some(first) = n.first() {
-            emit("publisher", first);
+        if let (5, Some(first)) = (k, n.first()) {
+            emit(k, first);
         }
     }
 }
@@ -264,7 +265,7 @@ mod tests {
     fn reads_news_article_in_graph() {
         let v = parse(r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},{"@type":"NewsArticle","headline":"Troops \u00e9 spotted","author":[{"@type":"Person","name":"A B"},{"name":"C D"}],"datePublished":"2024-10-24T12:43:00Z","publisher":{"name":"KSL"}}]}"#).unwrap();
         let mut got = Vec::new();
-        article_fields(&v, &mut |k, val| got.push(format!("{k}={val}")));
+        article_fields(&v, &mut |k, val| got.push(format!("{}={val}", FIELDS[k])));
         assert!(got.contains(&"headline=Troops é spotted".to_string()), "{got:?}");
         assert!(got.contains(&"author=A B, C D".to_string()));
         assert!(got.contains(&"publisher=KSL".to_string()));

@@ -214,25 +214,34 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
     Some(text::concat(&[&origin, "/", &text::join(&segs, "/"), trailing, tail]))
 }
 
+/// The largest candidate of a `srcset`; `None` when one of its candidates is blank. Descriptors are
+/// "640w" or "2x" (possibly "1.5x"): their integer parts are compared, scaled.
+fn pick_srcset(v: &str) -> Option<String> {
+    let mut best: Option<(u32, &str)> = None;
+    for cand in text::split_byte(v, b',') {
+        let mut parts = cand.split_whitespace();
+        let url = parts.next()?;
+        let w = parts
+            .next()
+            .and_then(|d| {
+                let b = d.as_bytes();
+                let mut e = b.len();
+                while e > 0 && matches!(b[e - 1], b'w' | b'x') {
+                    e -= 1;
+                }
+                text::parse_u32(text::before_either(&d[..e], b'.', b'.'), 10)
+            })
+            .unwrap_or(1);
+        if best.is_none_or(|b| w > b.0) {
+            best = Some((w, url));
+        }
+    }
+    best.map(|b| b.1.to_string())
+}
+
 /// The best image source of an `img`: lazy-loading attributes first, then `src`, then the largest
 /// `srcset` candidate.
 fn image_src(s: &Snapshot, id: NodeId) -> Option<String> {
-    let pick_srcset = |v: &str| -> Option<String> {
-        // Descriptors are "640w" or "2x" (possibly "1.5x"): compare their integer part, scaled.
-        let mut best: Option<(u32, &str)> = None;
-        for cand in text::split_byte(v, b',') {
-            let mut parts = cand.split_whitespace();
-            let url = parts.next()?;
-            let w = parts
-                .next()
-                .and_then(|d| text::split_byte(d.trim_end_matches(['w', 'x']), b'.').next().and_then(|n| text::parse_u32(n, 10)))
-                .unwrap_or(1);
-            if best.is_none_or(|b| w > b.0) {
-                best = Some((w, url));
-            }
-        }
-        best.map(|b| b.1.to_string())
-    };
     let base = &s.url;
     if let Some(v) = s.attr(id, Attr::LazySrc) {
         if let Some(u) = safe_url(base, v, true) {
@@ -287,14 +296,7 @@ impl Builder<'_> {
             }
         }
         if chars > 0 && chars < 150 && f.mass[iu] == 0 {
-            let marked = s.attr(i, Attr::Rel).is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
-                || [Attr::Class, Attr::Id].iter().any(|&a| {
-                    s.attr(i, a).is_some_and(|v| {
-                        let v = v.to_ascii_lowercase();
-                        text::contains(&v, "byline") || text::contains(&v, "dateline") || (text::contains(&v, "author") && !text::contains(&v, "authority"))
-                    })
-                });
-            if marked {
+            if marked_as_byline(s, i, false) {
                 return true;
             }
         }
@@ -724,8 +726,9 @@ const SITE_KEYS: &[&str] = &["og:site_name", "application-name"];
 
 fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
     let mut m = Meta::default();
-    let mut ld = Meta::default();
-    let mut ld_name: Option<String> = None;
+    // JSON-LD's fields, in the order of `jsonld::FIELDS`: headline, name, datePublished,
+    // description, author, publisher.
+    let mut ld: [Option<String>; 6] = Default::default();
     // (key, value, stated with `property` rather than `name`)
     let mut metas: Vec<(String, String, bool)> = Vec::new();
     // The `<article>` element around the story root, if any: its header and footer belong to the story.
@@ -758,7 +761,7 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
                 // Keys as Readability normalises them: lowercase, "." read as ":"; a property may
                 // list several ("og:title twitter:title").
                 for (key, prop) in [(s.attr(i, Attr::Property), true), (s.attr(i, Attr::Name), false)] {
-                    for k in key.into_iter().flat_map(str::split_whitespace) {
+                    for k in key.unwrap_or("").split_whitespace() {
                         metas.push((text::replace(&k.to_ascii_lowercase(), ".", ":"), v.to_string(), prop));
                     }
                 }
@@ -774,15 +777,7 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
             Tag::Script if s.attr(i, Attr::Type).is_some_and(|t| text::contains(t, "ld+json")) => {
                 let text = crate::features::subtree_text_all(s, f, i);
                 if let Some(v) = crate::jsonld::parse(&text) {
-                    crate::jsonld::article_fields(&v, &mut |k, val| match k {
-                        "headline" => set(&mut ld.title, val),
-                        "name" => set(&mut ld_name, val),
-                        "author" => set(&mut ld.byline, val),
-                        "datePublished" => set(&mut ld.published, val),
-                        "publisher" => set(&mut ld.site_name, val),
-                        "description" => set(&mut ld.excerpt, val),
-                        _ => {}
-                    });
+                    crate::jsonld::article_fields(&v, &mut |k, val| set(&mut ld[k], val));
                 }
             }
             _ => {}
@@ -812,8 +807,9 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
     // JSON-LD's name and headline: when they differ, the one closer to the document's title.
     // A name that is the publisher's names the site, not the story (aktualne: "name" is the
     // newspaper, "headline" the story).
-    let ld_name = ld_name.filter(|n| ld.site_name.as_ref() != Some(n) || ld.title.is_none());
-    let ld_title = match (ld_name, ld.title.take()) {
+    let [ld_headline, ld_name, ld_published, ld_excerpt, ld_byline, ld_site] = ld;
+    let ld_name = ld_name.filter(|n| ld_site.as_ref() != Some(n) || ld_headline.is_none());
+    let ld_title = match (ld_name, ld_headline) {
         (Some(n), Some(h)) if n != h => {
             let doc = m.doc_title.clone().unwrap_or_default();
             if word_overlap(&h, &doc) > word_overlap(&n, &doc) { Some(h) } else { Some(n) }
@@ -824,11 +820,11 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
     // JSON-LD is the most deliberate statement a page makes about itself.
     Meta {
         title: ld_title.or_else(|| pick(TITLE_KEYS, true)).or(m.title),
-        byline: ld.byline.or_else(|| pick_meta(&metas, BYLINE_KEYS, false, true)).or(m.byline),
+        byline: ld_byline.or_else(|| pick_meta(&metas, BYLINE_KEYS, false, true)).or(m.byline),
         byline_weak: pick_meta(&metas, WEAK_BYLINE_KEYS, false, true),
-        published: ld.published.or_else(|| pick(DATE_KEYS, true)).or(m.published),
-        site_name: pick(SITE_KEYS, true).or(ld.site_name),
-        excerpt: pick(EXCERPT_KEYS, true).or(ld.excerpt),
+        published: ld_published.or_else(|| pick(DATE_KEYS, true)).or(m.published),
+        site_name: pick(SITE_KEYS, true).or(ld_site),
+        excerpt: pick(EXCERPT_KEYS, true).or(ld_excerpt),
         image,
         doc_title: m.doc_title,
         lang: m.lang,
@@ -893,33 +889,47 @@ fn word_overlap(a: &str, b: &str) -> f32 {
 /// else anywhere before it outside menus and footers.
 fn find_byline(s: &Snapshot, f: &Features, root: NodeId) -> Option<String> {
     use crate::features::{ANC_FOOTER, ANC_NAV};
-    let marked = |i: u32| -> bool {
-        if s.attr(i, Attr::Rel).is_some_and(|r| r.split_whitespace().any(|t| t == "author")) {
-            return true;
-        }
-        if s.attr(i, Attr::Itemprop).is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
-            return true;
-        }
-        [Attr::Class, Attr::Id].iter().any(|&a| {
-            s.attr(i, a).is_some_and(|v| {
-                let v = v.to_ascii_lowercase();
-                text::contains(&v, "byline") || text::contains(&v, "dateline") || text::contains(&v, "writtenby") || (text::contains(&v, "author") && !text::contains(&v, "authority"))
-            })
-        })
-    };
     let ok = |i: u32| -> Option<String> {
         let n = &s.nodes[i as usize];
         if n.tag == Tag::Text || f.silent[i as usize] || f.ancestors[i as usize] & (ANC_NAV | ANC_FOOTER) != 0 {
             return None;
         }
         let c = f.chars[i as usize];
-        if c == 0 || c >= 100 || !marked(i) {
+        if c == 0 || c >= 100 || !marked_as_byline(s, i, true) {
             return None;
         }
         let t = crate::features::subtree_text_all(s, f, i);
         (!t.is_empty()).then_some(t)
     };
-    (root..f.end[root as usize]).find_map(ok).or_else(|| (0..root).find_map(ok))
+    // (Two plain loops rather than a `find_map` over each range: less Wasm.)
+    for i in root..f.end[root as usize] {
+        if let Some(t) = ok(i) {
+            return Some(t);
+        }
+    }
+    for i in 0..root {
+        if let Some(t) = ok(i) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// An element marked as the author: `rel=author`, or a class or id with "byline", "dateline" or
+/// "author" (not "authority"); with `wider`, also `itemprop=author` and "writtenby".
+fn marked_as_byline(s: &Snapshot, i: NodeId, wider: bool) -> bool {
+    if s.attr(i, Attr::Rel).is_some_and(|r| r.split_whitespace().any(|t| t == "author")) {
+        return true;
+    }
+    if wider && s.attr(i, Attr::Itemprop).is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
+        return true;
+    }
+    [Attr::Class, Attr::Id].iter().any(|&a| {
+        s.attr(i, a).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            text::contains(&v, "byline") || text::contains(&v, "dateline") || (wider && text::contains(&v, "writtenby")) || (text::contains(&v, "author") && !text::contains(&v, "authority"))
+        })
+    })
 }
 
 /// Builds the reader document for a classified page. `None` when the page has no article.
