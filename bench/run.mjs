@@ -18,20 +18,28 @@
  *   PageState.timings.late: `ms.late` (its own work, from the batch's start to the widget's marks
  *   written) and `ms.late_wait` (from the mutation being seen to the batch's start: the deliberate batch
  *   delay), medians; `late_kind` is the kind the widget got (else that of the first block inside it).
+ * - Then, with "get pages ready before I click" switched on (the extension is loaded as a copy whose
+ *   manifest requires the host permission, so it is granted without a dialog; the setting is on only for
+ *   this step, so every figure above is measured as before): REPS times, loads the page afresh, waits
+ *   until the content script reports its preparation over, and clicks (no warm-up: each is the first
+ *   click on a freshly loaded page, as a user's is). `prepared.ms` holds that click's figures (medians),
+ *   `prepared.cost` what the preparation itself held the page's thread for (PageState.prepared.timings),
+ *   `prepared.used` how many clicks found the page prepared (a page left alone, e.g. over 25,000 nodes,
+ *   is cleaned as usual and counted as such).
  * - Writes one JSON line per page to OUT (fields: docs/benchmarks.md); a failing page gets `error`.
  *
  * Also `node bench/run.mjs --pages DIR --out FILE [--limit N] [--reps N]`.
  */
 
 import { createServer } from "node:http";
-import { existsSync, readFileSync, readdirSync, writeFileSync, appendFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { HIDEABLE_KINDS, defaultSettings } from "../extension/shared/common/settings.js";
 import { Msg } from "../extension/shared/common/messages.js";
-import { CHROMIUM, extensionArgs } from "../tests/e2e/lib/chromium.mjs";
+import { CHROMIUM, extensionArgs, grantedCopy } from "../tests/e2e/lib/chromium.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PAGE_TIMEOUT_MS = 30_000;
@@ -144,12 +152,15 @@ export async function launch(/** @type {string} */ origin) {
   const dir = process.env.BENCH_EXTENSION_DIR ?? path.join(ROOT, "dist/chromium");
   if (!existsSync(path.join(dir, "manifest.json"))) throw new Error("dist/chromium is missing: bash scripts/build-wasm.sh && bash scripts/build-extension.sh");
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing`);
+  // Granted the host permission "get pages ready before I click" asks for (`measurePrepared`).
+  const granted = grantedCopy(dir);
   const context = await chromium.launchPersistentContext("", {
     executablePath: CHROMIUM,
     headless: false, // --headless=new below: the new headless mode loads extensions
     // BENCH_CHROMIUM_ARGS: extra flags for an experiment (e.g. V8's --js-flags), never for the figures.
-    args: [...extensionArgs(dir), ...(process.env.BENCH_CHROMIUM_ARGS?.split(" ").filter(Boolean) ?? [])],
+    args: [...extensionArgs(granted), ...(process.env.BENCH_CHROMIUM_ARGS?.split(" ").filter(Boolean) ?? [])],
   });
+  context.on("close", () => rmSync(granted, { recursive: true, force: true }));
   // Only the page server answers; everything else on the network is aborted.
   await context.route("**/*", (route) => {
     const url = route.request().url();
@@ -207,7 +218,37 @@ export async function launch(/** @type {string} */ origin) {
     }
   }
 
-  return { context, page, inWorker, askPage, click, closePopup };
+  /** Whether the preparing content script is registered now. */
+  const registered = () => inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === "bw-prepare"));
+
+  /**
+   * Switches "get pages ready before I click" on or off (`settings` with `prepare`), as the options page
+   * does, and waits for the background to (un)register its content script. False if it never does (a
+   * build from before the setting). @param {object} settings @param {boolean} on
+   */
+  async function setPrepare(settings, on) {
+    await inWorker((s) => chrome.storage.local.set({ settings: s }), { ...settings, prepare: on });
+    const deadline = performance.now() + 5000;
+    while ((await registered()) !== on) {
+      if (performance.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return true;
+  }
+
+  /** Waits until the freshly loaded page's preparation is over; its PageState. */
+  async function prepared() {
+    const deadline = performance.now() + PAGE_TIMEOUT_MS;
+    for (;;) {
+      const st = await askPage(Msg.PAGE_STATE).catch(() => null); // not loaded yet
+      if (st?.prepared && !["waiting", "running"].includes(st.prepared.state)) return st;
+      if (performance.now() > deadline) throw new Error(`the page was not prepared in time (${st?.prepared?.state ?? "no content script"})`);
+      // Not every 2 ms: each question is a task on the page's thread while it is being prepared.
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  return { context, page, inWorker, askPage, click, closePopup, setPrepare, prepared, canPrepare: true };
 }
 
 /* ---------- one page ---------- */
@@ -327,8 +368,11 @@ async function measure(b, url, reps) {
   strict.restores.done++;
   if ((await strict.outerHtml()) === strict.original) strict.restores.exact++;
 
+  const prepared = b.canPrepare ? await measurePrepared(b, url, reps) : null;
+
   return {
     elements,
+    prepared,
     ms: {
       total: round(median(t.total)), snapshot: round(median(t.snapshot)), classify: round(median(t.classify)),
       apply: round(median(t.apply)), readability: round(median(ra.parse)), readability_clone: round(median(ra.clone)),
@@ -351,6 +395,51 @@ async function measure(b, url, reps) {
     annotated_html: after.html,
     wall: median(walls),
   };
+}
+
+/**
+ * The click on a page prepared before it ("get pages ready before I click" on), `reps` times, each on the
+ * page loaded afresh: the click's figures, the preparation's own cost, and how many clicks found the page
+ * prepared. The setting is switched off again afterwards (and on only here).
+ * @param {Awaited<ReturnType<typeof launch>>} b @param {string} url @param {number} reps
+ */
+async function measurePrepared(b, url, reps) {
+  const settings = await b.inWorker(async () => (await chrome.storage.local.get("settings")).settings);
+  if (!(await b.setPrepare(settings, true))) {
+    b.canPrepare = false;
+    process.stderr.write("bench: this build registers no preparing content script; no `prepared` figures\n");
+    return null;
+  }
+  try {
+    /** @type {Record<string, number[]>} */
+    const t = { total: [], apply: [], wait: [] };
+    /** @type {Record<string, number[]>} */
+    const cost = { thread: [], walk: [], classify: [], longest: [], wall: [], slices: [], nodes: [] };
+    /** @type {Record<string, number>} */
+    const states = {};
+    let used = 0;
+    for (let i = 0; i < reps; i++) {
+      await b.closePopup();
+      await b.page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
+      const ready = await b.prepared();
+      const p = ready.prepared;
+      const key = p.reason ? `${p.state}: ${p.reason}` : p.state;
+      states[key] = (states[key] ?? 0) + 1;
+      if (p.timings) for (const k of Object.keys(cost)) cost[k].push(p.timings[k]);
+      const r = await b.click();
+      if (r.state.engine !== "content") throw new Error(`the core ran in the ${r.state.engine}, not the content script`);
+      const tm = r.state.timings;
+      if (tm.prepared) used++;
+      t.total.push(tm.total);
+      t.apply.push(tm.apply);
+      t.wait.push(tm.prepared?.wait ?? 0);
+    }
+    await b.closePopup();
+    const medians = (/** @type {Record<string, number[]>} */ o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v.length).map(([k, v]) => [k, round(median(v))]));
+    return { ms: medians(t), cost: medians(cost), used, of: reps, states };
+  } finally {
+    await b.setPrepare(settings, false);
+  }
 }
 
 /**
@@ -443,7 +532,7 @@ async function main() {
     }
     appendFileSync(args.out, JSON.stringify(line) + "\n");
     const ms = line.ms
-      ? `total ${line.ms.total} ms, readability ${line.ms.readability} ms, toggle ${line.ms.toggle} ms, strict CSP total ${line.strict.ms.total} ms (${line.strict.background.bytes} bytes)`
+      ? `total ${line.ms.total} ms, prepared ${line.prepared?.ms.total ?? "-"} ms (${line.prepared?.used ?? 0}/${line.prepared?.of ?? 0}; preparation ${line.prepared?.cost.thread ?? "-"} ms), readability ${line.ms.readability} ms, toggle ${line.ms.toggle} ms, strict CSP total ${line.strict.ms.total} ms (${line.strict.background.bytes} bytes)`
       : `error: ${line.error}`;
     process.stderr.write(`[${i + 1}/${pages.length}] ${p.id}: ${line.elements ?? "?"} elements, ${ms}\n`);
   }

@@ -8,8 +8,8 @@
  * How the host permission is granted without a dialog nobody can answer in a headless browser:
  * - Chromium shows permissions.request's dialog for an optional host permission. An unpacked extension
  *   loaded with --load-extension is granted the host permissions its manifest requires, so the test loads
- *   a copy of dist/chromium whose manifest lists the all-sites pattern under `host_permissions`; the options page's
- *   request (the same code the user's click runs) then resolves true at once. Switching off cannot give
+ *   a copy of dist/chromium whose manifest requires them (`grantedCopy`); the options page's request (the
+ *   same code the user's click runs) then resolves true at once. Switching off cannot give
  *   a required permission back there; the setting and the registration still go.
  * - Firefox: the preference extensions.webextOptionalPermissionPrompts=false grants an optional
  *   permission without the doorhanger, but only to a request made from the user's input, which the
@@ -17,33 +17,18 @@
  */
 
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { CASES, distDir, requireSeed } from "./lib/cases.mjs";
-import { launchChromium } from "./lib/chromium.mjs";
+import { grantedCopy, launchChromium } from "./lib/chromium.mjs";
 import { launchFirefox } from "./lib/firefox.mjs";
 import { waitFor } from "./lib/scenarios.mjs";
 
 const TEST_TIMEOUT_MS = 60_000;
 const PREPARE_SCRIPT = "bw-prepare";
 
-/** @type {string[]} the copies made, removed after the suites */
+/** @type {string[]} the copies of dist/chromium made, removed after the suites */
 const copies = [];
-
-/** A copy of dist/chromium granted every site at load (see above). */
-function grantedChromiumCopy() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "blockwise-prepare-"));
-  copies.push(dir);
-  cpSync(distDir("chromium"), dir, { recursive: true });
-  const file = path.join(dir, "manifest.json");
-  const manifest = JSON.parse(readFileSync(file, "utf8"));
-  manifest.host_permissions = manifest.optional_host_permissions;
-  delete manifest.optional_host_permissions;
-  writeFileSync(file, JSON.stringify(manifest, null, 2));
-  return dir;
-}
 
 /* ---------- in the extension (the background, or an extension page in Firefox) ---------- */
 
@@ -85,7 +70,10 @@ const shown = (/** @type {string} */ sel) => {
 
 describe("get pages ready before the click", () => {
   for (const [name, launch] of /** @type {const} */ ([
-    ["chromium", async () => launchChromium({ dir: grantedChromiumCopy() })],
+    ["chromium", async () => {
+      copies.push(grantedCopy(distDir("chromium")));
+      return launchChromium({ dir: copies[copies.length - 1] });
+    }],
     ["firefox", async () => launchFirefox({ prefs: { "extensions.webextOptionalPermissionPrompts": false } })],
   ])) {
     describe(name, () => {

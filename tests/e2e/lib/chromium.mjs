@@ -6,7 +6,9 @@
  * over a DevTools session attached to its target.
  */
 
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { chromium } from "playwright-core";
 import { distDir } from "./cases.mjs";
 import { startServer } from "./server.mjs";
@@ -25,6 +27,24 @@ export const extensionArgs = (dir) => [
   "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
   `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, "--enable-unsafe-extension-debugging",
 ];
+
+/**
+ * A copy of the unpacked extension in `dir` whose manifest requires its optional host permissions: an
+ * unpacked extension loaded with --load-extension is granted the host permissions it requires, where an
+ * optional one would need permissions.request's dialog, which nothing answers in a headless browser.
+ * The options page's request for them then resolves true at once (prepare.test.mjs, bench/run.mjs).
+ * @param {string} dir @returns {string} the copy, in a new temporary directory
+ */
+export function grantedCopy(dir) {
+  const copy = mkdtempSync(path.join(os.tmpdir(), "blockwise-granted-"));
+  cpSync(dir, copy, { recursive: true });
+  const file = path.join(copy, "manifest.json");
+  const manifest = JSON.parse(readFileSync(file, "utf8"));
+  manifest.host_permissions = manifest.optional_host_permissions;
+  delete manifest.optional_host_permissions;
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+  return copy;
+}
 
 /** @param {Function} fn @param {any} arg */
 const expression = (fn, arg) => `(${fn.toString()})(${JSON.stringify(arg ?? null)})`;
