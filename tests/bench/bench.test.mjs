@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DATA = process.env.BLOCKWISE_DATA ?? path.resolve(ROOT, "../shared/data");
 const WCXB_IDS = ["0001", "0002", "0003"];
 const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
-const FIELDS = ["id", "elements", "ms", "first", "strict", "kinds", "restores", "late_kind", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
+const FIELDS = ["id", "elements", "ms", "first", "strict", "prepared", "kinds", "restores", "late_kind", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
 const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone", "toggle", "late", "late_wait"].sort();
 const PHASES = ["apply", "classify", "snapshot", "total"];
 
@@ -69,6 +69,16 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
     const html = Buffer.byteLength(l.annotated_html);
     assert.ok(bg.bytes < 2 * html, `${l.id}: the snapshot message (${bg.bytes} bytes) is under twice the page's own HTML (${html})`);
     if (html > 200_000) assert.ok(bg.bytes < html, `${l.id}: on a large page the snapshot message (${bg.bytes} bytes) is smaller than its HTML (${html})`);
+    // "Get pages ready before I click": each click on a freshly loaded page found it prepared (these pages
+    // are far below the preparation's node limit) and walked nothing; the preparation's cost was recorded.
+    const p = l.prepared;
+    assert.deepEqual(Object.keys(p.ms).sort(), ["apply", "total", "wait"], `${l.id}: prepared click fields`);
+    assert.equal(p.of, 2);
+    assert.equal(p.used, p.of, `${l.id}: clicks that found the page prepared (${JSON.stringify(p.states)})`);
+    for (const [k, v] of Object.entries(p.ms)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: prepared.ms.${k} = ${v}`);
+    assert.ok(p.ms.total >= p.ms.apply, `${l.id}: the prepared total covers its apply`);
+    assert.deepEqual(Object.keys(p.cost).sort(), ["classify", "longest", "nodes", "slices", "thread", "walk", "wall"], `${l.id}: preparation cost fields`);
+    assert.ok(p.cost.thread > 0 && p.cost.thread >= p.cost.longest && p.cost.nodes >= l.elements, `${l.id}: preparation cost ${JSON.stringify(p.cost)}`);
     // Undo is exact on every page: each restore (between clicks, both paths) gave back the original outerHTML.
     assert.ok(l.restores.done >= 3, `${l.id}: ${l.restores.done} restores`);
     assert.equal(l.restores.exact, l.restores.done, `${l.id}: restores that gave back the page's exact outerHTML`);
@@ -87,6 +97,7 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
   assert.match(table, /Pages scored: 3 \(wcxb 3\); failed: 0/);
   assert.match(table, /\| WCXB dev, all types \| 3 \| \*\*\d\.\d{3}\*\* \| \d\.\d{3} \|/);
   assert.match(table, /ratio Blockwise total \/ Readability `parse\(\)` \| \*\*\d+\.\d\d\*\*/);
+  assert.match(table, /ratio Blockwise total \/ Readability `parse\(\)`, page prepared before the click \(opt-in; 3 pages, 6 of 6 clicks found it prepared\) \| \*\*\d+\.\d\d\*\*/);
 });
 
 test("the bench server strips scripts but keeps ld+json whole, never as page text", async () => {
