@@ -356,6 +356,17 @@ impl Builder<'_> {
             && READER_CTA_LINKS.contains(crate::lower::lower(crate::features::subtree_text(s, f, i, 60).trim()).as_str())
     }
 
+    /// Text printed for screen readers only, beside what the eye reads: a class of the common
+    /// visually-hidden conventions ([`VISUALLY_HIDDEN`]: Bootstrap's `sr-only`, `visually-hidden`,
+    /// WordPress's `screen-reader-text`, the Korean `blind`) on an element whose parent shows more
+    /// ("Regular price" before "$19.99", "opens in a new tab" in a link, a video's description under
+    /// it). Alone in its parent it stands for an icon ("Yes" in a comparison table) and stays.
+    fn is_screen_reader_text(&self, i: NodeId) -> bool {
+        let (s, f) = (self.s, self.f);
+        let p = s.nodes[i as usize].parent;
+        f.chars[i as usize] > 0 && p != NONE && f.chars[p as usize] > f.chars[i as usize] + 1 && is_visually_hidden(s, i)
+    }
+
     /// Interactive or embedded subtrees are dropped, except a `<form>` that holds most of the story's
     /// prose: forum software (XenForo, Invision) puts a whole thread inside one moderation form, and
     /// its posts are the page (WCXB forum pages). Its fields are still dropped one by one. A form that
@@ -434,7 +445,7 @@ impl Builder<'_> {
             let keep_posts = (self.thread && nested_block == Some(Kind::Comments))
                 || (self.lists && nested_block == Some(Kind::Related))
                 || (self.link_lists && nested.is_some_and(crate::classify::is_link_list_only));
-            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_poster_card(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
+            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_screen_reader_text(i) || self.is_poster_card(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
                 i = self.f.end[iu];
                 continue;
             }
@@ -549,6 +560,14 @@ impl Builder<'_> {
         out
     }
 }
+
+fn is_visually_hidden(s: &Snapshot, i: NodeId) -> bool {
+    s.attr(i, Attr::Class).is_some_and(|c| c.split_ascii_whitespace().any(|t| VISUALLY_HIDDEN.iter().any(|v| t.eq_ignore_ascii_case(v))))
+}
+/// Class words that hide an element from the eye and leave it to screen readers (CSS clip or
+/// off-screen position: the browser renders it, so neither natively nor in the browser is it
+/// "not rendered").
+const VISUALLY_HIDDEN: &[&str] = &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "blind"];
 
 /// Text nodes of `j`'s subtree that open with one of [`POSTER_STAT_LABELS`] ("Messages:", "Joined",
 /// "Posts: 4,032") or are a count and one ("8,415 posts"), and whether one holds a digit.
@@ -1367,6 +1386,20 @@ mod tests {
         let text = crate::analyze(&snap, true).reader.expect("a thread").text;
         assert_eq!(text.matches(first).count(), 1, "{text}");
         assert!(text.contains(answer) && text.contains(other), "{text}");
+    }
+
+    #[test]
+    fn text_for_screen_readers_only_is_left_out_unless_it_stands_for_an_icon() {
+        let r = reader_of(
+            "",
+            "<p>The coffee is a dark roast of arabica and robusta beans, certified organic and fair trade.</p>\
+             <div><span class='visually-hidden'>Regular price</span> <span>$19.99</span></div>\
+             <p>Read <a href=/origin>where it grows<span class=sr-only> (opens in a new tab)</span></a> on our farm pages.</p>\
+             <table><tr><th>Free delivery</th><td><span class=sr-only>Yes</span></td></tr></table>",
+        );
+        assert!(r.text.contains("$19.99") && r.text.contains("where it grows"), "{}", r.text);
+        assert!(!r.text.contains("Regular price") && !r.text.contains("opens in a new tab"), "{}", r.text);
+        assert!(r.text.contains("Yes"), "{}", r.text);
     }
 
     #[test]
