@@ -585,6 +585,13 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // A grid of cards each labelled as paid ("Sponsored" on every card, no heading over them) is one
+        // paid box, as a grid under one "Sponsored" heading is.
+        if links >= 2 && ev.score[Kind::Sponsored as usize] < BLOCK_THRESHOLD {
+            if let Some(l) = self.paid_cards_label(id) {
+                ev.add(Kind::Sponsored, W_LABEL, Reason::words(Why::Labelled, self.label_text(l)));
+            }
+        }
         // A widget headed by a sibling that is only its title ("Latest News" in one box, the teasers
         // in the next): the title names the widget.
         // (Not the story's own prose after an ad slot's "Advertisement" label: paragraphs with a few
@@ -929,6 +936,24 @@ impl<'a> Ctx<'a> {
                 k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.other_sites(c) > 0)
             });
         }
+    }
+
+    /// The label of the first of `id`'s cards when it has two or more children that show something and
+    /// each carries a sponsored label of its own.
+    fn paid_cards_label(&mut self, id: NodeId) -> Option<u32> {
+        let f = self.f;
+        let mut first = None;
+        let mut cards = 0;
+        for c in f.children(id) {
+            if self.s.nodes[c as usize].tag == Tag::Text || (f.chars[c as usize] == 0 && f.images[c as usize] == 0) {
+                continue;
+            }
+            let l = self.label(c)?.0;
+            self.label_match(l, 0)?;
+            first.get_or_insert(l);
+            cards += 1;
+        }
+        first.filter(|_| cards >= MIN_PAID_CARDS)
     }
 
     /// True when a copyright notice's text lies inside `id`.
@@ -1797,6 +1822,21 @@ mod tests {
             assert_block(&c, by_id(&s, "bar"), Kind::Promotion);
             assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
         }
+    }
+
+    #[test]
+    fn cards_each_labelled_sponsored_are_one_paid_box() {
+        // No heading over the grid: every card carries its own "Sponsored" badge (the grid is too large
+        // for the first card's badge to label it all).
+        let cards: String = (0..6)
+            .map(|i| format!("<div class=c1><a href='/partner/{i}'><img src='/p{i}.jpg' alt=''></a><span class=c2>Sponsored</span>\
+                              <h3><a href='/partner/{i}'>A guide to choosing office printers, part {i}</a></h3>\
+                              <p>Carefully weigh these pros and cons to make an informed decision that best suits your business growth, part {i}.</p><p>by Advertiser {i}</p></div>"))
+            .collect();
+        let html = format!("<body><main><article id=story><h1>Council approves transit plan</h1>{p}{p}{p}{p}</article><section id=grid class=x1>{cards}</section></main></body>", p = PARA);
+        let (s, c) = run(&html);
+        assert_block(&c, by_id(&s, "grid"), Kind::Sponsored);
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
     #[test]

@@ -96,6 +96,8 @@ pub const FOOTER_LINK_DENSITY: f32 = 0.5;
 /// See [`MIN_FOOTER_LINKS`]: and less prose than this (a table cell holding a wire story, its
 /// "Copyright 2007 by the Associated Press" line and the site's links is no footer).
 pub const MAX_FOOTER_PROSE_CHARS: u32 = 300;
+/// A grid of at least this many cards, each labelled “Sponsored” on its own, is one sponsored box.
+pub const MIN_PAID_CARDS: u32 = 2;
 /// What a copyright notice says (case as sites write it).
 pub const COPYRIGHT_MARKS: &[&str] = &["©", "Copyright", "COPYRIGHT", "All rights reserved", "All Rights Reserved", "ALL RIGHTS RESERVED"];
 /// A class/id token naming the kind ("newsletter", "related", "sidebar-ad"): authors name their

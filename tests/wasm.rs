@@ -152,6 +152,7 @@ golden! {
     french_national => "french-national",
     german_regional => "german-regional",
     ksl_rebuild_amp => "ksl-rebuild-amp",
+    ksl_rebuild_html5 => "ksl-rebuild-html5",
     ksl_rebuild_utility => "ksl-rebuild-utility",
     magazine_longform_cards => "magazine-longform-cards",
     outbrain_hashed_emotion => "outbrain-hashed-emotion",
