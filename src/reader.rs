@@ -1370,6 +1370,22 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_at_an_address_that_names_a_forum_shows_its_replies() {
+        // A question with a body of its own (too long for its replies to make it a thread by weight
+        // alone) and, beside it, a box of replies that reads as comments: at a forum's address the
+        // replies are the page's content; at a news site's the same page keeps them out.
+        let ask = "<p>I am in the second year of my degree and have two internships behind me, one at a software firm and one at an accounting firm's advisory arm, and I keep hearing that consulting eats your evenings and weekends.</p>";
+        let reply = |k: usize| format!("<div class=comment><a href=/u/{k}>member{k}</a><p>Reply {k}: in my office the hours were long in the first year, about sixty a week, but the work taught me more than any course did, and the weekends were mostly free once the project settled down.</p></div>");
+        let replies: String = (0..8).map(reply).collect();
+        let html = format!("<html><body><main><div><article><h1>Consulting: is it worth it?</h1>{ask}{ask}{ask}</article><div class=comments><h2>22 Comments</h2>{replies}</div></div></main></body></html>");
+        let text = |url: &str| crate::analyze(&crate::html::parse(&html, url), true).reader.expect("reader").text;
+        let forum = text("https://www.example.com/forum/consulting/is-it-worth-it");
+        assert!(forum.contains("Reply 3: in my office") && forum.contains("second year of my degree"), "{forum}");
+        let news = text("https://news.example.com/careers/is-consulting-worth-it");
+        assert!(!news.contains("Reply 3: in my office") && news.contains("second year of my degree"), "{news}");
+    }
+
+    #[test]
     fn a_thread_shows_a_quoted_post_once() {
         // A reply quotes the first post ("turner said: … Click to expand…") before answering it: the
         // quoted paragraph is the first post's text again, and the thread shows it once.
@@ -1449,7 +1465,7 @@ mod tests {
             card("turner"),
             card("ann")
         );
-        let snap = crate::html::parse(&html, "https://forum.example.com/t/lathe-noise.123");
+        let snap = crate::html::parse(&html, "https://www.example.com/t/lathe-noise.123");
         let text = crate::analyze(&snap, true).reader.expect("a thread").text;
         assert_eq!(text.matches(first).count(), 1, "{text}");
         assert!(text.contains("Check the belt tension first") && !text.contains("Messages"), "{text}");

@@ -379,6 +379,8 @@ pub const MIN_MARKER_LABEL_LETTERS: u32 = 8;
 
 /// The schema.org type a forum thread's page carries.
 pub const DISCUSSION_TYPE: &str = "DiscussionForumPosting";
+/// A host label or path segment that names a forum (see `classify::address_names_a_forum`).
+pub const FORUM_ADDRESS_WORDS: &[&str] = &["forum", "forums", "thread", "threads", "showthread", "viewtopic", "discussion", "discussions", "board", "boards"];
 /// The schema.org type of a page that presents a product, as its JSON-LD writes it, quoted (56 of
 /// WCXB's 105 tune product pages, 11 of 110 collections). An `itemtype` never holds the quotes:
 /// microdata product pages were tried as well and gained nothing.
