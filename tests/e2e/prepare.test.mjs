@@ -180,6 +180,25 @@ describe("get pages ready before the click", () => {
         await h.ext(askPage, { type: "bw:page-restore" });
       });
 
+      it("an address changed after the preparation (a single-page app's pushState): the click cleans as usual", async () => {
+        await preparedPage(CASES.news.path);
+        await h.page(() => history.pushState({}, "", `${location.pathname}?view=2`));
+        const st = await click();
+        assert.equal(st.timings.prepared, undefined, "the prepared blocks were not used");
+        assert.deepEqual([st.prepared.state, st.prepared.reason], ["discarded", "navigated"]);
+        assert.ok(st.timings.snapshot > 0, "the page was walked again");
+        assert.equal(await h.page(shown, CASES.news.hidden.sponsored), false);
+        await h.ext(askPage, { type: "bw:page-restore" });
+      });
+
+      it("a page over the preparation's node limit is left for the click", async () => {
+        // 30,000 elements (pages/big.js), over the 25,000 nodes a preparation takes on.
+        const st = await preparedPage("/pages/big.html?n=30000");
+        assert.equal(st.prepared.state, "skipped");
+        assert.match(st.prepared.reason, /more than 25000 nodes/);
+        assert.equal(st.prepared.timings, null, "it walked nothing");
+      });
+
       it("switching it off unregisters the script (and gives the access back where it can)", async () => {
         assert.equal(await h.clickOption("#prepare"), false, "the switch shows off");
         const off = await waitFor(() => h.ext(extensionSide), (s) => !s.scripts.includes(PREPARE_SCRIPT));
