@@ -44,6 +44,7 @@ import { CHROMIUM, extensionArgs, grantedCopy } from "../tests/e2e/lib/chromium.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PAGE_TIMEOUT_MS = 30_000;
 const POLL_MS = 2;
+const PREPARE_TIMEOUT_MS = 15_000;
 /** The strict-CSP pages' policy: no 'wasm-unsafe-eval', so no Wasm in the content script (Chromium). */
 const STRICT_CSP = "script-src 'self'";
 
@@ -238,7 +239,8 @@ export async function launch(/** @type {string} */ origin) {
 
   /** Waits until the freshly loaded page's preparation is over; its PageState. */
   async function prepared() {
-    const deadline = performance.now() + PAGE_TIMEOUT_MS;
+    // Two idle waits of at most 2 s each, the Wasm's compilation, the walk and the core: far less than this.
+    const deadline = performance.now() + PREPARE_TIMEOUT_MS;
     for (;;) {
       const st = await askPage(Msg.PAGE_STATE).catch(() => null); // not loaded yet
       if (st?.prepared && !["waiting", "running"].includes(st.prepared.state)) return st;
@@ -368,7 +370,10 @@ async function measure(b, url, reps) {
   strict.restores.done++;
   if ((await strict.outerHtml()) === strict.original) strict.restores.exact++;
 
-  const prepared = b.canPrepare ? await measurePrepared(b, url, reps) : null;
+  // A failure here leaves the page's other figures as they are: `prepared` then holds the error alone.
+  const prepared = b.canPrepare
+    ? await measurePrepared(b, url, reps).catch((e) => ({ error: String(e?.message ?? e).split("\n")[0] }))
+    : null;
 
   return {
     elements,

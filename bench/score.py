@@ -382,6 +382,7 @@ def score(lines, data):
         "restores": [d["restores"] for d in ok if d.get("restores")],
         # "Get pages ready before I click" on: the click on a page prepared before it (bench/run.mjs).
         "prepared": [d for d in ok if (d.get("prepared") or {}).get("ms")],
+        "prepared_failed": [d for d in ok if (d.get("prepared") or {}).get("error")],
     }
     return res
 
@@ -481,7 +482,8 @@ def report(res):
             ratio = [d["prepared"]["ms"]["total"] / d["ms"]["readability"] for d in pr]
             used = sum(d["prepared"]["used"] for d in pr)
             clicks = sum(d["prepared"]["of"] for d in pr)
-            L.append(f"| ratio Blockwise total / Readability `parse()`, page prepared before the click (opt-in; {len(pr)} pages, {used} of {clicks} clicks found it prepared) "
+            failed = f"; the step failed on {len(sp['prepared_failed'])} more" if sp["prepared_failed"] else ""
+            L.append(f"| ratio Blockwise total / Readability `parse()`, page prepared before the click (opt-in; {len(pr)} pages, {used} of {clicks} clicks found it prepared{failed}) "
                      f"| **{fmt(med(ratio), 2)}** | **{fmt(pct(ratio, .95), 2)}** |")
         for k, label in (("total", "Blockwise total (clean request → stylesheet set), ms"), ("snapshot", "  snapshot (DOM walk), ms"),
                          ("classify", "  classify (Wasm core, reader included), ms"), ("apply", "  apply (attributes, stylesheet, badge), ms"),
