@@ -458,7 +458,7 @@ impl<'a> Ctx<'a> {
         let mut opening: Option<String> = None;
         if (1..=3).contains(&links) && ld > 0.5 && chars < 400 && near_text {
             let start: &str = opening.get_or_insert_with(|| lower_owned(subtree_text(s, f, id, 80)));
-            let start = start.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '←' && c != '«');
+            let start = start.trim_start_matches(|c: char| !crate::lower::is_alphanumeric(c) && c != '←' && c != '«');
             let start = start.strip_prefix("post navigation").unwrap_or(start).trim_start();
             if PREV_NEXT_OPENINGS.prefix_of(start).is_some() {
                 ev.add(Kind::Related, W_PREV_NEXT, Reason::new(Why::PrevNext));

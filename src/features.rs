@@ -183,7 +183,7 @@ fn split_token_spans(s: &str, buf: &mut String, spans: &mut Vec<(u32, u32)>) {
         return;
     }
     buf.reserve(s.len());
-    for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in s.split(|c: char| !crate::lower::is_alphanumeric(c)).filter(|w| !w.is_empty()) {
         if word.is_ascii() {
             let base = buf.len();
             buf.push_str(word);
@@ -550,7 +550,7 @@ pub fn text_words(t: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in t.char_indices() {
-        if !c.is_alphanumeric() {
+        if !crate::lower::is_alphanumeric(c) {
             if i > start {
                 out.push(lower(&t[start..i]));
             }
