@@ -2312,6 +2312,12 @@ mod tests {
         assert!(label_matches("sponsored articles", SPONSORED_LABELS).is_some());
         assert!(label_matches("more from world news", RELATED_LABELS).is_some());
         assert!(label_matches("adventure", SPONSORED_LABELS).is_none());
+        // The seed page's "Sponsored Articles" reworded, as another rebuild of it may say it.
+        for l in ["content from our sponsors", "presented by our partners", "brought to you by les olson", "sponsor content", "more from our partners"] {
+            assert!(label_matches(l, SPONSORED_LABELS).is_some(), "{l}");
+        }
+        // (The longer match wins between lists: "more from our partners" over related's "more from".)
+        assert!(label_matches("more from our partners", SPONSORED_LABELS).unwrap().len() > label_matches("more from our partners", RELATED_LABELS).unwrap().len());
         assert!(label_matches("more environment stories", RELATED_LABELS).is_some());
         assert!(label_matches("more world news", RELATED_LABELS).is_some());
         assert!(label_matches("more stories", RELATED_LABELS).is_some());

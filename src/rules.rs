@@ -324,6 +324,10 @@ pub const SPONSORED_LABELS: Words = words![
     "sponsored by", "promoted", "promoted stories", "promoted content", "promoted links",
     "paid content", "paid partner content", "paid post", "partner content", "from our partners",
     "around the web", "from around the web", "you may like", "recommended by", "ads by google",
+    // Other ways the same boxes are headed (the seed page's "Sponsored Articles" reworded).
+    "from our sponsors", "content from our sponsors", "sponsor content", "sponsored post", "sponsored posts",
+    "paid for by", "brought to you by", "in partnership with", "partner stories", "presented by our partners",
+    "more from our partners", "offers from our partners",
     "anzeige", "werbung", "gesponsert", "publicité", "sponsorisé", "contenu sponsorisé",
     "publicidad", "patrocinado", "contenido patrocinado", "pubblicità", "sponsorizzato",
     "реклама", "партнерский материал", "партнёрский материал", "новости партнеров", "новости партнёров",
