@@ -180,6 +180,24 @@ describe("get pages ready before the click", () => {
         await h.ext(askPage, { type: "bw:page-restore" });
       });
 
+      it("a story filled in after the preparation: the prepared blocks are dropped, the click reads the page whole", async () => {
+        await preparedPage(CASES.news.path);
+        const added = await h.page(() => {
+          const more = document.createElement("div");
+          more.id = "story-more";
+          const words = "The river authority said the new barriers held through the night while volunteers filled sandbags on the east bank";
+          more.innerHTML = Array.from({ length: 12 }, (_, i) => `<p>${words}, update ${i + 1}: crews stayed on the levee until the water fell.</p>`).join("");
+          document.querySelector(".story-body")?.append(more);
+          return more.textContent?.length ?? 0;
+        });
+        assert.ok(added > 1000);
+        const st = await click();
+        assert.equal(st.timings.prepared, undefined, "the prepared blocks were not used");
+        assert.deepEqual([st.prepared.state, st.prepared.reason], ["discarded", "changed"]);
+        assert.equal(await h.page(() => [...document.querySelectorAll("#story-more > p")].filter((p) => !p.checkVisibility()).length), 0, "the story's new paragraphs are shown");
+        await h.ext(askPage, { type: "bw:page-restore" });
+      });
+
       it("an address changed after the preparation (a single-page app's pushState): the click cleans as usual", async () => {
         await preparedPage(CASES.news.path);
         await h.page(() => history.pushState({}, "", `${location.pathname}?view=2`));

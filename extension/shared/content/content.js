@@ -69,10 +69,11 @@ const PREPARE_MAX_NODES = BACKGROUND_NODES;
 /** Preparation: the longest it waits for the page's thread to be idle before it starts anyway. */
 const PREPARE_IDLE_TIMEOUT_MS = 2000;
 /**
- * Preparation: more subtrees added since than this, or the page's element count moved by more than
- * PREPARE_MAX_DRIFT of what was walked, and the prepared blocks are dropped: the click cleans as it
- * would have without them (a page that changed that much is another page; an endless feed stops
- * being remembered).
+ * Preparation: more subtrees added since than this, the page's element count moved by more than
+ * PREPARE_MAX_DRIFT of what was walked, or the added subtrees' text more than that share of the walked
+ * page's text, and the prepared blocks are dropped: the click cleans as it would have without them (a
+ * page that changed that much is another page, and a story filled in after the preparation must be
+ * read with the page, not as late content; an endless feed stops being remembered).
  */
 const PREPARE_MAX_ADDED = 200;
 const PREPARE_MAX_DRIFT = 0.2;
@@ -820,7 +821,7 @@ let preparation = null;
  * are not kept), the address it was prepared at, and how many elements the page had.
  * @type {{ snap: import("./snapshot.js").Snapshot & { slices: number },
  *          result: { blocks: Array<{ node: number, kind: string, confidence: number, reasons: string[] }>, reader: null },
- *          url: string, elements: number } | null}
+ *          url: string, elements: number, text: number } | null}
  */
 let prepared = null;
 /** @type {Promise<void> | null} the preparation while it runs */
@@ -909,7 +910,10 @@ async function runPreparation() {
   const walk = t2 - t1 - away;
   // The wire is not kept (the click reads only the blocks' elements); slices: 1, as the marks of a
   // page this small go on in one task.
-  prepared = { snap: { wire: /** @type {any} */ (null), nodes, subtreeStart: 0, slices: 1 }, result: { blocks, reader: null }, url, elements };
+  prepared = {
+    snap: { wire: /** @type {any} */ (null), nodes, subtreeStart: 0, slices: 1 }, result: { blocks, reader: null }, url, elements,
+    text: snap.wire.strings.length, // the page's distinct texts and attribute values: an upper bound of its text
+  };
   preparation.timings = {
     wall: t3 - t0, thread: walk + (t3 - t2), walk, classify: t3 - t2, longest: Math.max(longest, t3 - t2),
     slices: snap.slices, nodes: snap.wire.names.length,
@@ -921,8 +925,7 @@ async function runPreparation() {
  * The prepared page for a click, or null (the click then walks and classifies as usual): a preparation
  * still waiting for idle time is called off; one running is awaited (its walk and core run are the
  * ones the click would do, and part of them is done). The blocks are used only if the address is the
- * one they were prepared at and the page has not changed too much since (PREPARE_MAX_ADDED,
- * PREPARE_MAX_DRIFT); elements removed since are skipped when applied, subtrees added since go by the
+ * one they were prepared at and the page has not changed too much since (`changedTooMuch`); elements removed since are skipped when applied, subtrees added since go by the
  * late path after the clean.
  */
 async function takePrepared() {
@@ -939,12 +942,26 @@ async function takePrepared() {
     discardPrepared("navigated");
     return null;
   }
-  if (pending.size > PREPARE_MAX_ADDED || (pending.size && Math.abs(document.getElementsByTagName("*").length - p.elements) > PREPARE_MAX_DRIFT * p.elements)) {
+  if (changedTooMuch(p)) {
     discardPrepared("changed");
     return null;
   }
   preparation.state = "used";
   return p;
+}
+
+/**
+ * Whether the page changed too much since `p` was prepared (PREPARE_MAX_ADDED, PREPARE_MAX_DRIFT): asked
+ * only when something was added (a removal alone leaves the prepared blocks right, less the removed).
+ * @param {NonNullable<typeof prepared>} p
+ */
+function changedTooMuch(p) {
+  if (!pending.size) return false;
+  if (pending.size > PREPARE_MAX_ADDED) return true;
+  if (Math.abs(document.getElementsByTagName("*").length - p.elements) > PREPARE_MAX_DRIFT * p.elements) return true;
+  let text = 0;
+  for (const el of pending.keys()) if (el.isConnected) text += el.textContent?.length ?? 0;
+  return text > PREPARE_MAX_DRIFT * p.text;
 }
 
 /* ---------- messages ---------- */
