@@ -1333,11 +1333,12 @@ fn is_discussion_page(s: &Snapshot, f: &Features) -> bool {
 /// is a thread like one marked up as one. A word inside a segment (`/a-2024-discussion-of-…`, a
 /// story's slug) does not count.
 fn address_names_a_forum(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |x| x.1);
-    let rest = rest.split(['?', '#']).next().unwrap_or("");
-    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    // (With `text`'s searches: a `&str` or `char` pattern brings the standard searchers back, 1.2 KB.)
+    let rest = text::split_once(url, "://").map_or(url, |x| x.1);
+    let rest = text::before_either(rest, b'?', b'#');
+    let (host, path) = text::find_byte(rest, b'/').map_or((rest, ""), |i| (&rest[..i], &rest[i + 1..]));
     let named = |w: &str| FORUM_ADDRESS_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f));
-    host.split('.').any(named) || path.split('/').any(|seg| named(seg.strip_suffix(".php").unwrap_or(seg)))
+    text::split_byte(host, b'.').any(named) || text::split_byte(path, b'/').any(|seg| named(seg.strip_suffix(".php").unwrap_or(seg)))
 }
 
 /// True when `schema_type` is in the page's JSON-LD or in an element's `itemtype`.
