@@ -1,7 +1,9 @@
 //! How much of a WCXB page's human main text Blockwise hides: text runs of 40 characters or more that
-//! appear word for word in the page's `main_content` but lie in a block of a hidden kind (anything
-//! but `article`, as the default settings hide them), and nowhere else on the page as `article`. The share is of `main_content`'s characters,
-//! per page type; the tune split's worst pages are listed with `SHOW=1` (the held-out tenth only in
+//! appear word for word in the page's `main_content` but lie in a block of a hidden kind, and nowhere
+//! else on the page as `article`. Two columns: the kinds the default settings hide (sponsored,
+//! promotion, related: `DEFAULT_HIDDEN_KINDS` in extension/shared/common/settings.js) and every kind but
+//! `article` (a user who hides them all). The share is of `main_content`'s characters, per page type;
+//! the tune split's worst pages (every kind) are listed with `SHOW=1` (the held-out tenth only in
 //! aggregate, as everywhere).
 //!
 //! `cargo run --release --example wcxb_hidden -- [DIR] [--split tune|heldout|all]`
@@ -11,6 +13,9 @@ use blockwise::features::collapse_spaces;
 use blockwise::page::Tag;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+/// The kinds the extension hides by default (extension/shared/common/settings.js, DEFAULT_HIDDEN_KINDS).
+const DEFAULT_HIDDEN: [blockwise::Kind; 3] = [blockwise::Kind::Sponsored, blockwise::Kind::Promotion, blockwise::Kind::Related];
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,23 +62,27 @@ fn main() {
                     }
                 }
                 let n: usize = hidden.values().sum();
-                Some((p.id.clone(), p.page_type.clone(), n, gold.len().max(1), hidden.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Vec<_>>(), shown_examples))
+                let by_default: usize = DEFAULT_HIDDEN.iter().map(|k| hidden.get(k.as_str()).copied().unwrap_or(0)).sum();
+                Some((p.id.clone(), p.page_type.clone(), n, gold.len().max(1), hidden.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Vec<_>>(), shown_examples, by_default))
     });
     results.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut by_type: BTreeMap<String, (usize, usize, usize, usize)> = BTreeMap::new();
-    for (_, t, n, g, _, _) in &results {
+    // (hidden by every kind, gold characters, pages, pages with any, hidden by the default kinds, pages with any)
+    let mut by_type: BTreeMap<String, (usize, usize, usize, usize, usize, usize)> = BTreeMap::new();
+    for (_, t, n, g, _, _, d) in &results {
         for key in [t.as_str(), "ALL"] {
             let e = by_type.entry(key.to_string()).or_default();
             e.0 += n;
             e.1 += g;
             e.2 += 1;
             e.3 += (*n > 0) as usize;
+            e.4 += d;
+            e.5 += (*d > 0) as usize;
         }
     }
     println!("WCXB dev ({split}): main-text characters in blocks of a hidden kind (runs of 40+ characters found verbatim in main_content)");
-    println!("{:<14} {:>5} {:>9} {:>14}", "type", "n", "hidden", "pages with any");
-    for (t, (n, g, pages, any)) in &by_type {
-        println!("{:<14} {:>5} {:>8.2}% {:>14}", t, pages, 100.0 * *n as f64 / *g as f64, any);
+    println!("{:<14} {:>5} {:>9} {:>6} {:>10} {:>6}", "type", "n", "default", "pages", "all kinds", "pages");
+    for (t, (n, g, pages, any, d, dany)) in &by_type {
+        println!("{:<14} {:>5} {:>8.2}% {:>6} {:>9.2}% {:>6}", t, pages, 100.0 * *d as f64 / *g as f64, dany, 100.0 * *n as f64 / *g as f64, any);
     }
     if std::env::var("SHOW").is_ok() && split == "tune" {
         let mut w: Vec<_> = results.iter().filter(|r| r.2 > 0).collect();
