@@ -520,6 +520,13 @@ fn is_streamed_segment(s: &Snapshot, id: NodeId) -> bool {
 
 fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool {
     let n = &s.nodes[id as usize];
+    // A collapsed accordion panel (WAI-ARIA's accordion: each panel a `region` labelled by its
+    // header's button, hidden until that is clicked) holds the page's own text, folded: a course's
+    // modules, a product's specifications, a service's questions and answers. Read as shown, as a
+    // reader view shows a folded section open.
+    if s.attr(id, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("region")) {
+        return false;
+    }
     // The browser's "not rendered" verdict counts too, except when the page's text mostly waits in
     // hidden containers for a script (see `Features::compute`): then the verdict, the `hidden`
     // attribute and an inline `display:none` say only that the script has not run yet (a shop's
@@ -1347,6 +1354,24 @@ mod tests {
         let s = crate::html::parse(&html, "https://e.com/");
         let gate = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("gate")).unwrap();
         assert!(Features::compute(&s).silent[gate as usize]);
+    }
+
+    #[test]
+    fn a_collapsed_accordion_panel_is_read_as_shown() {
+        let html = "<body><main><p>Courses of the certificate, each described below in its own panel.</p>\
+            <button aria-expanded=false aria-controls=m1>Work Team Concepts</button>\
+            <div id=m1 role=region style='overflow: hidden; height: 0px; visibility: hidden'><p>Learn how to develop effective teams.</p></div>\
+            <div id=m2 role=region hidden><p>Cost management for projects.</p></div>\
+            <div id=x style='display:none'><p>Not a panel: a closed sign-in box.</p></div></main></body>";
+        let s = crate::html::parse(html, "https://e.com/");
+        let mut s2 = s.clone();
+        let f = Features::compute(&s);
+        let by_id = |v: &str| (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some(v)).unwrap() as usize;
+        assert!(!f.silent[by_id("m1")] && f.chars[by_id("m1")] > 30 && !f.silent[by_id("m2")]);
+        assert!(f.silent[by_id("x")]);
+        // The browser's "not rendered" verdict on a panel does not hide it either.
+        s2.nodes[by_id("m1")].hidden = true;
+        assert!(!Features::compute(&s2).silent[by_id("m1")]);
     }
 
     #[test]
