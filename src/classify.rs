@@ -1373,6 +1373,34 @@ fn widen_to_thread(s: &Snapshot, f: &Features, root: NodeId, provisional: &[Bloc
     best
 }
 
+/// A story root that is one part of several cut the same way is the whole: when the root, or a
+/// wrapper of it that adds less than [`SIBLING_PARTS_WRAPPER_MASS`] of prose (up to four levels up),
+/// shares its class with siblings whose prose is at least [`SIBLING_PARTS_MIN_SHARE`] of its own, the
+/// story is their parent (a thread's posts or a Q&A page's question and answer side by side, where the
+/// longest post held 60 % of the prose; a guide's or a service page's sections of one class).
+fn widen_to_sibling_parts(s: &Snapshot, f: &Features, root: NodeId) -> NodeId {
+    let mut a = root;
+    for _ in 0..4 {
+        let p = s.nodes[a as usize].parent;
+        if p == NONE || matches!(s.nodes[p as usize].tag, Tag::Html | Tag::Body) {
+            break;
+        }
+        if f.same_class[a as usize] >= 2 {
+            if let Some(cls) = s.attr(a, Attr::Class).filter(|c| !c.is_empty()) {
+                let others: u32 = f.children(p).filter(|&c| c != a && s.attr(c, Attr::Class) == Some(cls)).map(|c| f.mass[c as usize]).sum();
+                if others as f32 >= SIBLING_PARTS_MIN_SHARE * f.mass[a as usize] as f32 {
+                    return p;
+                }
+            }
+        }
+        if f.mass[p as usize] >= f.mass[a as usize] + SIBLING_PARTS_WRAPPER_MASS {
+            break;
+        }
+        a = p;
+    }
+    root
+}
+
 /// Sorts blocks into document order, stably. The list comes nearly sorted (the article block first,
 /// then each pass's blocks in order but for a block climbed to an ancestor of earlier ones): an
 /// insertion sort, which also spares the Wasm a sort instantiation (docs/benchmarks.md).
@@ -1483,6 +1511,9 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
                     root = lca;
                 }
             }
+        }
+        if !ctx.listing {
+            root = widen_to_sibling_parts(s, f, root);
         }
         if discussion {
             root = widen_to_thread(s, f, root, &provisional);
@@ -2197,6 +2228,20 @@ mod tests {
         for u in ["https://linux.example.org/story/24/01/12/a-2024-discussion-whether-to-convert", "https://news.example.com/2024/forum-of-leaders-meets", "https://example.com/questions/442960/a-shortcut", "https://www.example.com/?forum=1"] {
             assert!(!address_names_a_forum(u), "{u}");
         }
+    }
+
+    #[test]
+    fn a_story_root_that_is_one_of_several_parts_of_one_class_is_their_parent() {
+        // A question and its one long answer, each a `div.post` (the answer holds 60 % of the prose
+        // and was the story alone): the story is the thread holding both. Parts of other classes
+        // (a sidebar's box beside the post) do not count.
+        let ask = "<p>I asked our assistant to review a document last night and it would not do basic grammar checks any more, so I wonder whether the update broke it for everyone.</p>";
+        let answer = "<p>It appears that you are not alone: several users have reported the same trouble since the update, with grammar checks, document handling and coding all affected in the same way.</p>";
+        let page = |other: &str| format!("<body><div id=thread><div class=post><div class=body>{ask}</div></div><div class={other}><div class=body>{answer}{answer}</div></div></div></body>");
+        let (s, c) = run(&page("post"));
+        assert_eq!(c.article, Some(by_id(&s, "thread")), "{:?}", c.blocks);
+        let (s, c) = run(&page("reply"));
+        assert_ne!(c.article, Some(by_id(&s, "thread")), "{:?}", c.blocks);
     }
 
     #[test]

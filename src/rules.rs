@@ -44,6 +44,11 @@ pub const MAX_PLAIN_PLUG_CHARS: u32 = 400;
 pub const WEAK_STORY_MASS: u32 = 1200;
 /// See [`WEAK_STORY_MASS`].
 pub const LISTING_OVER_WEAK_STORY: f32 = 1.2;
+/// A story root's siblings of its own class holding this share of its prose make their parent the
+/// story (see `classify::widen_to_sibling_parts`)…
+pub const SIBLING_PARTS_MIN_SHARE: f32 = 0.3;
+/// …asked of the root and of its wrappers that add less prose than this.
+pub const SIBLING_PARTS_WRAPPER_MASS: u32 = 200;
 /// Link lists (menus only by their link density) elsewhere on the page that hold this many times the
 /// text of a weak story, or of a listing found without them, are what the page lists.
 pub const LINK_LISTING_OVER_WEAK_STORY: f32 = 3.0;
