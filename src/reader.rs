@@ -302,8 +302,14 @@ impl Builder<'_> {
         }
         // A block whose whole text is one <time> element: the date line.
         if s.nodes[iu].tag.is_block_level() && chars > 0 && chars < 60 {
-            let times: Vec<NodeId> = (i..f.end[iu]).filter(|&j| s.nodes[j as usize].tag == Tag::Time).collect();
-            if times.len() == 1 && f.chars[times[0] as usize] + 2 >= chars {
+            let (mut times, mut time) = (0, 0);
+            for j in i..f.end[iu] {
+                if s.nodes[j as usize].tag == Tag::Time {
+                    times += 1;
+                    time = j;
+                }
+            }
+            if times == 1 && f.chars[time as usize] + 2 >= chars {
                 return true;
             }
         }
@@ -1058,10 +1064,13 @@ fn keeps_its_link_lists(f: &Features, c: &Classification, root: NodeId) -> bool 
 
 /// Texts of the page's visible `tag` headings.
 fn heading_texts(s: &Snapshot, f: &Features, tag: Tag) -> Vec<String> {
-    (0..s.len() as u32)
-        .filter(|&i| s.nodes[i as usize].tag == tag && !f.silent[i as usize])
-        .map(|i| crate::features::subtree_text_all(s, f, i))
-        .collect()
+    let mut out = Vec::new();
+    for i in 0..s.len() as u32 {
+        if s.nodes[i as usize].tag == tag && !f.silent[i as usize] {
+            out.push(crate::features::subtree_text_all(s, f, i));
+        }
+    }
+    out
 }
 
 fn first_image(nodes: &[RNode]) -> Option<String> {

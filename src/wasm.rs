@@ -42,7 +42,8 @@ struct Enc {
 impl Enc {
     fn str(&mut self, s: &str) {
         self.nums.push(self.lens.len() as u32);
-        self.lens.push(s.encode_utf16().count() as u32);
+        // UTF-16 length: one unit per character, two for a four-byte one (no `encode_utf16`).
+        self.lens.push(s.bytes().map(|b| u32::from(b & 0xc0 != 0x80) + u32::from(b >= 0xf0)).sum());
         self.strs.push_str(s);
     }
 

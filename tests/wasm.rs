@@ -189,3 +189,23 @@ fn analyze_returns_blocks_and_reader() {
     assert!(r.title.contains("North Korean troops"));
     assert!(r.text.contains("Moscow"));
 }
+
+/// The exported `analyze` carries every string as UTF-16 lengths over one string (src/wasm.rs,
+/// src/result.js): text with two-, three- and four-byte characters comes out as the core wrote it.
+#[wasm_bindgen_test]
+fn exported_strings_keep_every_character() {
+    let para = "<p>Ünïcödé café — 東京の記者 reports 🙂 from the 𝔘𝔫𝔦 quarter, where the council voted on Tuesday evening to reopen the old pier after four years.</p>";
+    let html = format!("<html><head><title>Café 🙂 東京 𝔘𝔫𝔦 reopens its old pier</title></head><body><article><h1>Café 🙂 東京 𝔘𝔫𝔦 reopens its old pier</h1>{}</article></body></html>", para.repeat(8));
+    let url = "https://news.example.com/a/story.html";
+    let doc = DomParser::new().unwrap().parse_from_string(&html, SupportedType::TextHtml).unwrap();
+    let mut w = WireBuf { strings: Vec::new(), names: Vec::new(), parents: Vec::new(), texts: Vec::new(), attrs: Vec::new() };
+    w.walk(doc.document_element().unwrap().into());
+    let strings = w.strings.join("\0");
+    let got = blockwise::wasm::analyze(url, &strings, &w.names, &w.parents, &w.texts, &w.attrs, &[], &[], 1).expect("analyze");
+    let want = blockwise::analyze(&snapshot_of(&html, url), true).reader.expect("reader");
+    let reader = js_sys::Reflect::get(&got, &"reader".into()).unwrap();
+    let field = |k: &str| js_sys::Reflect::get(&reader, &k.into()).unwrap().as_string().unwrap();
+    assert!(want.text.contains('🙂') && want.title.contains('𝔘'), "{}", want.title);
+    assert_eq!(field("title"), want.title);
+    assert_eq!(field("text"), want.text);
+}
