@@ -523,8 +523,11 @@ fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool 
     // A collapsed accordion panel (WAI-ARIA's accordion: each panel a `region` labelled by its
     // header's button, hidden until that is clicked) holds the page's own text, folded: a course's
     // modules, a product's specifications, a service's questions and answers. Read as shown, as a
-    // reader view shows a folded section open.
-    if s.attr(id, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("region")) {
+    // reader view shows a folded section open. So is a disclosure's panel with no role, labelled by
+    // its button (`aria-labelledby`). (Not a tab panel: a page's other tabs are often alternatives,
+    // one browser's instructions per tab, and a dialog is never a panel.)
+    let role = s.attr(id, Attr::Role);
+    if role.is_some_and(|r| r.eq_ignore_ascii_case("region")) || (s.attr(id, Attr::AriaLabelledby).is_some() && role.is_none()) {
         return false;
     }
     // The browser's "not rendered" verdict counts too, except when the page's text mostly waits in
@@ -1362,13 +1365,16 @@ mod tests {
             <button aria-expanded=false aria-controls=m1>Work Team Concepts</button>\
             <div id=m1 role=region style='overflow: hidden; height: 0px; visibility: hidden'><p>Learn how to develop effective teams.</p></div>\
             <div id=m2 role=region hidden><p>Cost management for projects.</p></div>\
+            <div id=m3 aria-labelledby=b3 style='display:none'><p>What the data team delivers.</p></div>\
+            <div id=t2 role=tabpanel aria-labelledby=tab2 hidden><p>Safari's way to allow notifications.</p></div>\
             <div id=x style='display:none'><p>Not a panel: a closed sign-in box.</p></div></main></body>";
         let s = crate::html::parse(html, "https://e.com/");
         let mut s2 = s.clone();
         let f = Features::compute(&s);
         let by_id = |v: &str| (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some(v)).unwrap() as usize;
         assert!(!f.silent[by_id("m1")] && f.chars[by_id("m1")] > 30 && !f.silent[by_id("m2")]);
-        assert!(f.silent[by_id("x")]);
+        assert!(!f.silent[by_id("m3")] && f.chars[by_id("m3")] > 20);
+        assert!(f.silent[by_id("x")] && f.silent[by_id("t2")]);
         // The browser's "not rendered" verdict on a panel does not hide it either.
         s2.nodes[by_id("m1")].hidden = true;
         assert!(!Features::compute(&s2).silent[by_id("m1")]);

@@ -102,7 +102,7 @@ pub enum Attr {
     /// `data-srcset`, `data-lazy-srcset`.
     LazySrcset,
     Alt, Title, Lang, Dir, Datetime, Content, Name, Property, Type, Hidden, Style, Action,
-    Colspan, Rowspan, Poster, Placeholder,
+    Colspan, Rowspan, Poster, Placeholder, AriaLabelledby,
     /// Any other `data-*` attribute: the name (after `data-`) matters more than the value.
     Data,
 }
@@ -122,7 +122,7 @@ impl Attr {
             "datetime" => Datetime, "content" => Content, "name" => Name,
             "property" => Property, "type" => Type, "hidden" => Hidden, "style" => Style,
             "action" => Action, "colspan" => Colspan, "rowspan" => Rowspan, "poster" => Poster,
-            "placeholder" => Placeholder,
+            "placeholder" => Placeholder, "aria-labelledby" => AriaLabelledby,
             n if n.starts_with("data-") => Data,
             _ => return None,
         })

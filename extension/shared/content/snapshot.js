@@ -14,7 +14,7 @@ import { anyMarkClass, pageClass } from "./page-marks.js";
 const SENT_ATTRIBUTES = new Set([
   "id", "class", "role", "aria-label", "aria-hidden", "itemprop", "itemtype", "rel", "href", "src",
   "srcset", "alt", "title", "lang", "dir", "datetime", "content", "name", "property", "type", "hidden",
-  "style", "action", "colspan", "rowspan", "poster", "placeholder",
+  "style", "action", "colspan", "rowspan", "poster", "placeholder", "aria-labelledby",
 ]);
 
 /**
