@@ -151,6 +151,9 @@ struct Ctx<'a> {
     /// The page has no story and its main list stands in for it: related evidence inside it is
     /// the content itself, not a rail beside it.
     listing: bool,
+    /// The page is a discussion thread ([`Classification::discussion`]): its posts, though they read
+    /// as comments, are where its story root is looked for.
+    thread: bool,
     /// Elements that follow a comments marker among their siblings ([`after_comments_marker`]).
     after_comments: Vec<bool>,
     /// For each element, the label-only sibling right before it ([`label_before`]), or `NONE`.
@@ -186,7 +189,7 @@ const LABEL_LISTS: [Words; 5] = [SPONSORED_LABELS, COMMENTS_LABELS, RELATED_LABE
 impl<'a> Ctx<'a> {
     fn new(s: &'a Snapshot, f: &'a Features) -> Ctx<'a> {
         let memo_at = vec![0; 2 * s.len()];
-        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), notices: copyright_notices(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new() }
+        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, thread: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), notices: copyright_notices(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new() }
     }
 
     fn inside_article(&self, id: NodeId) -> bool {
@@ -1047,6 +1050,10 @@ impl<'a> Ctx<'a> {
         let mut excluded = vec![false; n];
         let page_mass: u32 = (0..n).filter(|&j| s.nodes[j].parent == NONE).map(|j| f.mass[j]).sum();
         for b in provisional {
+            // On a thread's page the posts are the story, however much they read as comments.
+            if self.thread && b.kind == Kind::Comments {
+                continue;
+            }
             // A provisional block holding most of the page's prose is more likely the story under a
             // misleading name than boilerplate (comment threads excepted: they can outweigh a post).
             let holds_h1 = (b.node..f.end[b.node as usize]).any(|j| s.nodes[j as usize].tag == Tag::H1 && !f.silent[j as usize]);
@@ -1131,7 +1138,7 @@ impl<'a> Ctx<'a> {
                 own[j] = f.chars[j];
             }
         }
-        for b in provisional.iter().filter(|b| b.kind != Kind::Related && !(lists_count && is_link_list_only(b))) {
+        for b in provisional.iter().filter(|b| b.kind != Kind::Related && !(lists_count && is_link_list_only(b)) && !(self.thread && b.kind == Kind::Comments)) {
             for j in b.node..f.end[b.node as usize] {
                 own[j as usize] = 0;
             }
@@ -1456,6 +1463,7 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
         ctx.label_pass(r, &mut provisional);
     }
     let discussion = is_discussion_page(s, f) || address_names_a_forum(&s.url);
+    ctx.thread = discussion;
     let mut found = ctx.find_article(&provisional).or_else(|| ctx.find_article(&[]));
     // A weak story (a short intro, an SEO blurb, a cookie notice) beside a much larger body of text
     // that is not inside it is not the page's point: the page is a listing (job boards, product grids,
@@ -2242,6 +2250,24 @@ mod tests {
         assert_eq!(c.article, Some(by_id(&s, "thread")), "{:?}", c.blocks);
         let (s, c) = run(&page("reply"));
         assert_ne!(c.article, Some(by_id(&s, "thread")), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn on_a_thread_page_the_posts_read_as_comments_are_where_the_story_is() {
+        // A thread whose every post reads as a comment (its class says so), beside a box of prose
+        // about the site: on a page marked up as a thread the posts are the story; on a page that
+        // is not, they stay comments and the box is taken.
+        let post = |k: usize| format!("<div class=comment><a href=/u/{k}>member{k}</a><p>Post {k}: I replaced the bearings on my old lathe last winter and it has run quietly ever since, so I would start there.</p></div>");
+        let posts: String = (0..4).map(post).collect();
+        let page = |head: &str| format!(
+            "<html><head>{head}</head><body><div id=thread><h1>My lathe whines at speed</h1>{posts}</div><div id=about>\
+             <p>This community is run by volunteers who love old machines, and every member is welcome to ask, answer and share photos of their workshop.</p>\
+             <p>Please be kind to each other, stay on topic, and search the archive before you ask: most questions about lathes have been answered here before.</p></div></body></html>"
+        );
+        let (s, c) = run(&page(r#"<script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Lathe noise"}</script>"#));
+        assert_eq!(c.article, Some(by_id(&s, "thread")), "{:?}", c.blocks);
+        let (s, c) = run(&page(""));
+        assert_eq!(c.article, Some(by_id(&s, "about")), "{:?}", c.blocks);
     }
 
     #[test]
