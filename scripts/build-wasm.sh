@@ -36,6 +36,12 @@ wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-un
 if grep -aq 'StrSearcher' pkg/blockwise_bg.wasm; then
   echo "build-wasm.sh: note: a &str pattern brought back the standard substring searcher (2.4 KB); use text::find, text::contains, text::split_once or text::replace" >&2
 fi
+# Likewise an ASCII `char` pattern (`split('/')`, `find(':')`, `split_once('?')`) brings the standard
+# char searcher and its memchr back (0.7 KB; with a `&str` pattern beside it, 3 KB came back in the
+# seventh pass): use text::find_byte, text::split_byte, text::before_either, text::rfind_byte.
+if grep -aq 'CharSearcher' pkg/blockwise_bg.wasm; then
+  echo "build-wasm.sh: note: a char pattern brought back the standard char searcher (0.7 KB); use text::find_byte, text::split_byte, text::before_either or text::rfind_byte" >&2
+fi
 # Flattened and re-looped twice before -Oz (docs/benchmarks.md, "fifth pass"): about 1 KB smaller than
 # -Oz alone. --low-memory-unused lets binaryen assume nothing below address 1,024 is read or written
 # (0.6 KB): the stack (wasm-ld puts it first, 1 MiB, growing down toward 0) never gets near, 3.8 KiB deep

@@ -17,9 +17,12 @@ pub type Attrs = Vec<(&'static str, String)>;
 
 /// Sets attribute `k`, keeping the names sorted.
 fn put(attrs: &mut Attrs, k: &'static str, v: String) {
-    match attrs.binary_search_by(|(x, _)| x.cmp(&k)) {
-        Ok(j) => attrs[j].1 = v,
-        Err(j) => attrs.insert(j, (k, v)),
+    // (At most four: a scan.)
+    let j = attrs.iter().position(|(x, _)| *x >= k).unwrap_or(attrs.len());
+    if attrs.get(j).is_some_and(|(x, _)| *x == k) {
+        attrs[j].1 = v;
+    } else {
+        attrs.insert(j, (k, v));
     }
 }
 
@@ -618,18 +621,22 @@ fn collapse(t: &str) -> String {
     out
 }
 
+/// The reader document's inline elements (no line break around them in text or HTML). A slice
+/// searched, not a `match` on the strings (which compiles to comparisons by length and content).
+const INLINE_TAGS: [&str; 14] = ["a", "em", "strong", "code", "sub", "sup", "q", "cite", "small", "b", "i", "u", "s", "mark"];
+
 /// Plain text of reader nodes, blocks separated by blank lines.
 pub fn to_text(nodes: &[RNode]) -> String {
     fn walk(n: &RNode, out: &mut String) {
         match n {
             RNode::Text(t) => out.push_str(t),
             RNode::El { t, c, .. } => {
-                let block = !matches!(*t, "a" | "em" | "strong" | "code" | "sub" | "sup" | "q" | "cite" | "small" | "b" | "i" | "u" | "s" | "mark" | "img");
+                let block = *t != "img" && !INLINE_TAGS.contains(t);
                 if *t == "br" {
                     out.push('\n');
                 }
                 if block && !out.is_empty() && !out.ends_with("\n\n") {
-                    out.push_str(if matches!(*t, "li" | "td" | "th" | "dt" | "dd") { "\n" } else { "\n\n" });
+                    out.push_str(if ["li", "td", "th", "dt", "dd"].contains(t) { "\n" } else { "\n\n" });
                 }
                 for k in c {
                     walk(k, out);
@@ -699,7 +706,7 @@ pub fn to_html(nodes: &[RNode]) -> String {
                     walk(k, out);
                 }
                 out.push_str(&format!("</{t}>"));
-                if !matches!(*t, "a" | "em" | "strong" | "code" | "sub" | "sup" | "q" | "cite" | "small" | "b" | "i" | "u" | "s" | "mark") {
+                if !INLINE_TAGS.contains(t) {
                     out.push('\n');
                 }
             }
