@@ -376,6 +376,13 @@ impl Builder<'_> {
         f.chars[i as usize] > 0 && p != NONE && f.chars[p as usize] > f.chars[i as usize] + 1 && is_visually_hidden(s, i)
     }
 
+    /// A table with header cells is data, whatever share of its cells are links: a list of laureates
+    /// whose names link to their pages, a schedule, standings. Its link density makes it a menu to the
+    /// classifier; inside the story the reader keeps it.
+    fn is_data_table(&self, i: NodeId) -> bool {
+        self.s.nodes[i as usize].tag == Tag::Table && (i..self.f.end[i as usize]).any(|j| self.s.nodes[j as usize].tag == Tag::Th)
+    }
+
     /// Interactive or embedded subtrees are dropped, except a `<form>` that holds most of the story's
     /// prose: forum software (XenForo, Invision) puts a whole thread inside one moderation form, and
     /// its posts are the page (WCXB forum pages). Its fields are still dropped one by one. A form that
@@ -453,7 +460,8 @@ impl Builder<'_> {
             let nested_block = nested.map(|b| b.kind);
             let keep_posts = (self.thread && nested_block == Some(Kind::Comments))
                 || (self.lists && nested_block == Some(Kind::Related))
-                || (self.link_lists && nested.is_some_and(crate::classify::is_link_list_only));
+                || (self.link_lists && nested.is_some_and(crate::classify::is_link_list_only))
+                || (nested_block == Some(Kind::Navigation) && self.is_data_table(i));
             if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_screen_reader_text(i) || self.is_poster_card(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
                 i = self.f.end[iu];
                 continue;
@@ -1432,6 +1440,18 @@ mod tests {
         assert!(r.text.contains("$19.99") && r.text.contains("where it grows"), "{}", r.text);
         assert!(!r.text.contains("Regular price") && !r.text.contains("opens in a new tab"), "{}", r.text);
         assert!(r.text.contains("Yes"), "{}", r.text);
+    }
+
+    #[test]
+    fn a_table_of_links_with_header_cells_is_data() {
+        let row = |y: u32| format!("<tr><td>{y}</td><td><a href=/p{y}>Laureate {y}</a></td><td><a href=/q{y}>Second {y}</a></td><td><a href=/r{y}>Third {y}</a></td></tr>");
+        let rows: String = (1901..1931).map(row).collect();
+        let r = reader_of(
+            "",
+            &format!("<p>The laureates of each year, by prize, from the first awards onwards.</p>\
+             <table><tr><th>Year</th><th>Physics</th><th>Chemistry</th><th>Medicine</th></tr>{rows}</table>"),
+        );
+        assert!(r.text.contains("Laureate 1917") && r.text.contains("Chemistry"), "{}", r.text);
     }
 
     #[test]
