@@ -761,7 +761,7 @@ impl<'a> Ctx<'a> {
         let mut host = id;
         // Look through a single wrapper child (ul > li cards inside a div).
         for _ in 0..2 {
-            let kids: Vec<NodeId> = f.children(host).filter(|&c| s.nodes[c as usize].tag != Tag::Text).collect();
+            let kids = element_children(s, f, host);
             if kids.len() == 1 {
                 host = kids[0];
             } else {
@@ -918,7 +918,7 @@ impl<'a> Ctx<'a> {
         let mut host = id;
         // Look through wrappers with a single child.
         loop {
-            let kids: Vec<NodeId> = f.children(host).filter(|&c| s.nodes[c as usize].tag != Tag::Text).collect();
+            let kids = element_children(s, f, host);
             if kids.len() == 1 && f.chars[kids[0] as usize] == f.chars[host as usize] {
                 host = kids[0];
                 continue;
@@ -1165,14 +1165,22 @@ impl<'a> Ctx<'a> {
                 mass[p as usize] += mass[j];
             }
         }
-        let roots: Vec<usize> = (0..n).filter(|&j| s.nodes[j].parent == NONE).collect();
-        let total: u32 = roots.iter().map(|&r| mass[r]).sum();
+        // The roots' mass, and the root with the most (the last of equals).
+        let (mut total, mut best) = (0u32, None);
+        for j in 0..n {
+            if s.nodes[j].parent == NONE {
+                total += mass[j];
+                if best.is_none_or(|b: usize| mass[j] >= mass[b]) {
+                    best = Some(j);
+                }
+            }
+        }
         if total < min_total {
             return None;
         }
         let need = (total as f32 * ARTICLE_MASS_SHARE) as u32;
         // Descend from the root with the most mass into the child holding enough of it.
-        let mut cur = *roots.iter().max_by_key(|&&r| mass[r])? as u32;
+        let mut cur = best? as u32;
         loop {
             let next = f.children(cur).find(|&c| mass[c as usize] >= need);
             match next {
@@ -1289,13 +1297,24 @@ fn after_comments_marker(s: &Snapshot, f: &Features) -> Vec<bool> {
 /// The shown text nodes that hold a copyright notice, in document order: the line a site's footer
 /// ends with.
 fn copyright_notices(s: &Snapshot, f: &Features) -> Vec<NodeId> {
-    (0..s.len() as NodeId)
-        .filter(|&j| s.nodes[j as usize].tag == Tag::Text && !f.silent[j as usize])
-        .filter(|&j| {
-            let t = s.text(j);
-            COPYRIGHT_MARKS.iter().any(|m| crate::text::contains(t, m))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for j in 0..s.len() as NodeId {
+        if s.nodes[j as usize].tag == Tag::Text && !f.silent[j as usize] && COPYRIGHT_MARKS.iter().any(|m| crate::text::contains(s.text(j), m)) {
+            out.push(j);
+        }
+    }
+    out
+}
+
+/// The element children of `host` (its text nodes left out).
+fn element_children(s: &Snapshot, f: &Features, host: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    for c in f.children(host) {
+        if s.nodes[c as usize].tag != Tag::Text {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn page_top_end(s: &Snapshot, f: &Features) -> NodeId {
