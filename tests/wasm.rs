@@ -154,6 +154,7 @@ golden! {
     ksl_rebuild_amp => "ksl-rebuild-amp",
     ksl_rebuild_html5 => "ksl-rebuild-html5",
     ksl_rebuild_utility => "ksl-rebuild-utility",
+    ksl_rebuild_wordpress => "ksl-rebuild-wordpress",
     magazine_longform_cards => "magazine-longform-cards",
     outbrain_hashed_emotion => "outbrain-hashed-emotion",
     paywall_subscribe_business => "paywall-subscribe-business",
