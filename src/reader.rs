@@ -444,6 +444,10 @@ impl Builder<'_> {
                 i = self.f.end[iu];
                 continue;
             }
+            if n.tag == Tag::Text && !self.f.in_link[iu] && is_machine_text(s.text(i)) && !stack.iter().any(|fr| matches!(fr.tag, Some("pre" | "code"))) {
+                i += 1;
+                continue;
+            }
             if n.tag == Tag::Text {
                 let t = s.text(i);
                 let top = stack.last_mut().unwrap();
@@ -585,6 +589,19 @@ fn is_visually_hidden(s: &Snapshot, i: NodeId) -> bool {
 /// off-screen position: the browser renders it, so neither natively nor in the browser is it
 /// "not rendered").
 const VISUALLY_HIDDEN: &[&str] = &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "blind"];
+
+/// Text meant for a machine that a page prints by mistake or as a decoy: a UUID (a shop spells
+/// "Sponsored" in single letters between UUID decoys), a bare address that is no link's text (a shop's
+/// hidden table of image URLs), an unrendered template expression (`{{price.info}}`, waiting for
+/// a framework's script). Never inside `<pre>` or `<code>`, where it is the text.
+fn is_machine_text(t: &str) -> bool {
+    let t = t.trim();
+    let b = t.as_bytes();
+    let uuid = b.len() == 36 && b.iter().enumerate().all(|(k, &c)| if matches!(k, 8 | 13 | 18 | 23) { c == b'-' } else { c.is_ascii_hexdigit() });
+    let url = (t.starts_with("https://") || t.starts_with("http://")) && !b.iter().any(|c| c.is_ascii_whitespace());
+    let template = t.starts_with("{{") && t.ends_with("}}");
+    uuid || url || template
+}
 
 /// Text nodes of `j`'s subtree that open with one of [`POSTER_STAT_LABELS`] ("Messages:", "Joined",
 /// "Posts: 4,032") or are a count and one ("8,415 posts"), and whether one holds a digit.
@@ -1452,6 +1469,23 @@ mod tests {
              <table><tr><th>Year</th><th>Physics</th><th>Chemistry</th><th>Medicine</th></tr>{rows}</table>"),
         );
         assert!(r.text.contains("Laureate 1917") && r.text.contains("Chemistry"), "{}", r.text);
+    }
+
+    #[test]
+    fn text_meant_for_machines_is_left_out() {
+        let r = reader_of(
+            "",
+            "<p>The tee is cut from combed cotton in a regular fit, with side seams and double needle hems.</p>\
+             <div><span>303097ac-d3e5-41e1-baf5-303640756ebf</span><span>S</span></div>\
+             <dl><dt>cat_thumb_Bone:</dt><dd>https://cdn.example.com/images/5001_BONE_THUMB.jpg</dd></dl>\
+             <p>{{priceAnchor.priceWrapper.info.totalPrice}}</p>\
+             <p>Sources: <a href=https://example.org/paper>https://example.org/paper</a></p>\
+             <pre><code>curl https://api.example.com/v1/items</code></pre><pre>https://api.example.com/v1</pre>",
+        );
+        assert!(r.text.contains("combed cotton") && r.text.contains("cat_thumb_Bone"), "{}", r.text);
+        assert!(!r.text.contains("303097ac") && !r.text.contains("BONE_THUMB") && !r.text.contains("priceAnchor"), "{}", r.text);
+        assert!(r.text.contains("https://example.org/paper") && r.text.contains("https://api.example.com/v1/items"), "{}", r.text);
+        assert_eq!(r.text.matches("https://api.example.com/v1").count(), 2, "{}", r.text);
     }
 
     #[test]
