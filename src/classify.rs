@@ -779,6 +779,20 @@ impl<'a> Ctx<'a> {
         (best >= 3).then_some(best)
     }
 
+    /// True when `id` is repeated cards ([`Ctx::repeated_cards`]), or its one child with links is (the
+    /// list under the box's heading).
+    fn cards_under_heading(&self, id: NodeId) -> bool {
+        let f = self.f;
+        if self.repeated_cards(id).is_some() {
+            return true;
+        }
+        let mut linked = element_children(self.s, f, id).into_iter().filter(|&c| f.links[c as usize] > 0);
+        match (linked.next(), linked.next()) {
+            (Some(c), None) => f.links[c as usize] == f.links[id as usize] && self.repeated_cards(c).is_some(),
+            _ => false,
+        }
+    }
+
     /// Top-down labelling: the first element (outermost) whose evidence passes becomes a block.
     fn label_pass(&mut self, root: NodeId, out: &mut Vec<Block>) {
         let s = self.s;
@@ -830,13 +844,20 @@ impl<'a> Ctx<'a> {
                 i = f.end[i as usize];
                 continue;
             }
-            // A comment thread may outweigh the post it follows; nothing else that heavy inside the
-            // story is taken out of it.
-            if heavy && !(kind == Kind::Comments && score >= BLOCK_THRESHOLD && !self.comments_by_form_only(i, score)) {
+            // A comment thread may outweigh the post it follows, and so may a box of teaser cards with
+            // their excerpts that names itself related (a blog's related posts inside its entry);
+            // nothing else that heavy inside the story is taken out of it.
+            let threshold = if inside { IN_ARTICLE_THRESHOLD } else { BLOCK_THRESHOLD };
+            let named_teasers = heavy
+                && kind == Kind::Related
+                && score >= threshold
+                && self.memo[at].reasons[kind as usize].iter().any(|r| matches!(r.why, Why::ClassWord | Why::Labelled))
+                && self.cards_under_heading(i)
+                && (f.mass[i as usize] as f32) < MAX_TEASER_SHARE_OF_STORY * self.article_mass as f32;
+            if heavy && !named_teasers && !(kind == Kind::Comments && score >= BLOCK_THRESHOLD && !self.comments_by_form_only(i, score)) {
                 i += 1;
                 continue;
             }
-            let threshold = if inside { IN_ARTICLE_THRESHOLD } else { BLOCK_THRESHOLD };
             // (Share buttons drawn as icons have no text and no link, and are seen all the same.)
             let empty = f.chars[i as usize] == 0 && f.images[i as usize] == 0 && f.links[i as usize] == 0 && f.ad_links[i as usize] == 0 && f.share_links[i as usize] == 0 && kind != Kind::Sponsored;
             if score >= threshold && !empty && self.part_disagrees(i, kind, threshold) {
@@ -1909,6 +1930,32 @@ mod tests {
         let (s, c) = run(&html);
         assert_block(&c, by_id(&s, "grid"), Kind::Sponsored);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn related_posts_with_excerpts_inside_the_entry_leave_the_story() {
+        // A blog's related posts inside its entry: a heading over six cards, each a headline link, an
+        // excerpt and a date, named related by its class run together ("relatedposts"). Their excerpts
+        // weigh more than a block inside a story may (40 % of the story's own prose); the box still
+        // leaves the story. The same cards
+        // unnamed (a listicle's items: a heading link and a paragraph each) stay story.
+        let cards = |class: &str| -> String {
+            (0..6)
+                .map(|i| format!("<div class='{class}-post'><a href='/2024/10/story-{i}/'><img src='/t{i}.jpg' alt=''></a><h4><a href='/2024/10/story-{i}/'>Harbour ferry service {i} resumes after the winter repairs</a></h4>\
+                                  <p>The ferry operator said on Monday that the service would run on the summer timetable again from next week, number {i}.</p><p>2 days ago</p></div>"))
+                .collect()
+        };
+        for (class, heading, kind) in [("jp-relatedposts", "World News", Kind::Related), ("x7", "Ferry services this summer", Kind::Article)] {
+            let html = format!(
+                "<body><main><article id=story><h1>Council approves transit plan</h1><div class=entry-content>{p}{p}{p}{p}{p}{p}{p}{p}{p}{p}\
+                 <div id=box class='{class}'><h3>{heading}</h3><div class=items>{c}</div></div></div></article></main></body>",
+                p = PARA,
+                c = cards(class)
+            );
+            let (s, c) = run(&html);
+            assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(kind), "{class}");
+            assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article), "{class}");
+        }
     }
 
     #[test]
