@@ -1348,8 +1348,8 @@ mod tests {
     fn a_page_kept_in_display_none_for_its_script_is_read_as_shown() {
         let para = "<p>This paragraph of the product's description waits in a container its script will show.</p>";
         let html = format!("<body><header><a href='/'>Home</a><a href='/s'>Shop</a></header><div style='display: none;' id=gate>{para}{para}{para}</div></body>");
-        let f = Features::compute(&crate::html::parse(&html, "https://e.com/"));
         let s = crate::html::parse(&html, "https://e.com/");
+        let f = Features::compute(&s);
         let gate = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("gate")).unwrap();
         assert!(!f.silent[gate as usize] && f.mass[gate as usize] > 200, "the gated text counts: {}", f.mass[gate as usize]);
         // A hidden extra beside a shown story stays hidden.
