@@ -76,6 +76,14 @@ test("the content script's node limit is the core's MAX_NODES", () => {
   assert.equal(num("extension/shared/content/snapshot.js", /export const MAX_NODES = ([\d_]+);/), core);
 });
 
+test("the measures that count what the default settings hide use the extension's default kinds", async () => {
+  const { DEFAULT_HIDDEN_KINDS } = await import(path.join(ROOT, "extension/shared/common/settings.js"));
+  const kinds = (/** @type {string} */ file, /** @type {RegExp} */ re) => [...(readFileSync(path.join(ROOT, file), "utf8").match(re)?.[1] ?? "").matchAll(/"(\w+)"|Kind::(\w+)/g)].map((m) => (m[1] ?? m[2]).toLowerCase()).sort();
+  const want = [...DEFAULT_HIDDEN_KINDS].sort();
+  assert.deepEqual(kinds("bench/score.py", /DEFAULT_HIDDEN_KINDS = \(([^)]*)\)/), want, "bench/score.py");
+  assert.deepEqual(kinds("examples/wcxb_hidden.rs", /const DEFAULT_HIDDEN: \[[^\]]*\] = \[([^\]]*)\]/), want, "examples/wcxb_hidden.rs");
+});
+
 test("web-ext lint on dist/firefox reports no errors", { timeout: 120_000 }, async () => {
   const dir = distDir("firefox");
   const bin = path.join(ROOT, "node_modules/.bin/web-ext");
