@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release --example native_ads -- [ADS_DIR] [WCXB_DIR]`
 //!
-//! `HOSTS=N` rotates over N host pages (default 5); `PLACE=third|middle|last` puts the ad after the story's
+//! `HOSTS=N` rotates over N host pages (default 50); `PLACE=third|middle|last` puts the ad after the story's
 //! third paragraph (default), its middle one, or its last one. `SHOW=1` lists misses and hurt paragraphs;
 //! `DUMP=DIR` also writes those pages there.
 
@@ -16,7 +16,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let ads_dir = args.first().cloned().unwrap_or_else(|| "../shared/data/native-ads".into());
     let wcxb = args.get(1).cloned().unwrap_or_else(|| "../shared/data/wcxb-dev".into());
-    let want = std::env::var("HOSTS").ok().and_then(|n| n.parse().ok()).unwrap_or(5);
+    let want = std::env::var("HOSTS").ok().and_then(|n| n.parse().ok()).unwrap_or(50);
     let place = Place::parse(&std::env::var("PLACE").unwrap_or_default());
     let hosts = ad_hosts(Path::new(&wcxb), want, place);
     if hosts.is_empty() {
@@ -39,7 +39,7 @@ fn main() {
             k => {
                 *other.entry(k.map_or("nothing", |k| k.as_str())).or_insert(0) += 1;
                 if show {
-                    println!("missed {}", path.display());
+                    println!("missed {} as {} in {}", path.display(), k.map_or("nothing", |k| k.as_str()), host.url);
                 }
                 if let Some(dir) = &dump {
                     std::fs::write(format!("{dir}/{name}"), &o.page).ok();

@@ -170,11 +170,18 @@ pub fn ad_hosts(wcxb: &Path, want: usize, place: Place) -> Vec<AdHost> {
         };
         // That paragraph's closing words in the source, after `<body` (a story's text is often repeated
         // in the head's JSON-LD); the ad goes after its closing tag.
+        // The shortest tail of three to eight words found exactly once in the body: three words alone
+        // can also close a newsletter's small print or a caption elsewhere on the page.
         let t = subtree_text(&snap, &f, paras[k], 400);
-        let words: Vec<&str> = t.split_whitespace().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-        let tail = words.join(" ");
+        let words: Vec<&str> = t.split_whitespace().collect();
         let body = html.find("<body").unwrap_or(0);
-        let Some(pos) = html[body..].find(&tail).map(|x| x + body) else { continue };
+        let Some(pos) = (3..=8.min(words.len())).find_map(|n| {
+            let tail = words[words.len() - n..].join(" ");
+            let at = html[body..].find(&tail)? + body;
+            (!html[at + tail.len()..].contains(&tail)).then_some(at)
+        }) else {
+            continue;
+        };
         let Some(close) = html[pos..].find("</p>") else { continue };
         let paragraphs = paras.iter().map(|&i| subtree_text(&snap, &f, i, 60)).collect();
         out.push(AdHost { url: p.url.clone(), at: pos + close + 4, html, paragraphs });
