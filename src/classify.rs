@@ -353,23 +353,25 @@ impl<'a> Ctx<'a> {
         let chars = f.chars[i];
         let links = f.links[i];
         let ld = f.link_density(id);
+        // (Read once: each `f.x[i]` after a call is a new load and bounds check in the Wasm.)
+        let (mass, paragraphs, inputs, cta) = (f.mass[i], f.paragraphs[i], f.inputs[i], f.cta_links[i]);
 
         // Semantic elements and roles.
         let role = s.attr(id, Attr::Role).unwrap_or("").to_ascii_lowercase();
         match tag {
             Tag::Nav => ev.add(Kind::Navigation, W_NAV_ELEMENT, Reason::new(Why::NavElement)),
             Tag::Header | Tag::Footer if !in_story && !self.has_ancestor(id, ANC_MAIN | ANC_SECTION) => {
-                let w = if ld > 0.3 || f.mass[i] == 0 { W_PAGE_HEADER_FOOTER } else { W_PAGE_HEADER_FOOTER / 2.0 };
+                let w = if ld > 0.3 || mass == 0 { W_PAGE_HEADER_FOOTER } else { W_PAGE_HEADER_FOOTER / 2.0 };
                 ev.add(Kind::Navigation, w, Reason::new(if tag == Tag::Header { Why::PageHeader } else { Why::PageFooter }));
             }
             Tag::Aside if !in_story => ev.add(Kind::Related, W_ASIDE, Reason::new(Why::Aside)),
-            Tag::Form if f.search_inputs[i] > 0 && f.inputs[i] <= 2 => ev.add(Kind::Navigation, W_SEARCH_FORM, Reason::new(Why::SearchBox)),
+            Tag::Form if f.search_inputs[i] > 0 && inputs <= 2 => ev.add(Kind::Navigation, W_SEARCH_FORM, Reason::new(Why::SearchBox)),
             _ => {}
         }
         // A page's footer built of plain boxes: the site's links over its copyright notice ("© 2024 …
         // All rights reserved"). (Not prose: a story may end with its own copyright line, and an old table
         // layout's cell may hold the story, its links and that line.)
-        if !matches!(tag, Tag::Footer | Tag::A) && !in_story && links >= MIN_FOOTER_LINKS && ld >= FOOTER_LINK_DENSITY && f.paragraphs[i] <= 1 && f.mass[i] < MAX_FOOTER_PROSE_CHARS && self.holds_notice(id) {
+        if !matches!(tag, Tag::Footer | Tag::A) && !in_story && links >= MIN_FOOTER_LINKS && ld >= FOOTER_LINK_DENSITY && paragraphs <= 1 && mass < MAX_FOOTER_PROSE_CHARS && self.holds_notice(id) {
             ev.add(Kind::Navigation, W_PAGE_HEADER_FOOTER, Reason::new(Why::CopyrightNotice));
         }
         // "Skip to content": a link to a place on the same page, before the site's chrome.
@@ -416,7 +418,7 @@ impl<'a> Ctx<'a> {
                 ev.add(Kind::Comments, W_REPEATED_COMMENTS, Reason::num(Why::CommentsInRow, f.same_class[i]));
             }
             let art = t.hits[Kind::Article as usize].1 as f32;
-            if art > 0.0 && f.mass[i] > 0 {
+            if art > 0.0 && mass > 0 {
                 // "article-body" with prose in it is the story, whatever else its names say.
                 for k in &Kind::ALL[1..] {
                     ev.score[*k as usize] -= W_TOKEN_EXTRA * art;
@@ -446,11 +448,11 @@ impl<'a> Ctx<'a> {
             });
         // Paragraphs of prose with few links: a story's, or a section of one, whatever its markup says
         // (a site that numbers its sections for the ads it puts between them).
-        let prose_led = f.paragraphs[i] > 1 && f.mass[i] > 3 * f.link_chars[i];
+        let prose_led = paragraphs > 1 && mass > 3 * f.link_chars[i];
         if ad_markup && !prose_led {
             ev.add(Kind::Sponsored, W_AD_MARKUP, Reason::new(Why::AdMarkup));
         }
-        if ev.score[Kind::Sponsored as usize] > 0.0 && chars <= MAX_LABEL_CHARS as u32 && f.mass[i] == 0 {
+        if ev.score[Kind::Sponsored as usize] > 0.0 && chars <= MAX_LABEL_CHARS as u32 && mass == 0 {
             ev.add(Kind::Sponsored, W_EMPTY_AD_SLOT, Reason::new(Why::EmptyAdSlot));
         }
 
@@ -480,7 +482,7 @@ impl<'a> Ctx<'a> {
         // Links.
         let ad = f.ad_links[i];
         // A paragraph of the story with a paid link in a sentence stays story ("buy it at …").
-        let prose = matches!(tag, Tag::P | Tag::Li | Tag::Blockquote | Tag::Dd | Tag::Td) && f.mass[i] > 0 && ld < 0.5 && !ad_markup;
+        let prose = matches!(tag, Tag::P | Tag::Li | Tag::Blockquote | Tag::Dd | Tag::Td) && mass > 0 && ld < 0.5 && !ad_markup;
         // One ad among several story paragraphs makes an ad inside the story, not an ad block: in a
         // real chumbox most text is the cards' linked headlines.
         // Nor does an ad set beside a paragraph of the story make its container an ad: inside the
@@ -493,26 +495,26 @@ impl<'a> Ctx<'a> {
             let what = if links == 0 { Reason::num(Why::AdFrames, ad) } else { Reason::nums(Why::AdLinks, ad, links) };
             ev.add(Kind::Sponsored, W_AD_LINKS, what);
         }
-        if f.retailer_links[i] > 0 && f.retailer_links[i] * 2 >= links.max(1) && f.mass[i] < 400 {
+        if f.retailer_links[i] > 0 && f.retailer_links[i] * 2 >= links.max(1) && mass < 400 {
             ev.add(Kind::Sponsored, W_RETAILER_LINKS, Reason::num(Why::RetailerLinks, f.retailer_links[i]));
         }
         let share = f.share_links[i];
-        if share >= 2 && share * 2 >= links && f.mass[i] == 0 && !self.holds_byline(id) {
+        if share >= 2 && share * 2 >= links && mass == 0 && !self.holds_byline(id) {
             ev.add(Kind::Promotion, W_SHARE_LINKS, Reason::num(Why::ShareLinks, share));
         }
         let social = f.social_links[i];
         // (An app's plug may say what the app does in a line of its own; an author's box with links to
         // their profiles stays story.)
-        if social >= 2 && social * 2 >= links && chars < 300 && (f.mass[i] == 0 || (!prose && f.paragraphs[i] <= 1 && self.links_to_app_stores(id) >= 2)) {
+        if social >= 2 && social * 2 >= links && chars < 300 && (mass == 0 || (!prose && paragraphs <= 1 && self.links_to_app_stores(id) >= 2)) {
             ev.add(Kind::Promotion, W_SHARE_LINKS * 0.8, Reason::num(Why::SocialLinks, social));
         }
 
         // Links to topic and tag pages, and breadcrumb trails ("Home › World › Europe").
         let topics = f.topic_links[i];
-        if topics >= 2 && topics * 4 >= links * 3 && ld >= 0.5 && f.mass[i] == 0 {
+        if topics >= 2 && topics * 4 >= links * 3 && ld >= 0.5 && mass == 0 {
             ev.add(Kind::Navigation, W_TOPIC_LINKS, Reason::num(Why::TopicLinks, topics));
         }
-        if (2..=7).contains(&links) && ld >= 0.5 && f.mass[i] == 0 && chars < 200 && self.is_breadcrumb(id) {
+        if (2..=7).contains(&links) && ld >= 0.5 && mass == 0 && chars < 200 && self.is_breadcrumb(id) {
             ev.add(Kind::Navigation, W_BREADCRUMB, Reason::new(Why::BreadcrumbTrail));
         }
         // Link lists: menus and teaser lists. (Inside the story, a list of titles that all lead to
@@ -525,7 +527,7 @@ impl<'a> Ctx<'a> {
             ev.add(Kind::Navigation, W_MENU_LIST, Reason::nums(Why::MenuList, (ld * 100.0) as u32, links));
         }
         let headlines = list && avg > MENU_LINK_MAX_AVG_CHARS;
-        let cards = if links >= 3 && f.mass[i] < f.chars[i] { self.repeated_cards(id) } else { None };
+        let cards = if links >= 3 && mass < f.chars[i] { self.repeated_cards(id) } else { None };
         if (headlines || cards.is_some()) && !(in_story && self.other_sites(id) == 2) {
             if headlines {
                 ev.add(Kind::Related, W_TEASER_LIST, Reason::num(Why::HeadlineLinks, links));
@@ -539,10 +541,10 @@ impl<'a> Ctx<'a> {
         }
 
         // Forms.
-        if f.textareas[i] > 0 && f.inputs[i] <= 6 {
+        if f.textareas[i] > 0 && inputs <= 6 {
             ev.add(Kind::Comments, W_COMMENT_FORM, Reason::new(Why::CommentForm));
         }
-        if f.email_inputs[i] > 0 && f.inputs[i] <= 3 && f.textareas[i] == 0 && f.mass[i] < 300 {
+        if f.email_inputs[i] > 0 && inputs <= 3 && f.textareas[i] == 0 && mass < 300 {
             ev.add(Kind::Promotion, W_EMAIL_FORM, Reason::new(Why::EmailForm));
         }
 
@@ -555,7 +557,7 @@ impl<'a> Ctx<'a> {
             let more_than_label = f.end[i] - id > label_nodes + 1 || level == 0;
             // A "Sponsored content" label over a box marks it whatever headlines follow in it (the
             // ad's own headline is a heading too); other labels must head the whole box.
-            let small_box = f.paragraphs[i] <= 2 && chars < MAX_LABELLED_AD_CHARS;
+            let small_box = paragraphs <= 2 && chars < MAX_LABELLED_AD_CHARS;
             let sponsored_label = more_than_label && small_box && self.label_match(label, 0).is_some();
             if sponsored_label && !whole {
                 ev.add(Kind::Sponsored, W_LABEL, Reason::words(Why::Labelled, self.label_text(label)));
@@ -582,7 +584,7 @@ impl<'a> Ctx<'a> {
                 // like a menu's ("Explore new ingredients") are a section of a text: no menu is
                 // prose. (A plug, a box of teasers with summaries, a thread of comments or a paid
                 // post can be, and keeps its label.)
-                let text_section = prose_led && links <= f.paragraphs[i];
+                let text_section = prose_led && links <= paragraphs;
                 if let Some((k, w, _)) = best.filter(|b| !(b.0 == Kind::Navigation && text_section)) {
                     ev.add(k, w, Reason::words(Why::Labelled, self.label_text(label)));
                 }
@@ -600,7 +602,7 @@ impl<'a> Ctx<'a> {
         // (Not the story's own prose after an ad slot's "Advertisement" label: paragraphs with a few
         // links in them are no widget.)
         let before = self.label_before[i];
-        if before != NONE && links >= MIN_HEADED_SIBLING_LINKS && f.paragraphs[i] != 1 && !prose_led {
+        if before != NONE && links >= MIN_HEADED_SIBLING_LINKS && paragraphs != 1 && !prose_led {
             let norm = norm_label(&subtree_text(s, f, before, 60));
             if label_matches(&norm, SPONSORED_LABELS).is_some() {
                 ev.add(Kind::Sponsored, W_LABEL, Reason::words(Why::UnderHeading, &norm));
@@ -610,8 +612,8 @@ impl<'a> Ctx<'a> {
         }
         // Calls to action: "Subscribe", "Donate", "Sign up" buttons in a small box.
         // (A paragraph of prose that names a store in a sentence is not a button box.)
-        if f.cta_links[i] > 0 && chars < 600 && f.mass[i] < 400 && f.cta_links[i] * 2 >= links && !prose {
-            ev.add(Kind::Promotion, W_CTA_LINKS, Reason::num(Why::CtaLinks, f.cta_links[i]));
+        if cta > 0 && chars < 600 && mass < 400 && cta * 2 >= links && !prose {
+            ev.add(Kind::Promotion, W_CTA_LINKS, Reason::num(Why::CtaLinks, cta));
         }
         if chars > 0 && chars < 600 {
             let t = f.first_text[i];
@@ -624,18 +626,18 @@ impl<'a> Ctx<'a> {
         }
         // A small box that asks something of the reader ("Download our app", "cancel anytime",
         // "turn off your ad blocker", "we value your privacy") and offers a button or a form.
-        let asks = f.cta_links[i] > 0 || f.inputs[i] > 0 || s.nodes[i].tag == Tag::Dialog || role == "dialog" || role == "alertdialog";
+        let asks = cta > 0 || inputs > 0 || s.nodes[i].tag == Tag::Dialog || role == "dialog" || role == "alertdialog";
         // A paragraph of prose (its text its own, not in child blocks) is story, whatever it mentions.
-        let own_prose = f.mass[i] > 0 && f.children(id).all(|c| f.mass[c as usize] == 0);
+        let own_prose = mass > 0 && f.children(id).all(|c| f.mass[c as usize] == 0);
         let headed = f.headings[i].iter().any(|&h| h > 0);
-        let boxed = !matches!(tag, Tag::P | Tag::Li | Tag::Td | Tag::Blockquote | Tag::Span | Tag::A) && f.paragraphs[i] <= 3 && !own_prose;
+        let boxed = !matches!(tag, Tag::P | Tag::Li | Tag::Td | Tag::Blockquote | Tag::Span | Tag::A) && paragraphs <= 3 && !own_prose;
         // A paywall breaker with its plans and prices runs longer: three pleas in its first lines make
         // a plea of a box up to MAX_PAYWALL_CHARS.
         // A short plug of prose with a plain link ("Follow our WhatsApp channel … Join") needs three plea
         // words (a footer's "Cookies · Privacy" links are links, not prose).
         let plain_link_plug = links >= 1 && chars < MAX_PLAIN_PLUG_CHARS && ld < 0.5;
         // A menu's entries ("Cookies", "Individual Subscriptions" among a footer's links) are not pleas.
-        let menu = links >= MIN_PLEA_MENU_LINKS && ld >= 0.5 && f.inputs[i] == 0;
+        let menu = links >= MIN_PLEA_MENU_LINKS && ld >= 0.5 && inputs == 0;
         if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && !menu && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower_owned(subtree_text(s, f, id, 240));
             // (Sixty words searched in one text: most are ruled out by its byte pairs.)
@@ -663,8 +665,8 @@ impl<'a> Ctx<'a> {
             }
         }
         // Prose is story evidence: boilerplate rarely holds several long low-link paragraphs.
-        if f.paragraphs[i] >= 3 && ld < 0.2 && ev.score[Kind::Comments as usize] == 0.0 {
-            let w = (f.paragraphs[i] as f32).min(10.0);
+        if paragraphs >= 3 && ld < 0.2 && ev.score[Kind::Comments as usize] == 0.0 {
+            let w = (paragraphs as f32).min(10.0);
             for k in [Kind::Related, Kind::Promotion, Kind::Navigation] {
                 ev.score[k as usize] -= w;
             }
