@@ -72,6 +72,7 @@ pub struct Reason {
 
 impl Reason {
     /// A reason without numbers or words.
+    #[inline(never)]
     pub fn new(why: Why) -> Reason {
         Reason {
             why,
@@ -81,6 +82,7 @@ impl Reason {
     }
 
     /// A reason with one number.
+    #[inline(never)]
     pub fn num(why: Why, a: u32) -> Reason {
         Reason {
             why,
@@ -90,6 +92,7 @@ impl Reason {
     }
 
     /// A reason with two numbers.
+    #[inline(never)]
     pub fn nums(why: Why, a: u32, b: u32) -> Reason {
         Reason {
             why,
