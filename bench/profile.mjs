@@ -1,13 +1,15 @@
 // @ts-check
 /**
  * Where a clean's time goes, by function: `node bench/profile.mjs --pages DIR [--limit N] [--reps N]
- * [--top N] [--interval US]`. The bench's own harness (bench/run.mjs: the built extension in headless
+ * [--top N] [--interval US] [--prepared 1]`. The bench's own harness (bench/run.mjs: the built extension in headless
  * Chromium, pages served without their scripts, the real toolbar click), with V8's sampling profiler
  * (DevTools `Profiler` domain) on the page's renderer while the clicks run: after a warm-up click,
  * REPS clicks with a restore between them, as `make bench` times them. Prints the self time of the
  * functions that cost the most, summed over the pages, and the share of the content script's own
- * code, the Wasm core, the DOM calls the walk makes and the garbage collector. A measuring tool, not
- * a test: nothing is asserted.
+ * code, the Wasm core, the DOM calls the walk makes and the garbage collector. With `--prepared 1`, the
+ * click on a page prepared before it instead ("get pages ready before I click" on): REPS times the page
+ * loaded afresh, its preparation waited for, then the profiler started and the first click made, as
+ * `make bench` times `prepared`. A measuring tool, not a test: nothing is asserted.
  */
 
 import path from "node:path";
@@ -16,19 +18,21 @@ import { launch, listPages, startServer } from "./run.mjs";
 import { Msg } from "../extension/shared/common/messages.js";
 import { HIDEABLE_KINDS, defaultSettings } from "../extension/shared/common/settings.js";
 
+const USAGE = "usage: node bench/profile.mjs --pages DIR [--limit N] [--reps N] [--top N] [--interval US] [--prepared 1]";
+
 /** @param {string[]} argv */
 function parseArgs(argv) {
   /** @type {Record<string, string>} */
   const a = {};
   for (let i = 0; i < argv.length; i += 2) {
     const m = /^--([a-z]+)$/.exec(argv[i]);
-    if (!m || i + 1 >= argv.length) throw new Error(`usage: node bench/profile.mjs --pages DIR [--limit N] [--reps N] [--top N] [--interval US]`);
+    if (!m || i + 1 >= argv.length) throw new Error(USAGE);
     a[m[1]] = argv[i + 1];
   }
-  if (!a.pages) throw new Error("usage: node bench/profile.mjs --pages DIR [--limit N] [--reps N] [--top N] [--interval US]");
+  if (!a.pages) throw new Error(USAGE);
   return {
     pages: a.pages, limit: Number(a.limit || 5), reps: Math.max(1, Number(a.reps || 10)),
-    top: Number(a.top || 30), interval: Number(a.interval || 50),
+    top: Number(a.top || 30), interval: Number(a.interval || 50), prepared: a.prepared === "1",
   };
 }
 
@@ -64,24 +68,10 @@ async function main() {
   /** @type {Record<string, number>} */
   const phases = { total: 0, snapshot: 0, classify: 0, apply: 0 };
   let clicks = 0;
-  for (const p of pages) {
-    await b.closePopup();
-    await b.page.goto(`${origin}/p/${encodeURIComponent(p.id)}.html`, { waitUntil: "load" });
-    await b.click(); // warm-up: injection, module loading, Wasm compilation
-    const cdp = await b.page.context().newCDPSession(b.page);
-    await cdp.send("Profiler.enable");
-    await cdp.send("Profiler.setSamplingInterval", { interval: args.interval });
-    await cdp.send("Profiler.start");
-    for (let i = 0; i < args.reps; i++) {
-      await b.askPage(Msg.PAGE_RESTORE);
-      const r = await b.click();
-      for (const k of Object.keys(phases)) phases[k] += r.state.timings[k];
-      clicks++;
-    }
-    const { profile } = await cdp.send("Profiler.stop");
-    await cdp.detach();
+  /** Adds one profile's samples to `self`. @param {any} profile */
+  const count = (profile) => {
     /** @type {Map<number, string>} */
-    const names = new Map(profile.nodes.map((n) => [n.id, frameName(n.callFrame)]));
+    const names = new Map(profile.nodes.map((/** @type {any} */ n) => [n.id, frameName(n.callFrame)]));
     const deltas = profile.timeDeltas ?? [];
     const samples = profile.samples ?? [];
     for (let i = 0; i < samples.length; i++) {
@@ -89,6 +79,51 @@ async function main() {
       const dt = deltas[i + 1] ?? args.interval;
       const name = /** @type {string} */ (names.get(samples[i]));
       self.set(name, (self.get(name) ?? 0) + dt);
+    }
+  };
+  /** Starts V8's sampling profiler on the page's renderer; the returned function stops it and counts. */
+  const profiling = async () => {
+    const cdp = await b.page.context().newCDPSession(b.page);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: args.interval });
+    await cdp.send("Profiler.start");
+    return async () => {
+      const { profile } = await cdp.send("Profiler.stop");
+      await cdp.detach();
+      count(profile);
+    };
+  };
+  /** @param {any} r */
+  const timed = (r) => {
+    for (const k of Object.keys(phases)) phases[k] += r.state.timings[k];
+    clicks++;
+  };
+  const settings = { ...defaultSettings(), hiddenKinds: [...HIDEABLE_KINDS] };
+  if (args.prepared && !(await b.setPrepare(settings, true))) throw new Error("this build has no preparation");
+  for (const p of pages) {
+    const url = `${origin}/p/${encodeURIComponent(p.id)}.html`;
+    if (args.prepared) {
+      // Each click the first on a freshly loaded, prepared page; only the click is profiled.
+      for (let i = 0; i < args.reps; i++) {
+        await b.closePopup();
+        await b.page.goto(url, { waitUntil: "load" });
+        await b.prepared();
+        const stop = await profiling();
+        const r = await b.click();
+        await stop();
+        if (!r.state.timings.prepared) process.stderr.write(`${p.id}: a click found the page not prepared\n`);
+        timed(r);
+      }
+    } else {
+      await b.closePopup();
+      await b.page.goto(url, { waitUntil: "load" });
+      await b.click(); // warm-up: injection, module loading, Wasm compilation
+      const stop = await profiling();
+      for (let i = 0; i < args.reps; i++) {
+        await b.askPage(Msg.PAGE_RESTORE);
+        timed(await b.click());
+      }
+      await stop();
     }
     process.stderr.write(`${p.id}: ${args.reps} clicks profiled\n`);
   }

@@ -419,7 +419,7 @@ async function measurePrepared(b, url, reps) {
     /** @type {Record<string, number[]>} */
     const t = { total: [], apply: [], wait: [] };
     /** @type {Record<string, number[]>} */
-    const cost = { thread: [], walk: [], classify: [], longest: [], wall: [], slices: [], nodes: [] };
+    const cost = { thread: [], walk: [], classify: [], warm: [], longest: [], wall: [], slices: [], nodes: [] };
     /** @type {Record<string, number>} */
     const states = {};
     let used = 0;
@@ -430,7 +430,8 @@ async function measurePrepared(b, url, reps) {
       const p = ready.prepared;
       const key = p.reason ? `${p.state}: ${p.reason}` : p.state;
       states[key] = (states[key] ?? 0) + 1;
-      if (p.timings) for (const k of Object.keys(cost)) cost[k].push(p.timings[k]);
+      // (`warm` since 2026-11-27 evening: a build from before has none)
+      if (p.timings) for (const k of Object.keys(cost)) if (typeof p.timings[k] === "number") cost[k].push(p.timings[k]);
       const r = await b.click();
       if (r.state.engine !== "content") throw new Error(`the core ran in the ${r.state.engine}, not the content script`);
       const tm = r.state.timings;

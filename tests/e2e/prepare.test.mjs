@@ -112,6 +112,7 @@ describe("get pages ready before the click", () => {
         const st = await preparedPage("/watched/pages/news.html");
         assert.equal(st.prepared.state, "ready", `prepared (${st.prepared.reason ?? ""})`);
         assert.ok(st.prepared.timings.nodes > 0 && st.prepared.timings.thread > 0, "it walked and classified the page");
+        assert.equal(typeof st.prepared.timings.warm, "number", "it ran the click's code ahead (off the page)");
         assert.equal(st.cleaned, false);
         const page = await h.page(() => {
           const w = /** @type {any} */ (window).__watch;
@@ -131,10 +132,13 @@ describe("get pages ready before the click", () => {
           const prepared = await click();
           assert.ok(prepared.timings.prepared, "the click used the prepared blocks");
           assert.equal(prepared.timings.snapshot, 0, "the click walked nothing");
+          // The sheet made during the preparation goes on at the click, and only then.
+          assert.equal(await h.page(() => document.adoptedStyleSheets.length), 1, "the click adopted its hiding sheet");
           const preparedMarks = await h.page(marks);
           for (const sel of Object.values(c.hidden)) assert.equal(await h.page(shown, sel), false, `${sel} is hidden`);
           assert.equal(await h.ext(askPage, { type: "bw:page-restore" }).then((s) => s?.cleaned), false);
           assert.equal(await h.page(outerHtml), original, "restore gives the page back exactly");
+          assert.equal(await h.page(() => document.adoptedStyleSheets.length), 0, "restore took the sheet off");
           const normal = await click();
           assert.equal(normal.timings.prepared, undefined, "the second clean walked and classified the page again");
           assert.ok(normal.timings.snapshot > 0);

@@ -75,7 +75,7 @@ export const READER_KEY_PREFIX = "reader:";
  *              late?: { batch: number, roots: number, nodes: number, wait: number, work: number,
  *                       snapshot: number, classify: number, apply: number, slices: number, span: number[] } } | null,
  *   prepared: { state: string, reason: string | null, timings: { wall: number, thread: number, walk: number,
- *               classify: number, longest: number, slices: number, nodes: number } | null } | null,
+ *               classify: number, warm: number, longest: number, slices: number, nodes: number } | null } | null,
  *   blocks: Array<{ index: number, kind: string, confidence: number, reasons: string[],
  *                   label: string, hidden: boolean, user: "show" | "hide" | null }>,
  * }} PageState
