@@ -79,11 +79,24 @@ impl Evidence {
     }
 }
 
-/// Maps evidence points to a confidence in 0.5–0.99.
+/// Maps evidence points to a confidence in 0.5–1.0: `0.5 + 0.5 * (1 - exp(-(score - 5) /
+/// (STRONG_EVIDENCE / 2)))` rounded to hundredths. The curve only rises with the score, so the hundredths
+/// are counted off [`CONFIDENCE_STEPS`] instead (the Wasm then carries no `exp`); a test checks the steps
+/// against the formula on every `f32` score from 5 to past the last step, and prints fresh ones when
+/// the formula changes.
 fn confidence(score: f32) -> f32 {
-    let c = 0.5 + 0.5 * (1.0 - math::exp(-(score - 5.0).max(0.0) / (STRONG_EVIDENCE / 2.0)));
-    math::round(c * 100.0) / 100.0
+    let k = CONFIDENCE_STEPS.iter().take_while(|&&t| score >= t).count();
+    (50 + k) as f32 / 100.0
 }
+
+/// The lowest score at which [`confidence`]'s formula reaches each hundredth from 0.51 to 1.00.
+const CONFIDENCE_STEPS: [f32; 50] = [
+    5.150754, 5.456887, 5.7694, 6.088561, 6.4146605, 6.7480073, 7.0889306, 7.4377832, 7.794944, 8.160815, 8.535834,
+    8.920471, 9.315229, 9.720659, 10.137352, 10.565952, 11.00716, 11.461744, 11.9305315, 12.414444, 12.91449, 13.431783,
+    13.967553, 14.523172, 15.100166, 15.700247, 16.325336, 16.977612, 17.659548, 18.373972, 19.124128, 19.913782,
+    20.74733, 21.629936, 22.567741, 23.568113, 24.639997, 25.794413, 27.045134, 28.409708, 29.910957, 31.57934,
+    33.456802, 35.60331, 38.10912, 41.119175, 44.88888, 49.935955, 57.59834, 74.07744,
+];
 
 /// True when `t` has more than `max` characters (counting no further than needed).
 fn longer_than(t: &str, max: usize) -> bool {
@@ -2470,5 +2483,32 @@ mod tests {
     fn confidence_grows_with_evidence() {
         assert!(confidence(10.0) < confidence(30.0));
         assert!(confidence(100.0) <= 1.0);
+        // The steps against the formula on every f32 from 5 (below it the formula is flat at 0.5) to
+        // past the last step, and on what lies around: negative, infinite and NaN scores.
+        let formula = |score: f32| {
+            let c = 0.5 + 0.5 * (1.0 - (-(score - 5.0).max(0.0) / (STRONG_EVIDENCE / 2.0)).exp());
+            (c * 100.0).round() / 100.0
+        };
+        let mut steps = Vec::new();
+        let mut bad = 0usize;
+        let mut bits = 5.0f32.to_bits();
+        loop {
+            let x = f32::from_bits(bits);
+            let want = formula(x);
+            if confidence(x).to_bits() != want.to_bits() {
+                bad += 1;
+            }
+            while 50 + steps.len() < (want * 100.0).round() as usize {
+                steps.push(x);
+            }
+            if x > 200.0 {
+                break;
+            }
+            bits += 1;
+        }
+        assert!(bad == 0, "{bad} scores differ; CONFIDENCE_STEPS should be {steps:?}");
+        for x in [-1e30, -5.0, 0.0, 4.99, 1e30, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, f32::MIN, f32::MAX] {
+            assert_eq!(confidence(x).to_bits(), formula(x).to_bits(), "{x}");
+        }
     }
 }

@@ -35,19 +35,15 @@ mod prelude {
 #[cfg(all(target_arch = "wasm32", feature = "bare"))]
 mod bare;
 
-/// `f32::exp` and `f32::round`, which live in `std`: without it, the same functions from `libm` (the
-/// code the standard library runs for them on wasm32 too).
+/// `f32::round`, which lives in `std`: without it, the same function from `libm` (the code the
+/// standard library runs for it on wasm32 too).
 mod math {
-    #[cfg(not(all(target_arch = "wasm32", feature = "bare")))]
-    pub fn exp(x: f32) -> f32 {
-        x.exp()
-    }
     #[cfg(not(all(target_arch = "wasm32", feature = "bare")))]
     pub fn round(x: f32) -> f32 {
         x.round()
     }
     #[cfg(all(target_arch = "wasm32", feature = "bare"))]
-    pub use libm::{expf as exp, roundf as round};
+    pub use libm::roundf as round;
 }
 pub mod classify;
 #[cfg(not(target_arch = "wasm32"))]
