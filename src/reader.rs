@@ -9,7 +9,7 @@ use crate::prelude::*;
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
 use crate::text;
-use crate::rules::{MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, PRODUCT_TYPE, READER_CTA_LINKS};
+use crate::rules::{words, Words, MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, PRODUCT_TYPE, READER_CTA_LINKS};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 
 /// An element's attributes, sorted by name (a name at most once).
@@ -588,7 +588,7 @@ fn is_visually_hidden(s: &Snapshot, i: NodeId) -> bool {
 /// Class words that hide an element from the eye and leave it to screen readers (CSS clip or
 /// off-screen position: the browser renders it, so neither natively nor in the browser is it
 /// "not rendered").
-const VISUALLY_HIDDEN: &[&str] = &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "blind"];
+const VISUALLY_HIDDEN: Words = words!["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "blind"];
 
 /// Text meant for a machine that a page prints by mistake or as a decoy: a UUID (a shop spells
 /// "Sponsored" in single letters between UUID decoys), a bare address that is no link's text (a shop's
@@ -648,7 +648,7 @@ fn collapse(t: &str) -> String {
 
 /// The reader document's inline elements (no line break around them in text or HTML). A slice
 /// searched, not a `match` on the strings (which compiles to comparisons by length and content).
-const INLINE_TAGS: [&str; 14] = ["a", "em", "strong", "code", "sub", "sup", "q", "cite", "small", "b", "i", "u", "s", "mark"];
+const INLINE_TAGS: Words = words!["a", "em", "strong", "code", "sub", "sup", "q", "cite", "small", "b", "i", "u", "s", "mark"];
 
 /// Plain text of reader nodes, blocks separated by blank lines.
 pub fn to_text(nodes: &[RNode]) -> String {
@@ -769,17 +769,17 @@ fn set(slot: &mut Option<String>, v: &str) {
 
 /// Meta keys in the order of preference for each field (the order Readability.js uses, so reader
 /// views agree across tools).
-const TITLE_KEYS: &[&str] = &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];
-const BYLINE_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author"];
+const TITLE_KEYS: Words = words!["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];
+const BYLINE_KEYS: Words = words!["dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author"];
 /// Open Graph's author keys, trusted less than a byline printed in the story: the protocol defines
 /// `article:author` as a profile, and pages fill it with a column's or a desk's name (herald-sun-1:
 /// the columnist's name above a story another reporter signed; bbc-1: "BBC News", the only credit
 /// that page gives, under the `og:`-prefixed spelling).
-const WEAK_BYLINE_KEYS: &[&str] = &["article:author", "og:article:author"];
-const DATE_KEYS: &[&str] = &["article:published_time", "dcterms:available", "dcterms:created", "dcterms:issued", "weibo:article:create_at", "parsely-pub-date", "og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc:date"];
-const EXCERPT_KEYS: &[&str] = &["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"];
-const IMAGE_KEYS: &[&str] = &["og:image", "twitter:image", "twitter:image:src"];
-const SITE_KEYS: &[&str] = &["og:site_name", "application-name"];
+const WEAK_BYLINE_KEYS: Words = words!["article:author", "og:article:author"];
+const DATE_KEYS: Words = words!["article:published_time", "dcterms:available", "dcterms:created", "dcterms:issued", "weibo:article:create_at", "parsely-pub-date", "og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc:date"];
+const EXCERPT_KEYS: Words = words!["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"];
+const IMAGE_KEYS: Words = words!["og:image", "twitter:image", "twitter:image:src"];
+const SITE_KEYS: Words = words!["og:site_name", "application-name"];
 
 fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
     let mut m = Meta::default();
@@ -860,7 +860,7 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
             }
         }
     }
-    let pick = |keys: &[&str], url: bool| pick_meta(&metas, keys, url, false);
+    let pick = |keys: Words, url: bool| pick_meta(&metas, keys, url, false);
     // JSON-LD's name and headline: when they differ, the one closer to the document's title.
     // A name that is the publisher's names the site, not the story (aktualne: "name" is the
     // newspaper, "headline" the story).
@@ -894,8 +894,8 @@ fn gather_meta(s: &Snapshot, f: &Features, root: Option<NodeId>) -> Meta {
 /// `name="DC.title"` and `property="dc:title"` disagree). With `all`, every distinct value of that key
 /// and attribute is kept, joined: pages list one author per meta (ietf-1: two `DC.Creator` metas for
 /// an RFC's two authors). Without `url`, values that start with "http" are passed over.
-fn pick_meta(metas: &[(String, String, bool)], keys: &[&str], url: bool, all: bool) -> Option<String> {
-    for k in keys {
+fn pick_meta(metas: &[(String, String, bool)], keys: Words, url: bool, all: bool) -> Option<String> {
+    for k in keys.iter() {
         let ok = |(mk, v, _): &(String, String, bool)| mk == k && !v.trim().is_empty() && (url || !v.trim_start().starts_with("http"));
         let mut prop = false;
         for m in metas {

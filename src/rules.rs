@@ -108,7 +108,7 @@ pub const MAX_FOOTER_PROSE_CHARS: u32 = 300;
 /// A grid of at least this many cards, each labelled “Sponsored” on its own, is one sponsored box.
 pub const MIN_PAID_CARDS: u32 = 2;
 /// What a copyright notice says (case as sites write it).
-pub const COPYRIGHT_MARKS: &[&str] = &["©", "Copyright", "COPYRIGHT", "All rights reserved", "All Rights Reserved", "ALL RIGHTS RESERVED"];
+pub const COPYRIGHT_MARKS: Words = words!["©", "Copyright", "COPYRIGHT", "All rights reserved", "All Rights Reserved", "ALL RIGHTS RESERVED"];
 /// A class/id token naming the kind ("newsletter", "related", "sidebar-ad"): authors name their
 /// widgets, but names are sometimes stale, so tokens alone only just pass the threshold.
 pub const W_TOKEN: f32 = 7.0;
@@ -181,7 +181,7 @@ pub const W_BREADCRUMB: f32 = 16.0;
 /// the lists below); this costs one. [`words!`] packs a list at compile time; the source stays a list
 /// of string literals.
 #[derive(Clone, Copy)]
-pub struct Words(&'static [u8]);
+pub struct Words(pub(crate) &'static [u8]);
 
 impl Words {
     /// The words, in the list's order.
@@ -260,10 +260,11 @@ pub const fn pack_words<const N: usize>(words: &[&str]) -> [u8; N] {
 macro_rules! words {
     ($($w:literal),* $(,)?) => {{
         const LIST: &[&str] = &[$($w),*];
-        const PACKED: [u8; packed_len(LIST)] = pack_words(LIST);
-        Words(&PACKED)
+        const PACKED: [u8; $crate::rules::packed_len(LIST)] = $crate::rules::pack_words(LIST);
+        $crate::rules::Words(&PACKED)
     }};
 }
+pub(crate) use words;
 
 /// Class/id tokens that mean "paid third-party content". Tokens are split on `-`, `_`, space and
 /// camelCase, then compared whole, so "head" or "load" never match "ad".
@@ -395,7 +396,7 @@ pub const MIN_MARKER_LABEL_LETTERS: u32 = 8;
 /// The schema.org type a forum thread's page carries.
 pub const DISCUSSION_TYPE: &str = "DiscussionForumPosting";
 /// A host label or path segment that names a forum (see `classify::address_names_a_forum`).
-pub const FORUM_ADDRESS_WORDS: &[&str] = &["forum", "forums", "thread", "threads", "showthread", "viewtopic", "discussion", "discussions", "board", "boards"];
+pub const FORUM_ADDRESS_WORDS: Words = words!["forum", "forums", "thread", "threads", "showthread", "viewtopic", "discussion", "discussions", "board", "boards"];
 /// The schema.org type of a page that presents a product, as its JSON-LD writes it, quoted (56 of
 /// WCXB's 105 tune product pages, 11 of 110 collections). An `itemtype` never holds the quotes:
 /// microdata product pages were tried as well and gained nothing.
