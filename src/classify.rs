@@ -146,6 +146,16 @@ where
             return Some(e);
         }
     }
+    // "Recent related articles", "Other related stories": a "related …" entry after one of a few words.
+    if list.same(RELATED_LABELS) {
+        if let Some((first, rest)) = l.split_once(' ') {
+            if rest.starts_with("related ") && RELATED_LABEL_MODIFIERS.contains(first) {
+                if let Some(w) = list.iter().find(|w| *w == rest) {
+                    return Some(w);
+                }
+            }
+        }
+    }
     if list.same(PROMOTION_LABELS) {
         if let Some(e) = PROMOTION_LABEL_ENDINGS.iter().find(ends) {
             return Some(e);
@@ -838,7 +848,10 @@ impl<'a> Ctx<'a> {
                     o = s.nodes[o as usize].parent;
                     steps += 1;
                 }
-                if o != NONE && f.mass[o as usize] > 0 && f.paragraphs[o as usize] == 1 && f.link_density(o) < 0.5 {
+                // (Not an inline element that holds blocks, as a `<span>` left open around the rest of
+                // a story with its boxes does in an old table layout.)
+                let holds_blocks = (i + 1..f.end[i as usize]).any(|j| s.nodes[j as usize].tag.is_block_level());
+                if o != NONE && !holds_blocks && f.mass[o as usize] > 0 && f.paragraphs[o as usize] == 1 && f.link_density(o) < 0.5 {
                     i = f.end[i as usize];
                     continue;
                 }
@@ -1525,8 +1538,11 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     // section fronts; WCXB listing and collection pages).
     let weak = found.is_none_or(|(_, mass)| mass < WEAK_STORY_MASS);
     let listing = if weak { ctx.find_listing(&provisional, false) } else { None };
-    if let (Some((a, _)), Some((l, _))) = (found, listing) {
-        if !f.contains(a, l) && f.chars[l as usize] as f32 >= LISTING_OVER_WEAK_STORY * f.chars[a as usize] as f32 {
+    if let (Some((a, story_mass)), Some((l, _))) = (found, listing) {
+        // (Not a column of headline lists beside a short story of real prose: a listing holds some
+        // prose of its own, a summary or a blurb per entry.)
+        let headlines_beside_story = story_mass >= MIN_STORY_OVER_HEADLINES_MASS && f.mass[l as usize] * HEADLINES_UNDER_STORY_PROSE < story_mass;
+        if !f.contains(a, l) && !headlines_beside_story && f.chars[l as usize] as f32 >= LISTING_OVER_WEAK_STORY * f.chars[a as usize] as f32 {
             found = None;
         }
     }
@@ -2378,6 +2394,54 @@ mod tests {
     }
 
     #[test]
+    fn a_short_story_beside_a_larger_column_of_headline_lists_stays_the_story() {
+        // A station's short sports story (about 120 words) beside a column of other sites' headline
+        // lists with more characters but next to no prose: the story is the page's point. A listing
+        // whose entries carry summaries of their own is still the page's content.
+        let story = "<div id=story><h1>Bears win the season finale at home</h1><p>Devin Hester returned a punt and a kickoff for touchdowns as the Bears closed their season with a win over the Saints on Sunday afternoon.</p>\
+                     <p>The loss ended the Saints' hopes of a playoff place, and their coach said after the game that the team had not played well enough for long enough this year.</p>\
+                     <p>Chicago finished the year with seven wins and nine losses, and its coach said the team would look at every position before the draft in the spring.</p>\
+                     <p>Fans stayed in the cold to the end of the game, and many of them cheered the returner as he left the field for the last time this season.</p>\
+                     <p>The team flies to its training ground on Monday, where the players will clear their lockers and meet the coaches one by one.</p></div>";
+        let column = |summary: &str| -> String {
+            (0..5)
+                .map(|l| {
+                    let items: String = (0..6).map(|k| format!("<li><a href='/sport/{l}/{k}'>League {l} headline number {k} about the weekend games</a>{summary}</li>")).collect();
+                    format!("<div><h3>League {l} headlines</h3><ul>{items}</ul></div>")
+                })
+                .collect()
+        };
+        let page = |summary: &str| format!("<body><table><tr><td>{story}</td><td id=col>{}</td></tr></table></body>", column(summary));
+        let (s, c) = run(&page(""));
+        assert_eq!(c.article, Some(by_id(&s, "story")), "{:?}", c.blocks);
+        let (s, c) = run(&page("<p>A summary of the story behind this headline, long enough to be read as a line of prose.</p>"));
+        assert_ne!(c.article, Some(by_id(&s, "story")), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn a_related_box_inside_a_span_left_open_around_the_story_is_judged() {
+        // An old table layout: the story's paragraphs are bare text in a `<span>` between empty `<p>`s,
+        // and the span, never closed, holds the box of recent related articles after them. The span is
+        // an inline element of one prose paragraph to the tree, but it holds blocks: they are judged.
+        let paras = [
+            "The Packers beat the Seahawks in the snow on Saturday, and their quarterback threw three touchdown passes in the second half of the game.",
+            "The defence held the visitors to one field goal after the break, and the running back carried the ball for more than two hundred yards.",
+            "Green Bay will play the Giants at home next week for a place in the final, and tickets for the game sold out within an hour on Monday.",
+        ];
+        let links: String = (0..6).map(|k| format!("<tr><td><span>&#149; <a href='/sports/{k}'>Other game report number {k} from the weekend</a> | </span><span>01/14/2008</span></td></tr>")).collect();
+        let html = format!(
+            "<body><table><tr><td><h1>Packers roll past the Seahawks</h1><span>{}<p><table><tr><td><div>RECENT RELATED ARTICLES</div></td></tr></table>\
+             <table id=rel>{links}</table></span></td><td><a href=/>Home</a> <a href=/a>News</a> <a href=/b>Sports</a> <a href=/c>Weather</a></td></tr></table></body>",
+            paras.join("<p><center></center>")
+        );
+        let (s, c) = run(&html);
+        let rel = by_id(&s, "rel");
+        let f = Features::compute(&s);
+        assert!(c.blocks.iter().any(|b| b.kind == Kind::Related && f.contains(b.node, rel)), "{:?}", c.blocks);
+        assert!(c.article.is_some_and(|a| f.contains(a, rel)), "{:?}", c.blocks);
+    }
+
+    #[test]
     fn a_short_story_taken_for_a_listing_keeps_its_labelled_related_box_apart() {
         // Two sentences of a wire story (too little prose for a story: the page is read as a listing)
         // and, in the same cell, a box headed "More in South Asia news": the box is still related,
@@ -2476,6 +2540,11 @@ mod tests {
         assert!(label_matches("more stories", RELATED_LABELS).is_some());
         assert!(label_matches("more than a century of news", RELATED_LABELS).is_none(), "only a section's name between");
         assert!(label_matches("morestories", RELATED_LABELS).is_none());
+        // A related entry after a word that only dates or sets it apart.
+        for l in ["recent related articles", "other related stories", "latest related news"] {
+            assert!(label_matches(l, RELATED_LABELS).is_some(), "{l}");
+        }
+        assert!(label_matches("sponsored related articles", RELATED_LABELS).is_none());
         assert!(label_matches("реклама", SPONSORED_LABELS).is_some());
     }
 

@@ -44,6 +44,13 @@ pub const MAX_PLAIN_PLUG_CHARS: u32 = 400;
 pub const WEAK_STORY_MASS: u32 = 1200;
 /// See [`WEAK_STORY_MASS`].
 pub const LISTING_OVER_WEAK_STORY: f32 = 1.2;
+/// A weak story with at least this much prose (about 100 words: a short news story, not a blurb)…
+pub const MIN_STORY_OVER_HEADLINES_MASS: u32 = 600;
+/// …stays the story beside a larger "listing" that holds less than 1 / this of its prose: a column of
+/// headline lists, each entry a link and nothing more (L3S-GN1, a TV station's short sports story
+/// beside its rail of a network's headlines, which a footer taken out of the count made the page's
+/// largest text).
+pub const HEADLINES_UNDER_STORY_PROSE: u32 = 4;
 /// A story root's siblings of its own class holding this share of its prose make their parent the
 /// story (see `classify::widen_to_sibling_parts`)…
 pub const SIBLING_PARTS_MIN_SHARE: f32 = 0.3;
@@ -521,6 +528,9 @@ pub const PLEA_WORDS: Words = words![
 
 /// Endings of a "More … Stories" label (after "more " and a section's name), lowercase.
 pub const RELATED_LABEL_ENDINGS: Words = words!["stories", "news", "articles", "headlines", "videos", "reads"];
+/// Words that may come before a "related …" label ("Recent related articles", "Other related stories":
+/// L3S-GN1, a sports daily's box under its story).
+pub const RELATED_LABEL_MODIFIERS: Words = words!["recent", "other", "latest", "more", "top"];
 
 /// Hosts of app stores' pages ("Download on the App Store").
 pub const APP_STORE_HOSTS: Words = words!["apps.apple.com", "itunes.apple.com", "play.google.com", "appgallery.huawei.com", "galaxystore.samsung.com"];
