@@ -201,9 +201,18 @@ fn err<T>(msg: impl Into<String>) -> Result<T, SnapshotError> {
     Err(SnapshotError(msg.into()))
 }
 
-/// An error whose message is `parts` put together (no `format!` on the Wasm path: see `num`).
-fn fail<T>(parts: &[&str]) -> Result<T, SnapshotError> {
-    err(crate::text::concat(parts))
+/// An error whose message is `template` with each `#` in it replaced by the next of `nums` in decimal
+/// (no `format!` on the Wasm path: see `num`; one literal and the numbers make a smaller call than the
+/// message's pieces with a `num` of each).
+fn fail<T>(template: &str, nums: &[i64]) -> Result<T, SnapshotError> {
+    let mut msg = String::new();
+    for (k, part) in crate::text::split_byte(template, b'#').enumerate() {
+        if k > 0 {
+            msg.push_str(&num(nums[k - 1]));
+        }
+        msg.push_str(part);
+    }
+    err(msg)
 }
 
 /// `n` in decimal, as `format!` would print it, without `core::fmt` (which the shipped Wasm leaves out
@@ -374,24 +383,16 @@ impl Snapshot {
     pub fn from_wire(w: &Wire<'_>) -> Result<Snapshot, SnapshotError> {
         let n = w.names.len();
         if n > MAX_NODES {
-            return fail(&[&num(n as i64), " nodes is more than the ", &num(MAX_NODES as i64), " this version handles"]);
+            return fail("# nodes is more than the # this version handles", &[n as i64, MAX_NODES as i64]);
         }
         if w.parents.len() != n || w.texts.len() != n {
-            return fail(&[
-                "array lengths differ (names ",
-                &num(n as i64),
-                ", parents ",
-                &num(w.parents.len() as i64),
-                ", texts ",
-                &num(w.texts.len() as i64),
-                ")",
-            ]);
+            return fail("array lengths differ (names #, parents #, texts #)", &[n as i64, w.parents.len() as i64, w.texts.len() as i64]);
         }
         if !w.flags.is_empty() && w.flags.len() != n {
-            return fail(&["flags has ", &num(w.flags.len() as i64), " entries for ", &num(n as i64), " nodes"]);
+            return fail("flags has # entries for # nodes", &[w.flags.len() as i64, n as i64]);
         }
         if !w.rects.is_empty() && w.rects.len() != 4 * n {
-            return fail(&["rects has ", &num(w.rects.len() as i64), " numbers for ", &num(n as i64), " nodes (need 4 each)"]);
+            return fail("rects has # numbers for # nodes (need 4 each)", &[w.rects.len() as i64, n as i64]);
         }
         if w.attrs.len() % 3 != 0 {
             return err("attrs is not a list of (node, name, value) triples");
@@ -416,31 +417,31 @@ impl Snapshot {
             let p = w.parents[i];
             let parent = if p < 0 {
                 if p != -1 {
-                    return fail(&["node ", &num(i as i64), " has parent ", &num(p as i64)]);
+                    return fail("node # has parent #", &[i as i64, p as i64]);
                 }
                 NONE
             } else if (p as usize) < i {
                 p as u32
             } else {
-                return fail(&["node ", &num(i as i64), " has parent ", &num(p as i64), ", which does not precede it"]);
+                return fail("node # has parent #, which does not precede it", &[i as i64, p as i64]);
             };
             let name = w.names[i];
             if name >= nstr {
-                return fail(&["node ", &num(i as i64), " names string ", &num(name as i64), ", but there are ", &num(nstr as i64)]);
+                return fail("node # names string #, but there are #", &[i as i64, name as i64, nstr as i64]);
             }
             let tag = *tag_cache[name as usize].get_or_insert_with(|| Tag::from_name(s.str(name)));
             let text = w.texts[i];
             if text != NONE && text >= nstr {
-                return fail(&["node ", &num(i as i64), " has text string ", &num(text as i64), ", but there are ", &num(nstr as i64)]);
+                return fail("node # has text string #, but there are #", &[i as i64, text as i64, nstr as i64]);
             }
             if parent != NONE && s.nodes[parent as usize].tag == Tag::Text {
-                return fail(&["node ", &num(i as i64), " is a child of text node ", &num(parent as i64)]);
+                return fail("node # is a child of text node #", &[i as i64, parent as i64]);
             }
             let attr_start = s.attrs.len() as u32;
             while ai < attr_count && w.attrs[ai * 3] as usize == i {
                 let (k, v) = (w.attrs[ai * 3 + 1], w.attrs[ai * 3 + 2]);
                 if k >= nstr || v >= nstr {
-                    return fail(&["attribute ", &num(ai as i64), " of node ", &num(i as i64), " names a missing string"]);
+                    return fail("attribute # of node # names a missing string", &[ai as i64, i as i64]);
                 }
                 if let Some(a) = Attr::from_name(s.str(k)) {
                     s.attrs.push((a, k, v));
@@ -448,7 +449,7 @@ impl Snapshot {
                 ai += 1;
             }
             if ai < attr_count && (w.attrs[ai * 3] as usize) < i {
-                return fail(&["attribute ", &num(ai as i64), " is out of node order"]);
+                return fail("attribute # is out of node order", &[ai as i64]);
             }
             let hidden = w.flags.get(i).is_some_and(|f| f & 1 != 0);
             s.nodes.push(Node {
@@ -462,7 +463,7 @@ impl Snapshot {
             });
         }
         if ai != attr_count {
-            return fail(&["attribute ", &num(ai as i64), " belongs to node ", &num(w.attrs[ai * 3] as i64), " of ", &num(n as i64)]);
+            return fail("attribute # belongs to node # of #", &[ai as i64, w.attrs[ai * 3] as i64, n as i64]);
         }
         if !w.rects.is_empty() {
             s.rects = Some(
