@@ -51,6 +51,23 @@ const FLAG_NOT_RENDERED = 1;
 /** Whether this browser has `Element.checkVisibility()` (without it every element counts as rendered). */
 const CAN_CHECK_VISIBILITY = typeof Element.prototype.checkVisibility === "function";
 
+/**
+ * Whether `el`, which the browser does not render but whose own display is not `none`, is only folded:
+ * inside a closed `<details>` and not in its summary (a FAQ's answers, a "show more" section). That is
+ * the page's text put away for a click, not hidden: sent as rendered, as a reader view shows a folded
+ * section open and as the native parser reads it. (Asked only of elements the browser says it does not
+ * render, so a page without closed `<details>` pays nothing.)
+ * @param {Element} el
+ */
+function isFolded(el) {
+  const details = el.parentElement?.closest("details:not([open])");
+  if (!details) return false;
+  for (let c = details.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName === "summary") return !c.contains(el);
+  }
+  return true;
+}
+
 /** What the walk does with an element's children, by its lowercase tag name. */
 const ENTER = 0;
 const SKIP = 1;
@@ -233,8 +250,10 @@ class Builder {
     } else {
       this.dead[i] = 0;
       if (CAN_CHECK_VISIBILITY && !el.checkVisibility()) {
-        rendered = false;
-        if (getComputedStyle(el).display === "none") this.dead[i] = 1;
+        if (getComputedStyle(el).display === "none") {
+          rendered = false;
+          this.dead[i] = 1;
+        } else rendered = isFolded(el);
       }
     }
     this.flags[i] = rendered ? 0 : FLAG_NOT_RENDERED;

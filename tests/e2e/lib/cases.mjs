@@ -49,6 +49,9 @@ export const CASES = {
 /** The late-content page: a sponsored widget arrives 500 ms after the load event, a related box 400 ms later. */
 export const LATE = { path: "/pages/late.html", story: ".story-body > p", widget: "#late-sponsored", related: "#late-related" };
 
+/** A story whose FAQ answers are folded in closed <details>, with two notes the page hides with display:none. */
+export const FOLDED = { path: "/pages/folded.html", answers: ".faq .answer", hidden: "[style*='display:none']" };
+
 /** Fails loudly when the seed page is missing (it is part of the repository). */
 export function requireSeed() {
   const file = path.join(ROOT, "www/samples/ksl-north-korea.html");

@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { CASES, LATE } from "./cases.mjs";
+import { CASES, FOLDED, LATE } from "./cases.mjs";
 
 /**
  * @typedef {{
@@ -195,6 +195,32 @@ export async function readerView(h, c) {
   assert.equal(r.scripts, 0);
   await h.closeReader();
   assert.deepEqual(unexplainedRequests(h, from, allowed), [], "no network request while cleaning and reading");
+}
+
+/**
+ * Folded content: the answers of a FAQ in closed `<details>` are the story's text put away for a click,
+ * so the reader view shows them; what the page hides with `display: none` (inside a closed `<details>`
+ * or not) it does not.
+ * @param {Harness} h
+ */
+export async function foldedReader(h) {
+  await h.goto(FOLDED.path);
+  const page = await h.page(
+    ([answers, hidden]) => ({
+      answers: [...document.querySelectorAll(answers)].map((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim()),
+      hidden: [...document.querySelectorAll(hidden)].map((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim()),
+      folded: [...document.querySelectorAll(answers)].every((p) => !p.checkVisibility()),
+    }),
+    [FOLDED.answers, FOLDED.hidden],
+  );
+  assert.ok(page.answers.length >= 2 && page.hidden.length >= 2, "the page has its folded answers and hidden notes");
+  assert.ok(page.folded, "the browser does not render a closed <details>' answers");
+  await h.clickAction();
+  await h.openReader();
+  const text = await h.reader(() => (document.getElementById("content")?.textContent ?? "").replace(/\s+/g, " "));
+  assert.deepEqual(page.answers.filter((a) => !text.includes(a)), [], "every folded answer is in the reader view");
+  assert.deepEqual(page.hidden.filter((t) => text.includes(t)), [], "no display:none text is in the reader view");
+  await h.closeReader();
 }
 
 /**
