@@ -8,7 +8,7 @@
  * of every index (null for text), so a block's `node` number from the core maps straight back to it.
  */
 
-import { anyMarkClass, pageClass } from "./page-marks.js";
+import { ATTR_KIND, ATTR_USER, MARK_CLASS, anyMarkClass, pageClass } from "./page-marks.js";
 
 /** Attributes the core reads (docs/snapshot-format.md); every `data-*` is sent as well. */
 const SENT_ATTRIBUTES = new Set([
@@ -51,6 +51,11 @@ const FLAG_NOT_RENDERED = 1;
 /** Whether this browser has `Element.checkVisibility()` (without it every element counts as rendered). */
 const CAN_CHECK_VISIBILITY = typeof Element.prototype.checkVisibility === "function";
 
+/** `Builder.dead`'s values. */
+const SHOWN = 0;
+const DEAD = 1;
+const PUT_AWAY = 2;
+
 /**
  * Whether `el`, which the browser does not render but whose own display is not `none`, is only folded:
  * inside a closed `<details>` and not in its summary (a FAQ's answers, a "show more" section). That is
@@ -66,6 +71,19 @@ function isFolded(el) {
     if (c.localName === "summary") return !c.contains(el);
   }
   return true;
+}
+
+/**
+ * Whether `el`'s `display: none` is Blockwise's own: a block of a kind the user hides (or hid by hand)
+ * on a cleaned page, which the page itself does not hide with its `hidden` attribute or an inline
+ * style. The page is sent as the site shows it (as its own classes are, `pageClass`), so the reader
+ * view opened after a clean reads the same page as before it: the lists of a listing page the reader
+ * keeps, a data table, a thread's replies.
+ * @param {Element} el
+ */
+function hiddenByUs(el) {
+  return anyMarkClass() && el.classList.contains(MARK_CLASS) && (el.hasAttribute(ATTR_KIND) || el.hasAttribute(ATTR_USER))
+    && !el.hasAttribute("hidden") && !(/** @type {HTMLElement} */ (el).style?.display === "none");
 }
 
 /** What the walk does with an element's children, by its lowercase tag name. */
@@ -136,7 +154,10 @@ class Builder {
     this.parents = new Int32Array(FIRST_CAPACITY);
     this.texts = new Uint32Array(FIRST_CAPACITY);
     this.flags = new Uint8Array(FIRST_CAPACITY);
-    /** 1 for an element inside a `display: none` subtree (or one itself): never rendered, not asked */
+    /**
+     * DEAD for an element inside a `display: none` subtree (or one itself): never rendered, not asked;
+     * PUT_AWAY inside a subtree folded or hidden by Blockwise; else SHOWN
+     */
     this.dead = new Uint8Array(FIRST_CAPACITY);
     this.attrs = new Uint32Array(3 * FIRST_CAPACITY);
     this.nAttrs = 0;
@@ -242,18 +263,20 @@ class Builder {
     }
     // Geometry is optional in the format and the core does not read it yet: measuring every element
     // forces layout work on the page for nothing, so only visibility is sent. Nothing inside a
-    // `display: none` element has a box, so its descendants are not asked one by one.
+    // `display: none` element has a box, so its descendants are not asked one by one. Inside a subtree
+    // put away (PUT_AWAY) only the page's own `display: none` counts.
     let rendered = true;
-    if (parent >= 0 && this.dead[parent]) {
-      rendered = false;
-      this.dead[i] = 1;
-    } else {
-      this.dead[i] = 0;
-      if (CAN_CHECK_VISIBILITY && !el.checkVisibility()) {
-        if (getComputedStyle(el).display === "none") {
-          rendered = false;
-          this.dead[i] = 1;
-        } else rendered = isFolded(el);
+    const above = parent >= 0 ? this.dead[parent] : SHOWN;
+    this.dead[i] = above;
+    if (above === DEAD) rendered = false;
+    else if (CAN_CHECK_VISIBILITY && !el.checkVisibility()) {
+      if (getComputedStyle(el).display !== "none") {
+        if (above === PUT_AWAY || isFolded(el)) this.dead[i] = PUT_AWAY;
+        else rendered = false;
+      } else if (hiddenByUs(el)) this.dead[i] = PUT_AWAY;
+      else {
+        rendered = false;
+        this.dead[i] = DEAD;
       }
     }
     this.flags[i] = rendered ? 0 : FLAG_NOT_RENDERED;

@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { CASES, FOLDED, LATE } from "./cases.mjs";
+import { CASES, FOLDED, LATE, LISTING } from "./cases.mjs";
 
 /**
  * @typedef {{
@@ -220,6 +220,25 @@ export async function foldedReader(h) {
   const text = await h.reader(() => (document.getElementById("content")?.textContent ?? "").replace(/\s+/g, " "));
   assert.deepEqual(page.answers.filter((a) => !text.includes(a)), [], "every folded answer is in the reader view");
   assert.deepEqual(page.hidden.filter((t) => text.includes(t)), [], "no display:none text is in the reader view");
+  await h.closeReader();
+}
+
+/**
+ * The reader view opened after a clean reads the page as the site shows it, not as Blockwise left it: a
+ * listing page's teaser lists are `related` (hidden by default) and the reader keeps them, so their
+ * lines are in it although the clean hid them.
+ * @param {Harness} h
+ */
+export async function readerAfterClean(h) {
+  await h.goto(LISTING.path);
+  const lines = await h.page((sel) => [...document.querySelectorAll(sel)].map((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim()), LISTING.lines);
+  assert.ok(lines.length >= 6, "the page has its teasers");
+  await h.clickAction();
+  const kinds = await waitFor(() => h.page((sel) => [...document.querySelectorAll(sel)].map((p) => `${p.closest("[data-blockwise]")?.getAttribute("data-blockwise")} ${p.checkVisibility()}`), LISTING.lines), (x) => x.every((k) => k === "related false"));
+  assert.ok(kinds.every((k) => k === "related false"), `the clean hides the teaser lists (related): ${kinds}`);
+  await h.openReader();
+  const text = await h.reader(() => (document.getElementById("content")?.textContent ?? "").replace(/\s+/g, " "));
+  assert.deepEqual(lines.filter((l) => !text.includes(l)), [], "every teaser's line is in the reader view");
   await h.closeReader();
 }
 
