@@ -518,35 +518,69 @@ fn is_streamed_segment(s: &Snapshot, id: NodeId) -> bool {
         && s.attr(id, Attr::Id).and_then(|v| v.strip_prefix("S:")).is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool) -> bool {
-    let n = &s.nodes[id as usize];
-    // A collapsed accordion panel (WAI-ARIA's accordion: each panel a `region` labelled by its
-    // header's button, hidden until that is clicked) holds the page's own text, folded: a course's
-    // modules, a product's specifications, a service's questions and answers. Read as shown, as a
-    // reader view shows a folded section open. So is a disclosure's panel with no role, labelled by
-    // its button (`aria-labelledby`). (Not a tab panel: a page's other tabs are often alternatives,
-    // one browser's instructions per tab, and a dialog is never a panel.)
+/// A fold: the page's own text put away until a click, read as shown, as a reader view shows a folded
+/// section open. A collapsed accordion panel (WAI-ARIA's accordion: each panel a `region` labelled by
+/// its header's button, hidden until that is clicked) holds a course's modules, a product's
+/// specifications, a service's questions and answers; so does a disclosure's panel with no role,
+/// labelled by its button (`aria-labelledby`). (Not a tab panel: a page's other tabs are often
+/// alternatives, one browser's instructions per tab, and a dialog is never a panel.) And an answer
+/// folded under its question ([`is_folded_answer`]). Inside a fold the browser's "not rendered"
+/// verdict says only that the fold is closed; the page's own `hidden` and inline styles still count.
+fn is_fold(s: &Snapshot, id: NodeId) -> bool {
     let role = s.attr(id, Attr::Role);
-    if role.is_some_and(|r| r.eq_ignore_ascii_case("region")) || (s.attr(id, Attr::AriaLabelledby).is_some() && role.is_none()) {
+    role.is_some_and(|r| r.eq_ignore_ascii_case("region")) || (s.attr(id, Attr::AriaLabelledby).is_some() && role.is_none()) || is_folded_answer(s, id)
+}
+
+/// The longest question (characters) an element folded under it is read as the answer of.
+const MAX_QUESTION_CHARS: u32 = 200;
+
+/// An element the page hides with an inline style or the `hidden` attribute right after a
+/// sibling whose whole text is one question of three words or more (`<div class=q>What is an online
+/// certificate?</div><div style="display:none">An online certificate…</div>`, `<dt>…?</dt><dd
+/// hidden>`): a FAQ's answer, folded until the question is clicked (WCXB: a course catalogue's FAQ,
+/// a service's, a shop's; on a few article pages the annotators left such answers out).
+fn is_folded_answer(s: &Snapshot, id: NodeId) -> bool {
+    if !s.attr(id, Attr::Style).is_some_and(style_hides) && s.attr(id, Attr::Hidden).is_none() {
         return false;
     }
+    let parent = s.nodes[id as usize].parent;
+    // The previous element sibling: the nearest node before `id` with the same parent (its own
+    // descendants come between), looked for among a few dozen nodes.
+    let Some(q) = (id.saturating_sub(64)..id).rev().find(|&j| s.nodes[j as usize].parent == parent && s.nodes[j as usize].tag != Tag::Text) else {
+        return false;
+    };
+    let (mut chars, mut words, mut last) = (0, 0, ' ');
+    for j in q + 1..id {
+        let t = s.text(j).trim_end();
+        if let Some(c) = t.chars().next_back() {
+            let (c2, w) = text_measure(t);
+            (chars, words, last) = (chars + c2, words + w, c);
+        }
+    }
+    chars <= MAX_QUESTION_CHARS && words >= 3 && matches!(last, '?' | '？' | '؟')
+}
+
+/// An inline style that hides its element (`display: none`, `visibility: hidden`).
+fn style_hides(style: &str) -> bool {
+    let v: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    text::contains(&v, "display:none") || text::contains(&v, "visibility:hidden")
+}
+
+fn is_hidden_element(s: &Snapshot, id: NodeId, honor_hidden_attr: bool, trust_browser: bool) -> bool {
+    let n = &s.nodes[id as usize];
     // The browser's "not rendered" verdict counts too, except when the page's text mostly waits in
     // hidden containers for a script (see `Features::compute`): then the verdict, the `hidden`
     // attribute and an inline `display:none` say only that the script has not run yet (a shop's
     // access gate keeps the whole page in `<div style="display:none">` until its script shows it;
-    // collapsed panels wait for a click), and the page is read as shown.
-    if n.hidden && honor_hidden_attr {
+    // collapsed panels wait for a click), and the page is read as shown. Inside a fold
+    // ([`is_fold`]) the verdict is the fold's.
+    if n.hidden && honor_hidden_attr && trust_browser {
         return true;
     }
     for &(a, _, v) in attr_entries(s, id) {
         match a {
             Attr::Hidden if honor_hidden_attr => return true,
-            Attr::Style if honor_hidden_attr => {
-                let v: String = s.str(v).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-                if text::contains(&v, "display:none") || text::contains(&v, "visibility:hidden") {
-                    return true;
-                }
-            }
+            Attr::Style if honor_hidden_attr && style_hides(s.str(v)) => return true,
             Attr::Type if n.tag == Tag::Input && s.str(v).eq_ignore_ascii_case("hidden") => return true,
             _ => {}
         }
@@ -881,6 +915,7 @@ impl Features {
         let mut own_link = vec![0u32; n];
         let mut last_child = vec![NONE; n];
         let mut in_segment = vec![false; n];
+        let mut in_fold = vec![false; n];
         // Forward pass: tree links, silence, inheritance.
         for i in 0..n {
             let node = &s.nodes[i];
@@ -897,8 +932,10 @@ impl Features {
             let parent_silent = p != NONE && f.silent[p as usize];
             let tag = node.tag;
             in_segment[i] = (p != NONE && in_segment[p as usize]) || (tag != Tag::Text && is_streamed_segment(s, i as u32));
+            let fold = tag != Tag::Text && is_fold(s, i as u32);
+            in_fold[i] = fold || (p != NONE && in_fold[p as usize]);
             f.silent[i] = parent_silent
-                || (tag != Tag::Text && (tag.is_non_content() || is_hidden_element(s, i as u32, honor_hidden_attr && !in_segment[i])));
+                || (tag != Tag::Text && (tag.is_non_content() || (!fold && is_hidden_element(s, i as u32, honor_hidden_attr && !in_segment[i], !in_fold[i]))));
             f.in_link[i] = tag == Tag::A || (p != NONE && f.in_link[p as usize]);
             if p != NONE {
                 f.ancestors[i] = f.ancestors[p as usize] | ancestor_bit(s.nodes[p as usize].tag);
@@ -1378,6 +1415,37 @@ mod tests {
         // The browser's "not rendered" verdict on a panel does not hide it either.
         s2.nodes[by_id("m1")].hidden = true;
         assert!(!Features::compute(&s2).silent[by_id("m1")]);
+    }
+
+    #[test]
+    fn an_answer_folded_under_its_question_is_read_as_shown_in_the_browser_too() {
+        let html = "<body><main><p>Answers to what our learners ask most, each under its question.</p>\
+            <div class=q>What is an online certificate program?<span class=reveal></span></div>\
+            <div id=a1 style='display: none;'><div>An online certificate is non-degree training in one subject.</div>\
+            <p id=draft style='display:none'>Draft: check this figure.</p></div>\
+            <dt>How long does a course take?</dt><dd id=a2 hidden>Two to three hours of study.</dd>\
+            <div class=login>Sign in to your account</div><div id=x style='display:none'>Your session expired, sign in again.</div>\
+            <div role=region id=m1 hidden><p id=m1p>Module one: working in teams.</p></div></main></body>";
+        let mut s = crate::html::parse(html, "https://e.com/");
+        let by_id = |s: &Snapshot, v: &str| (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some(v)).unwrap() as usize;
+        let check = |s: &Snapshot| {
+            let f = Features::compute(s);
+            assert!(!f.silent[by_id(s, "a1")] && f.chars[by_id(s, "a1")] > 40, "the folded answer is read");
+            assert!(!f.silent[by_id(s, "a2")] && f.chars[by_id(s, "a2")] > 20, "an answer hidden with the attribute too");
+            assert!(f.silent[by_id(s, "draft")], "inside the answer the page's own display:none still hides");
+            assert!(f.silent[by_id(s, "x")], "not after a question: hidden");
+            assert!(!f.silent[by_id(s, "m1p")] && f.chars[by_id(s, "m1p")] > 20, "an accordion panel's text is read");
+        };
+        check(&s);
+        // What the content script sends: the folded elements and everything inside them not rendered.
+        let f = Features::compute(&s);
+        let folded: Vec<usize> = ["a1", "a2", "x", "m1"].iter().map(|v| by_id(&s, v)).collect();
+        for i in 0..s.len() {
+            if s.nodes[i].tag != Tag::Text && folded.iter().any(|&r| f.contains(r as u32, i as u32)) {
+                s.nodes[i].hidden = true;
+            }
+        }
+        check(&s);
     }
 
     #[test]
