@@ -964,6 +964,13 @@ impl<'a> Ctx<'a> {
             let at = self.evidence(id);
             self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::Labelled)
         };
+        // A box that opens with its own "See also:" line: a list in it that is a menu only by its short
+        // links (empty links between the stories make them short on average) is its list of stories,
+        // not a menu of its own. (Not a box under a label: a site's menu boxes carry labels too.)
+        let named_related = kind == Kind::Related && {
+            let at = self.evidence(id);
+            self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::ReadMoreLine)
+        };
         let mut host = id;
         // Look through wrappers with a single child.
         loop {
@@ -983,6 +990,9 @@ impl<'a> Ctx<'a> {
                     return false;
                 }
                 if paid_by_label && k == Kind::Related && !self.memo[at].reasons[k as usize].iter().any(|r| matches!(r.why, Why::Labelled | Why::UnderHeading)) {
+                    return false;
+                }
+                if named_related && k == Kind::Navigation && self.memo[at].reasons[k as usize].iter().all(|r| r.why == Why::MenuList) {
                     return false;
                 }
                 k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.other_sites(c) > 0)
@@ -2439,6 +2449,19 @@ mod tests {
         let f = Features::compute(&s);
         assert!(c.blocks.iter().any(|b| b.kind == Kind::Related && f.contains(b.node, rel)), "{:?}", c.blocks);
         assert!(c.article.is_some_and(|a| f.contains(a, rel)), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn a_see_also_line_over_a_list_of_stories_is_one_related_box() {
+        // "See Also:" as bare text, then a list of two stories with an empty link after each (the list
+        // reads as a menu by its short links on average): the box is related as a whole.
+        let html = format!(
+            "<body><div id=story><h1>Council approves the transit plan</h1>{PARA}{PARA}{PARA}<div id=box>See Also: <ul>\
+             <li><a href='/2007/12/20/bus-fares-rise'>Bus fares to rise in the new year</a></li><li><a href=''></a></li>\
+             <li><a href='/2007/12/19/tram-line'>Tram line opens to the airport</a></li><li><a href=''></a></li></ul></div></div></body>"
+        );
+        let (s, c) = run(&html);
+        assert_block(&c, by_id(&s, "box"), Kind::Related);
     }
 
     #[test]
