@@ -26,6 +26,17 @@ export const ATTR_PEEK = "data-blockwise-peek";
 export const MARK_CLASS = "blockwise-block";
 /** MARK_CLASS as one token of a class attribute, with one white space next to it (before it if any). */
 const MARK_TOKEN = new RegExp(`[\\t\\n\\f\\r ]${MARK_CLASS}(?=[\\t\\n\\f\\r ]|$)|^${MARK_CLASS}(?:[\\t\\n\\f\\r ]|$)`, "g");
+/** MARK_CLASS as one token anywhere in a class attribute (what `classList.contains` answers). */
+const HAS_MARK_TOKEN = new RegExp(`(?:^|[\\t\\n\\f\\r ])${MARK_CLASS}(?:[\\t\\n\\f\\r ]|$)`);
+
+/**
+ * Whether a class attribute's value holds MARK_CLASS: read from the value already in hand, where
+ * `classList` would make a DOMTokenList for the element (a cost on every mark of a click).
+ * @param {string | null} value
+ */
+function hasMarkClass(value) {
+  return value !== null && value.includes(MARK_CLASS) && HAS_MARK_TOKEN.test(value);
+}
 
 /** @type {Map<Element, Map<string, string | null>>} original values, per element and attribute */
 const originals = new Map();
@@ -53,7 +64,7 @@ function addMarkClass(el) {
   const known = classes.get(el);
   const before = el.getAttribute("class");
   if (known && before === known.wrote) return;
-  if (el.classList.contains(MARK_CLASS)) {
+  if (hasMarkClass(before)) {
     // The page's own class (or ours, kept by the page's rewrite): nothing to write, nothing to undo.
     if (!known) classes.set(el, { before, wrote: before });
     return;
@@ -102,7 +113,7 @@ export function pageClass(el, value) {
  */
 export function keepMarkClass(el) {
   const known = classes.get(/** @type {Element} */ (el));
-  if (known && !(/** @type {Element} */ (el).classList.contains(MARK_CLASS))) addMarkClass(/** @type {Element} */ (el));
+  if (known && !hasMarkClass(/** @type {Element} */ (el).getAttribute("class"))) addMarkClass(/** @type {Element} */ (el));
 }
 
 /** Whether any element carries MARK_CLASS from Blockwise now (the walker's shortcut). */

@@ -170,6 +170,8 @@ class Builder {
     this.at = [];
     /** @type {Node | null} the walk's next node */
     this.cur = null;
+    /** Whether Blockwise's class is on any element (`anyMarkClass`): asked once per slice, not per element. */
+    this.marked = anyMarkClass();
   }
 
   /** @param {string} s */
@@ -213,13 +215,16 @@ class Builder {
     this.nAttrs += 3;
   }
 
-  /** Appends one node and returns its index. @param {Node} node @param {number} parent */
-  push(node, parent) {
+  /**
+   * Appends one node and returns its index. @param {Node} node @param {number} parent
+   * @param {number} type its nodeType (ELEMENT or TEXT), when the caller has read it
+   */
+  push(node, parent, type = node.nodeType) {
     const i = this.n;
     if (i === this.names.length) this.grow();
     this.n = i + 1;
     this.parents[i] = parent;
-    if (node.nodeType === TEXT) {
+    if (type === TEXT) {
       // Blocks are elements: a text node's DOM object is not kept (fewer wrappers held on a big page).
       this.nodes.push(null);
       const data = /** @type {Text} */ (node).data;
@@ -253,7 +258,7 @@ class Builder {
         // getAttribute lowercases its argument on HTML elements: a name set with capitals through
         // setAttributeNS is found by its node instead.
         let v = el.getAttribute(raw) ?? el.attributes.getNamedItem(raw)?.value ?? "";
-        if (raw === "class" && anyMarkClass()) {
+        if (raw === "class" && this.marked) {
           const own = pageClass(el, v);
           if (own === null) continue;
           v = own;
@@ -327,8 +332,11 @@ class Builder {
    */
   step(deadline) {
     const { open, at } = this;
+    this.marked = anyMarkClass();
     let cur = this.cur;
     let budget = CLOCK_EVERY;
+    // The index of the innermost open element: the parent of the nodes met now.
+    let top = at.length ? at[at.length - 1] : -1;
     for (;;) {
       if (cur === null) {
         const done = open.pop();
@@ -337,6 +345,7 @@ class Builder {
           this.cur = null;
           return true;
         }
+        top = at[at.length - 1];
         cur = done.nextSibling;
         continue;
       }
@@ -349,10 +358,11 @@ class Builder {
       }
       const type = cur.nodeType;
       if (type === ELEMENT || type === TEXT) {
-        const i = this.push(cur, at[at.length - 1]);
+        const i = this.push(cur, top, type);
         if (type === ELEMENT && this.enteredLast(/** @type {Element} */ (cur))) {
           open.push(cur);
           at.push(i);
+          top = i;
           cur = (/** @type {Element} */ (cur).shadowRoot ?? cur).firstChild;
           continue;
         }
