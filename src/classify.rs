@@ -146,16 +146,6 @@ where
             return Some(e);
         }
     }
-    // "Recent related articles", "Other related stories": a "related …" entry after one of a few words.
-    if list.same(RELATED_LABELS) {
-        if let Some((first, rest)) = l.split_once(' ') {
-            if rest.starts_with("related ") && RELATED_LABEL_MODIFIERS.contains(first) {
-                if let Some(w) = list.iter().find(|w| *w == rest) {
-                    return Some(w);
-                }
-            }
-        }
-    }
     if list.same(PROMOTION_LABELS) {
         if let Some(e) = PROMOTION_LABEL_ENDINGS.iter().find(ends) {
             return Some(e);
@@ -2564,7 +2554,7 @@ mod tests {
         assert!(label_matches("more than a century of news", RELATED_LABELS).is_none(), "only a section's name between");
         assert!(label_matches("morestories", RELATED_LABELS).is_none());
         // A related entry after a word that only dates or sets it apart.
-        for l in ["recent related articles", "other related stories", "latest related news"] {
+        for l in ["recent related articles", "other related stories"] {
             assert!(label_matches(l, RELATED_LABELS).is_some(), "{l}");
         }
         assert!(label_matches("sponsored related articles", RELATED_LABELS).is_none());

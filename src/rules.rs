@@ -371,6 +371,9 @@ pub const RELATED_LABELS: Words = words![
     // the news": a news site's grid of teasers with their summaries under it (WCXB 0392) is heavy
     // enough to stay in the story, and the label took it out of the comments run it was hidden with.
     "in other news", "on this topic", "more on this topic",
+    // A related entry after a word that dates it or sets it apart (L3S-GN1: a sports daily's "Recent
+    // related articles" under its story). As entries: a rule stripping such words cost the .wasm 766 bytes.
+    "recent related articles", "recent related stories", "other related articles", "other related stories",
     "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "meistgelesen",
     "à lire aussi", "a lire aussi", "sur le même sujet", "lire aussi", "les plus lus",
     "te puede interesar", "lee también", "noticias relacionadas", "más leídas", "lo más leído",
@@ -528,9 +531,6 @@ pub const PLEA_WORDS: Words = words![
 
 /// Endings of a "More … Stories" label (after "more " and a section's name), lowercase.
 pub const RELATED_LABEL_ENDINGS: Words = words!["stories", "news", "articles", "headlines", "videos", "reads"];
-/// Words that may come before a "related …" label ("Recent related articles", "Other related stories":
-/// L3S-GN1, a sports daily's box under its story).
-pub const RELATED_LABEL_MODIFIERS: Words = words!["recent", "other", "latest", "more", "top"];
 
 /// Hosts of app stores' pages ("Download on the App Store").
 pub const APP_STORE_HOSTS: Words = words!["apps.apple.com", "itunes.apple.com", "play.google.com", "appgallery.huawei.com", "galaxystore.samsung.com"];
