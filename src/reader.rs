@@ -588,7 +588,7 @@ fn is_visually_hidden(s: &Snapshot, i: NodeId) -> bool {
 /// Class words that hide an element from the eye and leave it to screen readers (CSS clip or
 /// off-screen position: the browser renders it, so neither natively nor in the browser is it
 /// "not rendered").
-const VISUALLY_HIDDEN: Words = words!["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "blind"];
+const VISUALLY_HIDDEN: &[&str] = &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "blind"];
 
 /// Text meant for a machine that a page prints by mistake or as a decoy: a UUID (a shop spells
 /// "Sponsored" in single letters between UUID decoys), a bare address that is no link's text (a shop's
@@ -648,7 +648,7 @@ fn collapse(t: &str) -> String {
 
 /// The reader document's inline elements (no line break around them in text or HTML). A slice
 /// searched, not a `match` on the strings (which compiles to comparisons by length and content).
-const INLINE_TAGS: Words = words!["a", "em", "strong", "code", "sub", "sup", "q", "cite", "small", "b", "i", "u", "s", "mark"];
+const INLINE_TAGS: [&str; 14] = ["a", "em", "strong", "code", "sub", "sup", "q", "cite", "small", "b", "i", "u", "s", "mark"];
 
 /// Plain text of reader nodes, blocks separated by blank lines.
 pub fn to_text(nodes: &[RNode]) -> String {

@@ -114,8 +114,9 @@ pub const FOOTER_LINK_DENSITY: f32 = 0.5;
 pub const MAX_FOOTER_PROSE_CHARS: u32 = 300;
 /// A grid of at least this many cards, each labelled “Sponsored” on its own, is one sponsored box.
 pub const MIN_PAID_CARDS: u32 = 2;
-/// What a copyright notice says (case as sites write it).
-pub const COPYRIGHT_MARKS: Words = words!["©", "Copyright", "COPYRIGHT", "All rights reserved", "All Rights Reserved", "ALL RIGHTS RESERVED"];
+/// What a copyright notice says (case as sites write it). (A slice, not [`Words`]: asked of every text
+/// node, where reading a packed list costs more instructions than its 8-byte headers save.)
+pub const COPYRIGHT_MARKS: &[&str] = &["©", "Copyright", "COPYRIGHT", "All rights reserved", "All Rights Reserved", "ALL RIGHTS RESERVED"];
 /// A class/id token naming the kind ("newsletter", "related", "sidebar-ad"): authors name their
 /// widgets, but names are sometimes stale, so tokens alone only just pass the threshold.
 pub const W_TOKEN: f32 = 7.0;
