@@ -5,9 +5,10 @@
 //! BENCH.jsonl is `make bench`'s output on WCXB pages (`bench/stage.sh wcxb …`); DIR defaults to
 //! `../shared/data/wcxb-dev`. For each page of the file it scores the reader text the browser kept
 //! (`article_text`) and the one the native path keeps from the same HTML ([`eval::article_text`]) with
-//! the same bag-of-words F1 as `bench/score.py`, prints both means (all pages, articles) and the N pages
-//! (default 25) where the two differ most. `--words ID`: for that page, the words only one side kept
-//! (with how often), the gold's words first.
+//! the same bag-of-words F1 as `bench/score.py`, prints both means (all pages, articles, per type) and
+//! the N pages (default 25) where the two differ most. `--words ID`: for that page, the words only one
+//! side kept (with how often), the gold's words first. Pages of the held-out tenth count in the means
+//! but are never listed or shown one by one (`eval::is_held_out`).
 
 use blockwise::eval;
 use std::collections::{BTreeMap, HashMap};
@@ -68,11 +69,11 @@ fn main() {
     let mut diff: Vec<_> = rows.iter().collect();
     diff.sort_by(|a, b| (b.2 - b.3).abs().partial_cmp(&(a.2 - a.3).abs()).unwrap());
     println!("{:<6} {:<14} {:>7} {:>7}", "page", "type", "native", "browser");
-    for r in diff.iter().take(top).filter(|r| r.2 != r.3) {
+    for r in diff.iter().filter(|r| !eval::is_held_out(&r.0)).take(top).filter(|r| r.2 != r.3) {
         println!("{:<6} {:<14} {:>7.3} {:>7.3}", r.0, r.1, r.2, r.3);
     }
     if let Some(id) = words {
-        let Some(r) = rows.iter().find(|r| r.0 == id) else { return };
+        let Some(r) = rows.iter().find(|r| r.0 == id && !eval::is_held_out(&r.0)) else { return };
         let gold = pages.iter().find(|p| p.id == id).map(|p| p.main_content.clone()).unwrap_or_default();
         let bag = |s: &str| {
             let mut m: HashMap<String, i64> = HashMap::new();
