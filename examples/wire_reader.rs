@@ -44,7 +44,7 @@ fn main() {
     if !args.iter().any(|a| a == "--text") {
         let f = blockwise::features::Features::compute(&snap);
         for b in a.blocks() {
-            println!("{:<10} {:>5} words  {}", b.kind.as_str(), f.words[b.node as usize], snap.path(b.node));
+            println!("{:<10} {:>5} words  {}  ({})", b.kind.as_str(), f.words[b.node as usize], snap.path(b.node), blockwise::reason::joined(&b.reasons, "; "));
         }
         println!();
     }
