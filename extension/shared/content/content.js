@@ -964,11 +964,12 @@ async function runPreparation() {
  * - the hiding sheet the click will most likely adopt is made now (`new CSSStyleSheet`, `replaceSync`
  *   with the text for `settings`), but not adopted: the page's `document.adoptedStyleSheets` stays as
  *   it is until the click (a click with other settings replaces its text);
- * - the marks go on and off an element of a document of our own (never the page's), and the applying
- *   loop runs over it (a node not in the page is skipped, as a removed one is);
- * - `document.adoptedStyleSheets` is read (not written); the sheet is adopted by the shadow root of an
- *   element made for it, which never enters the page, and dropped again;
- * - the kinds and the sheet's text are worked out; one `pause()`, which the click's follow-up uses.
+ * - the marks go on and off an element made for it, which never enters the page, and the applying loop
+ *   runs over it (a node not in the page is skipped, as a removed one is);
+ * - `document.adoptedStyleSheets` is read (not written); the sheet is adopted by that element's shadow
+ *   root and dropped again;
+ * - the kinds and the sheet's text are worked out; `pause()`'s channel, which the click's follow-ups
+ *   use, is made.
  * Nothing here changes the page: tests/e2e/prepare.test.mjs checks its `outerHTML` and that its
  * MutationObserver sees nothing. @param {import("../common/settings.js").Settings | null} settings
  */
@@ -983,21 +984,23 @@ async function warmClick(settings) {
         localSheetText = text;
       }
     }
+    // An element that is never put into the page (no observer of the page sees it).
+    const scratch = document.createElement("div");
     if (localSheet) {
-      // Adopted by a shadow root of an element that is never put into the page, and dropped again.
+      // Adopted by the scratch element's shadow root, and dropped again.
       document.adoptedStyleSheets.includes(localSheet);
-      const shadow = document.createElement("div").attachShadow({ mode: "open" });
+      const shadow = scratch.attachShadow({ mode: "open" });
       adoptSheet(shadow, localSheet);
       dropSheet(shadow, localSheet);
     }
-    const scratch = document.implementation.createHTMLDocument("").createElement("div");
     mark(scratch, ATTR_KIND, KINDS[1]);
     unmark(scratch, ATTR_KIND);
     await applyBlocks({ wire: /** @type {any} */ (null), nodes: [scratch], subtreeStart: 0 }, [{ node: 0, kind: KINDS[1], confidence: 1, reasons: [] }]);
+    // pause()'s channel made now; nothing waits for this one (the preparation holds no task open).
+    pause();
   } catch (e) {
     console.info("Blockwise: warming the click up failed (the click does it all):", /** @type {any} */ (e)?.message ?? e);
   }
-  await pause();
 }
 
 /**
