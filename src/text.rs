@@ -85,7 +85,17 @@ pub fn replace(h: &str, n: &str, with: &str) -> String {
 /// `h.rfind(b)` for an ASCII byte `b`: the standard reverse `char` search (`rfind`, `rsplit` with a
 /// `char`) is 1.1 KB of Wasm with its `memrchr`.
 pub fn rfind_byte(h: &str, b: u8) -> Option<usize> {
-    h.bytes().rposition(|x| x == b)
+    // (Index loops here and below: the `bytes()` adaptors kept their iterator in memory, about
+    // 0.2 KB of Wasm each.)
+    let h = h.as_bytes();
+    let mut i = h.len();
+    while i > 0 {
+        i -= 1;
+        if h[i] == b {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// `s.parse::<u32>()` (`radix` 10) or `u32::from_str_radix(s, radix)`: an optional `+`, then at least
@@ -101,13 +111,26 @@ pub fn parse_u32(s: &str, radix: u32) -> Option<u32> {
 /// `h.find(b)` for an ASCII byte `b` (as `h.find(b as char)`): the standard `char` search is 0.9 KB of
 /// Wasm with its `memchr` and split iterators.
 pub fn find_byte(h: &str, b: u8) -> Option<usize> {
-    h.bytes().position(|x| x == b)
+    find_either(h, b, b)
+}
+
+/// The first place of byte `a` or `b` in `h`.
+fn find_either(h: &str, a: u8, b: u8) -> Option<usize> {
+    let h = h.as_bytes();
+    let mut i = 0;
+    while i < h.len() {
+        if h[i] == a || h[i] == b {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `h.split([a as char, b as char]).next()` for ASCII bytes `a` and `b`: `h` up to the first of them
 /// (the standard two-`char` split and its searcher are 0.3 KB of Wasm).
 pub fn before_either(h: &str, a: u8, b: u8) -> &str {
-    h.get(..h.bytes().position(|x| x == a || x == b).unwrap_or(h.len())).unwrap_or(h)
+    h.get(..find_either(h, a, b).unwrap_or(h.len())).unwrap_or(h)
 }
 
 /// `h.split(b as char)` for an ASCII byte `b`.
