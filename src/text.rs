@@ -40,7 +40,7 @@ pub fn find(h: &str, n: &str) -> Option<usize> {
 fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let Some((&end, init)) = n.split_last() else { return Some(0) };
     if init.is_empty() {
-        return h.iter().position(|&x| x == end);
+        return find_either(h, end, end);
     }
     let last = h.len().checked_sub(n.len())?;
     let set = n.iter().fold(0u64, |s, &b| s | 1 << (b & 63));
@@ -111,12 +111,11 @@ pub fn parse_u32(s: &str, radix: u32) -> Option<u32> {
 /// `h.find(b)` for an ASCII byte `b` (as `h.find(b as char)`): the standard `char` search is 0.9 KB of
 /// Wasm with its `memchr` and split iterators.
 pub fn find_byte(h: &str, b: u8) -> Option<usize> {
-    find_either(h, b, b)
+    find_either(h.as_bytes(), b, b)
 }
 
 /// The first place of byte `a` or `b` in `h`.
-fn find_either(h: &str, a: u8, b: u8) -> Option<usize> {
-    let h = h.as_bytes();
+fn find_either(h: &[u8], a: u8, b: u8) -> Option<usize> {
     let mut i = 0;
     while i < h.len() {
         if h[i] == a || h[i] == b {
@@ -130,7 +129,7 @@ fn find_either(h: &str, a: u8, b: u8) -> Option<usize> {
 /// `h.split([a as char, b as char]).next()` for ASCII bytes `a` and `b`: `h` up to the first of them
 /// (the standard two-`char` split and its searcher are 0.3 KB of Wasm).
 pub fn before_either(h: &str, a: u8, b: u8) -> &str {
-    h.get(..find_either(h, a, b).unwrap_or(h.len())).unwrap_or(h)
+    h.get(..find_either(h.as_bytes(), a, b).unwrap_or(h.len())).unwrap_or(h)
 }
 
 /// `h.split(b as char)` for an ASCII byte `b`.
@@ -168,12 +167,22 @@ impl<'a> Iterator for SplitByte<'a> {
 /// `t.chars().count()`, counting the bytes that start a character (the standard one unrolls into
 /// 1 KB of Wasm).
 pub fn char_count(t: &str) -> usize {
-    t.bytes().filter(|&b| (b as i8) >= -0x40).count()
+    chars_upto(t, usize::MAX)
+}
+
+/// The characters of `t`, counted no further than `max + 1`.
+fn chars_upto(t: &str, max: usize) -> usize {
+    let (t, mut n, mut i) = (t.as_bytes(), 0, 0);
+    while i < t.len() && n <= max {
+        n += usize::from((t[i] as i8) >= -0x40);
+        i += 1;
+    }
+    n
 }
 
 /// `t.chars().nth(max).is_some()`: more than `max` characters, counting no further than needed.
 pub fn more_chars_than(t: &str, max: usize) -> bool {
-    t.len() > max && t.bytes().filter(|&b| (b as i8) >= -0x40).nth(max).is_some()
+    t.len() > max && chars_upto(t, max) > max
 }
 
 /// A text with its byte pairs hashed into 4,096 bits, for many substring searches in one text: a word
