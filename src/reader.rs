@@ -162,8 +162,13 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
     }
     h.push_str(&href[run..]);
     let b = h.as_bytes();
-    let start = b.iter().position(|&x| x > b' ').unwrap_or(b.len());
-    let end = b.iter().rposition(|&x| x > b' ').map_or(start, |e| e + 1);
+    let (mut start, mut end) = (0, b.len());
+    while start < end && b[start] <= b' ' {
+        start += 1;
+    }
+    while end > start && b[end - 1] <= b' ' {
+        end -= 1;
+    }
     let h = &h[start..end];
     if h.is_empty() || h.starts_with('#') {
         return None;
@@ -187,7 +192,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
     if let Some(r) = h.strip_prefix("//") {
         return Some(text::concat(&[bscheme, "://", r]));
     }
-    let host_end = brest.bytes().position(|x| matches!(x, b'/' | b'?' | b'#')).unwrap_or(brest.len());
+    let host_end = text::before_either(text::before_either(brest, b'/', b'?'), b'#', b'#').len();
     let origin = text::concat(&[bscheme, "://", &brest[..host_end]]);
     if h.starts_with('/') {
         return Some(text::concat(&[&origin, h]));
