@@ -417,7 +417,7 @@ pub fn mentions_ad_host(value: &str) -> bool {
     let mut before = "";
     while let Some(i) = text::find(rest, "//") {
         let after = &rest[i + 2..];
-        let end = after.bytes().position(|b| matches!(b, b'/' | b'?' | b'#' | b':' | b'"' | b'\'' | b')' | b' ' | b',')).unwrap_or(after.len());
+        let end = text::find_any(after, b"/?#:\"') ,").unwrap_or(after.len());
         if after[..end] != *before {
             let l = after[..end].to_ascii_lowercase();
             let host = l.strip_prefix("www.").unwrap_or(&l);

@@ -192,7 +192,7 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
     if let Some(r) = h.strip_prefix("//") {
         return Some(text::concat(&[bscheme, "://", r]));
     }
-    let host_end = text::before_either(text::before_either(brest, b'/', b'?'), b'#', b'#').len();
+    let host_end = text::find_any(brest, b"/?#").unwrap_or(brest.len());
     let origin = text::concat(&[bscheme, "://", &brest[..host_end]]);
     if h.starts_with('/') {
         return Some(text::concat(&[&origin, h]));
@@ -351,7 +351,7 @@ impl Builder<'_> {
             kids += 1;
             if f.links[c as usize] > 0 && f.chars[c as usize] < 300 {
                 let t = crate::features::subtree_text(s, f, c, 300);
-                let priced = (text::find_byte(&t, b'$').is_some() || text::contains(&t, "£") || text::contains(&t, "€")) && t.bytes().any(|b| b.is_ascii_digit());
+                let priced = (text::find_byte(&t, b'$').is_some() || text::contains(&t, "£") || text::contains(&t, "€")) && text::find_any(&t, b"0123456789").is_some();
                 cards += usize::from(priced);
             }
         }
@@ -614,7 +614,7 @@ fn stat_labels(s: &Snapshot, f: &Features, j: NodeId) -> (usize, bool) {
     let (mut n, mut digits) = (0, false);
     for k in (j..f.end[j as usize]).filter(|&k| s.nodes[k as usize].tag == Tag::Text && !f.silent[k as usize]) {
         let t = crate::lower::lower(s.text(k).trim());
-        digits |= t.bytes().any(|b| b.is_ascii_digit());
+        digits |= text::find_any(&t, b"0123456789").is_some();
         let b = t.as_bytes();
         let lead = b.iter().take_while(|c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b' ')).count();
         let labelled = POSTER_STAT_LABELS.prefix_of(&t).is_some_and(|l| !b.get(l.len()).is_some_and(u8::is_ascii_alphanumeric))

@@ -114,6 +114,23 @@ pub fn find_byte(h: &str, b: u8) -> Option<usize> {
     find_either(h.as_bytes(), b, b)
 }
 
+/// The first place in `h` of one of the ASCII bytes `set`.
+pub fn find_any(h: &str, set: &[u8]) -> Option<usize> {
+    let h = h.as_bytes();
+    let mut i = 0;
+    while i < h.len() {
+        let mut k = 0;
+        while k < set.len() {
+            if h[i] == set[k] {
+                return Some(i);
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The first place of byte `a` or `b` in `h`.
 fn find_either(h: &[u8], a: u8, b: u8) -> Option<usize> {
     let mut i = 0;
@@ -274,6 +291,9 @@ mod tests {
                 assert_eq!(Some(before_either(h, b, b'\r')), h.split([b as char, '\r']).next(), "{h:?}");
             }
             assert_eq!(lines(h).collect::<Vec<_>>(), h.lines().collect::<Vec<_>>(), "{h:?}");
+            for set in [&b""[..], b",", b"\r\n", b"/?#", b"0123456789"] {
+                assert_eq!(find_any(h, set), h.find(|c: char| c.is_ascii() && set.contains(&(c as u8))), "{h:?} {set:?}");
+            }
         }
         for t in ["", "a", "héllo", "реклама", "广告 x", "🙂🙂a", "\u{10ffff}"] {
             assert_eq!(char_count(t), t.chars().count(), "{t}");
