@@ -651,7 +651,7 @@ impl<'a> Ctx<'a> {
         let plain_link_plug = links >= 1 && chars < MAX_PLAIN_PLUG_CHARS && ld < 0.5;
         // A menu's entries ("Cookies", "Individual Subscriptions" among a footer's links) are not pleas.
         let menu = links >= MIN_PLEA_MENU_LINKS && ld >= 0.5 && inputs == 0;
-        if chars > 0 && chars < MAX_PAYWALL_CHARS && boxed && !menu && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
+        if chars > 0 && chars < MAX_PAYWALL_CHARS && (chars as f32) < MAX_PLEA_PAGE_SHARE * f.chars[0] as f32 && boxed && !menu && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower_owned(subtree_text(s, f, id, 240));
             // (Sixty words searched in one text: most are ruled out by its byte pairs.)
             let searched = crate::text::Searched::new(&text);
@@ -2005,6 +2005,20 @@ mod tests {
         let (s, c) = run(&html);
         assert_block(&c, by_id(&s, "foot"), Kind::Navigation);
         assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn the_box_that_holds_nearly_all_the_page_is_not_a_plea_box() {
+        // A blog's index as a browser shows it (one of two responsive copies of each entry hidden by the
+        // page's CSS): one wrapper holds the page, with the site bar's "Sign up" button in it.
+        let html = "<body><div id=page><div id=bar><a href='/'>Field Notes</a> <a href='/signup' class=button>Sign up</a> <a href='/signin'>Sign in</a></div>\
+            <div id=list><h1>Field Notes</h1>\
+            <div><a href='/p/1'><h2>Counting swifts over the old mill</h2></a><p>Three evenings on the roof with a clicker and a flask.</p></div>\
+            <div><a href='/p/2'><h2>What the river gauge told us in March</h2></a><p>A month of readings, and one night the weir overflowed.</p></div>\
+            <div><a href='/p/3'><h2>Planting the water meadow</h2></a><p>Sixty volunteers, four hundred plugs of sedge and a lot of mud.</p></div></div></div></body>";
+        let (s, c) = run(html);
+        assert_ne!(c.kind_of(&s, by_id(&s, "page")), Some(Kind::Promotion), "{:?}", c.blocks);
+        assert_ne!(c.kind_of(&s, by_id(&s, "list")), Some(Kind::Promotion), "{:?}", c.blocks);
     }
 
     #[test]
