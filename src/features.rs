@@ -562,7 +562,12 @@ fn is_folded_answer(s: &Snapshot, id: NodeId) -> bool {
 
 /// An inline style that hides its element (`display: none`, `visibility: hidden`).
 fn style_hides(style: &str) -> bool {
-    let v: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let mut v = String::with_capacity(style.len());
+    for c in style.chars() {
+        if !c.is_whitespace() {
+            v.push(c.to_ascii_lowercase());
+        }
+    }
     text::contains(&v, "display:none") || text::contains(&v, "visibility:hidden")
 }
 

@@ -154,8 +154,9 @@ pub fn safe_url(base: &str, href: &str, allow_data_image: bool) -> Option<String
     // the text between them is copied whole, and the trim is by byte).
     let mut h = String::with_capacity(href.len());
     let mut run = 0;
-    for (i, b) in href.bytes().enumerate() {
-        if matches!(b, b'\t' | b'\n' | b'\r') {
+    let bytes = href.as_bytes();
+    for i in 0..bytes.len() {
+        if matches!(bytes[i], b'\t' | b'\n' | b'\r') {
             h.push_str(&href[run..i]);
             run = i + 1;
         }
