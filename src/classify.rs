@@ -961,6 +961,14 @@ impl<'a> Ctx<'a> {
             let at = self.evidence(id);
             self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::ReadMoreLine)
         };
+        // A rail that is related by its place and its teasers alone (an `<aside>`, "3 hours ago"), with no
+        // label of its own: a part under a label of its own of another kind ("Watch live" over the
+        // rail's "Trending now" list) is a widget of its own, however little text it holds, when another
+        // part is the rail's list on its own.
+        let unlabelled_rail = kind == Kind::Related && {
+            let at = self.evidence(id);
+            !self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::Labelled)
+        };
         let mut host = id;
         // Look through wrappers with a single child.
         loop {
@@ -969,11 +977,18 @@ impl<'a> Ctx<'a> {
                 host = kids[0];
                 continue;
             }
-            return kids.into_iter().any(|c| {
-                if f.chars[c as usize] as f32 <= MIN_PART_SHARE * total {
+            return kids.iter().any(|&c| {
+                let small = f.chars[c as usize] as f32 <= MIN_PART_SHARE * total;
+                // (Not a heading, and not one of the rail's cards: a card that shares its tag and
+                // class with a sibling, a "Sponsor content" card among the site's teasers.)
+                let card = || kids.iter().any(|&o| o != c && s.nodes[o as usize].tag == s.nodes[c as usize].tag && s.attr(o, Attr::Class) == s.attr(c, Attr::Class));
+                if small && !(unlabelled_rail && !s.nodes[c as usize].tag.is_heading() && !card()) {
                     return false;
                 }
                 let (k, sc, at) = self.judge(c);
+                if small && !self.memo[at].reasons[k as usize].iter().any(|r| r.why == Why::Labelled) {
+                    return false;
+                }
                 // The page's header is its chrome as a whole: a "Subscribe" button beside the logo does
                 // not make it two widgets.
                 if k == Kind::Promotion && page_header {
@@ -985,7 +1000,11 @@ impl<'a> Ctx<'a> {
                 if named_related && k == Kind::Navigation && self.memo[at].reasons[k as usize].iter().all(|r| r.why == Why::MenuList) {
                     return false;
                 }
-                k != kind && sc >= threshold && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.other_sites(c) > 0)
+                // (A small part splits the rail only beside a part that is the rail's kind on its own.)
+                k != kind
+                    && sc >= threshold
+                    && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.other_sites(c) > 0)
+                    && (!small || kids.iter().any(|&o| o != c && self.judge(o).0 == kind && self.judge(o).1 >= threshold))
             });
         }
     }
@@ -1699,6 +1718,39 @@ mod tests {
         assert_eq!(c.kind_of(&s, by_id(&s, "f")), Some(Kind::Navigation));
         let ad = c.blocks.iter().find(|b| b.node == by_id(&s, "x1")).unwrap();
         assert!(ad.reasons.iter().any(|r| r.text().contains("Advertisement")), "{:?}", ad.reasons);
+    }
+
+    #[test]
+    fn a_small_box_under_its_own_label_splits_a_rail_related_by_its_place_alone() {
+        // A side column (no label of its own, related by its place and its teasers' times) holding a
+        // short "Watch live" box over a "Trending now" list: the live box is a promotion of its own.
+        // (The same box as one of the list's cards, its tag and class, stays in the list: a "Sponsor
+        // content" card among the site's teasers, WCXB 0471.)
+        let items: String = (1..=6).map(|k| format!("<div class=row><a href=/article/{k}>Headline number {k} about the council budget</a><span>{k} hours ago</span></div>")).collect();
+        let html = format!(
+            "<body><main><div id=story><h1>Council approves transit plan after long debate</h1>{PARA}{PARA}{PARA}{PARA}</div>\
+             <aside role=complementary><div><div id=live class='block block-live'><h2>Watch live</h2><p><a href=https://tv.example.com/live><img src=/live.jpg alt=''></a></p><p><a href=https://tv.example.com/live>Stream the news now</a></p></div>\
+             <div id=trend class='block block-trending'><h2>Trending now</h2>{items}</div></div></aside></main></body>"
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "live")), Some(Kind::Promotion), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "trend")), Some(Kind::Related), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
+    }
+
+    #[test]
+    fn a_labelled_card_among_a_rails_cards_stays_in_the_rail() {
+        // The rail's cards, one of them the advertiser's under a "Sponsor content" label, and the same
+        // cards again in a carousel for small screens: the rail stays one related block (WCXB 0471's
+        // top strip).
+        let card = |k: usize, label: &str| format!("<div class=card><a href=/article/{k}>{label}<img src=/{k}.jpg alt=''><span>Headline number {k} about the council budget</span></a><span>{k} hours ago</span></div>");
+        let cards: String = (1..=6).map(|k| card(k, "")).collect::<String>() + &card(7, "<span>Sponsor content</span>");
+        let html = format!(
+            "<body><main><div id=story><h1>Council approves transit plan after long debate</h1>{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}</div>\
+             <aside id=rail role=complementary>{cards}<div class=carousel>{cards}</div></aside></main></body>"
+        );
+        let (s, c) = run(&html);
+        assert_block(&c, by_id(&s, "rail"), Kind::Related);
     }
 
     #[test]
