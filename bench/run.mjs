@@ -67,10 +67,16 @@ function parseArgs(argv) {
 
 /** Page files of DIR, sorted, as {id, file}. @param {string} dir */
 export function listPages(dir) {
-  return readdirSync(dir)
+  const pages = readdirSync(dir)
     .filter((f) => /\.html(\.gz)?$/.test(f))
     .sort()
     .map((f) => ({ id: f.replace(/\.html(\.gz)?$/, ""), file: path.join(dir, f) }));
+  // A link left dangling (its target moved) would be served as "not found" and measured as a page.
+  const missing = pages.filter((p) => !existsSync(p.file));
+  if (missing.length) {
+    throw new Error(`${missing.length} of ${pages.length} page files in ${dir} are missing or dangling links (first: ${missing[0].file}); stage the set again with bench/stage.sh`);
+  }
+  return pages;
 }
 
 /**

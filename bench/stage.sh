@@ -15,6 +15,9 @@ dir="${2:?usage: bench/stage.sh wcxb|readability|l3s DIR [N]}"
 n="${3:-0}"
 case "$dir" in "$ROOT"|"$ROOT"/*) echo "stage: DIR must be outside the repository" >&2; exit 2;; esac
 [ -d "$DATA" ] || { echo "stage: $DATA is absent" >&2; exit 1; }
+# The links point at DATA's physical path: through a checkout's ../shared they would break when that
+# checkout (a worktree) is removed, and every page would then be served as "not found".
+DATA="$(cd "$DATA" && pwd -P)"
 mkdir -p "$dir"
 rm -f "$dir"/*.html "$dir"/*.html.gz
 
