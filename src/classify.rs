@@ -383,8 +383,9 @@ impl<'a> Ctx<'a> {
         }
         // A page's footer built of plain boxes: the site's links over its copyright notice ("© 2024 …
         // All rights reserved"). (Not prose: a story may end with its own copyright line, and an old table
-        // layout's cell may hold the story, its links and that line.)
-        if !matches!(tag, Tag::Footer | Tag::A) && !in_story && links >= MIN_FOOTER_LINKS && ld >= FOOTER_LINK_DENSITY && paragraphs <= 1 && mass < MAX_FOOTER_PROSE_CHARS && self.holds_notice(id) {
+        // layout's cell may hold the story, its links and that line. Not the wrapper of nearly the whole
+        // page: MAX_PART_PAGE_SHARE.)
+        if !matches!(tag, Tag::Footer | Tag::A) && !in_story && links >= MIN_FOOTER_LINKS && ld >= FOOTER_LINK_DENSITY && paragraphs <= 1 && mass < MAX_FOOTER_PROSE_CHARS && (chars as f32) < MAX_PART_PAGE_SHARE * f.chars[0] as f32 && self.holds_notice(id) {
             ev.add(Kind::Navigation, W_PAGE_HEADER_FOOTER, Reason::new(Why::CopyrightNotice));
         }
         // "Skip to content": a link to a place on the same page, before the site's chrome.
@@ -651,7 +652,7 @@ impl<'a> Ctx<'a> {
         let plain_link_plug = links >= 1 && chars < MAX_PLAIN_PLUG_CHARS && ld < 0.5;
         // A menu's entries ("Cookies", "Individual Subscriptions" among a footer's links) are not pleas.
         let menu = links >= MIN_PLEA_MENU_LINKS && ld >= 0.5 && inputs == 0;
-        if chars > 0 && chars < MAX_PAYWALL_CHARS && (chars as f32) < MAX_PLEA_PAGE_SHARE * f.chars[0] as f32 && boxed && !menu && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
+        if chars > 0 && chars < MAX_PAYWALL_CHARS && (chars as f32) < MAX_PART_PAGE_SHARE * f.chars[0] as f32 && boxed && !menu && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower_owned(subtree_text(s, f, id, 240));
             // (Sixty words searched in one text: most are ruled out by its byte pairs.)
             let searched = crate::text::Searched::new(&text);
@@ -2071,6 +2072,19 @@ mod tests {
         let (s, c) = run(html);
         assert_ne!(c.kind_of(&s, by_id(&s, "page")), Some(Kind::Promotion), "{:?}", c.blocks);
         assert_ne!(c.kind_of(&s, by_id(&s, "list")), Some(Kind::Promotion), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn the_box_that_holds_nearly_all_the_page_is_not_its_footer() {
+        // A news index as a browser shows it: one wrapper holds the headlines, each with its author's
+        // link, and ends with the site's copyright line.
+        let items: String = ["Harbour board approves the new ferry timetable", "Flood defences hold as the river peaks", "Library reopens after a year of repairs", "Market square to close for the summer fair", "School choir wins the regional final", "Council delays the vote on parking charges"]
+            .iter().enumerate().map(|(k, t)| format!("<div><a href='/news/{k}'>{t}</a> <a href='/author/{k}'>Staff</a></div>")).collect();
+        let html = format!("<body><div id=page><div><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></div>\
+            {items}<div>© 2025 Valley Courier Media. All rights reserved.</div></div></body>");
+        let (s, c) = run(&html);
+        assert_ne!(c.kind_of(&s, by_id(&s, "page")), Some(Kind::Navigation), "{:?}", c.blocks);
+        assert!(c.article.is_some(), "{:?}", c.blocks);
     }
 
     #[test]

@@ -32,10 +32,12 @@ pub const MIN_ARTICLE_CHARS: u32 = 200;
 /// A plea box (a paywall breaker with its plans) may run to this many characters when its first lines
 /// hold [`MIN_PAYWALL_PLEAS`] of the plea words.
 pub const MAX_PAYWALL_CHARS: u32 = 2500;
-/// A plea box is a part of the page: a box holding more than this share of the page's text is the
-/// page's content (a blog index whose site bar has a "Sign up" button, read by a browser that shows one
-/// of two responsive copies of each entry: 103 words, all of them in one wrapper), never a plea for it.
-pub const MAX_PLEA_PAGE_SHARE: f32 = 0.8;
+/// A plea box, or a footer found by its links over a copyright notice, is a part of the page: a box
+/// holding more than this share of the page's text is the page's content, never a plea for it nor its
+/// footer. In a browser that shows one of two responsive copies of each entry, a blog index's 103
+/// words are all in one wrapper with the site bar's "Sign up" button, and a news index's in one wrapper
+/// that ends with the copyright line.
+pub const MAX_PART_PAGE_SHARE: f32 = 0.8;
 /// Plea words a box over 900 characters needs in its first lines to be a plea.
 pub const MIN_PAYWALL_PLEAS: usize = 3;
 /// A box with a plain link (no button word, no heading) is a plea with [`MIN_PAYWALL_PLEAS`] plea
