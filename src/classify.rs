@@ -864,11 +864,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // A comment thread may outweigh the post it follows, and so may a box of teaser cards with
-            // their excerpts that names itself related (a blog's related posts inside its entry);
-            // nothing else that heavy inside the story is taken out of it.
+            // their excerpts that names itself related (a blog's related posts inside its entry) or
+            // sponsored ("Promoted Links" over the advertisers' cards, in the story's column); nothing
+            // else that heavy inside the story is taken out of it.
             let threshold = if inside { IN_ARTICLE_THRESHOLD } else { BLOCK_THRESHOLD };
             let named_teasers = heavy
-                && kind == Kind::Related
+                && matches!(kind, Kind::Related | Kind::Sponsored)
                 && score >= threshold
                 && self.memo[at].reasons[kind as usize].iter().any(|r| matches!(r.why, Why::ClassWord | Why::Labelled))
                 && self.cards_under_heading(i)
@@ -2040,6 +2041,25 @@ mod tests {
             assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(kind), "{class}");
             assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article), "{class}");
         }
+    }
+
+    #[test]
+    fn promoted_cards_with_excerpts_inside_the_story_column_leave_the_story() {
+        // The advertisers' cards under "Promoted Links" in the story's column, after its body, each a
+        // headline link, an excerpt and the advertiser: their excerpts weigh more than a block inside
+        // a story may hold; the box still leaves the story.
+        let cards: String = (0..6)
+            .map(|i| format!("<article class=card><a href='/article/9{i}/offer?utm_source=sponsored'><img src='/s{i}.jpg' alt=''></a><h3><a href='/article/9{i}/offer?utm_source=sponsored'>How to pick the right laptop {i}</a></h3>\
+                              <p>Finding the right laptop can be hard, but this guide breaks down what to look for, number {i}.</p><div>by PC Laptops</div></article>"))
+            .collect();
+        let html = format!(
+            "<body><main id=story><h1>Council approves transit plan after long debate</h1><article>{p}{p}{p}{p}{p}{p}{p}{p}{p}{p}{p}{p}</article>\
+             <section id=box><h2>Promoted Links</h2><div class=grid>{cards}</div></section></main></body>",
+            p = PARA
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.kind_of(&s, by_id(&s, "box")), Some(Kind::Sponsored), "{:?}", c.blocks);
+        assert_eq!(c.kind_of(&s, by_id(&s, "story")), Some(Kind::Article));
     }
 
     #[test]

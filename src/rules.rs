@@ -73,9 +73,10 @@ pub const HEADLINE_CLIMB_MAX_GROWTH: f32 = 0.6;
 pub const ARTICLE_CLIMB_MAX_GROWTH: f32 = 1.5;
 /// A candidate block inside the story may hold at most this share of the story's prose mass.
 pub const MAX_ARTICLE_MASS_IN_BLOCK: f32 = 0.15;
-/// ...except a box of teaser cards that names itself related (by class or label), which may hold up to
-/// this share of the story's prose in its excerpts: a blog's related posts inside its entry (six cards
-/// with a headline link, an excerpt and a date, 27 % of a wire story's prose).
+/// ...except a box of teaser cards that names itself related or sponsored (by class or label), which may
+/// hold up to this share of the story's prose in its excerpts: a blog's related posts inside its entry
+/// (six cards with a headline link, an excerpt and a date, 27 % of a wire story's prose), "Promoted
+/// Links" over the advertisers' cards in the story's column (21 %).
 pub const MAX_TEASER_SHARE_OF_STORY: f32 = 0.5;
 
 // ---- link density and lists ----

@@ -152,6 +152,7 @@ golden! {
     french_national => "french-national",
     german_regional => "german-regional",
     ksl_rebuild_amp => "ksl-rebuild-amp",
+    ksl_rebuild_arc => "ksl-rebuild-arc",
     ksl_rebuild_drupal => "ksl-rebuild-drupal",
     ksl_rebuild_html5 => "ksl-rebuild-html5",
     ksl_rebuild_nextjs => "ksl-rebuild-nextjs",
