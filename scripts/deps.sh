@@ -15,6 +15,8 @@ command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
 command -v gzip >/dev/null || need_apt+=(gzip)
 command -v zip >/dev/null || need_apt+=(zip)
+command -v node >/dev/null || need_apt+=(nodejs)
+command -v npm >/dev/null || need_apt+=(npm)
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" != 0 ]; then
     say "missing Debian packages: ${need_apt[*]}; run as root or: sudo apt-get install ${need_apt[*]}" >&2
@@ -24,7 +26,7 @@ if ((${#need_apt[@]})); then
   apt-get update -q
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_apt[@]}"
 else
-  say "chromium, chromedriver, firefox-esr, zip present"
+  say "chromium, chromedriver, firefox-esr, zip, node, npm present"
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -47,6 +49,15 @@ fi
 if ! command -v geckodriver >/dev/null; then
   say "installing geckodriver $GECKODRIVER_VERSION (about 4 minutes)"
   cargo install geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
+# Node.js and npm are the machine's (the tests and the bench run on them). The npm tools are pinned to
+# versions whose declared engines take Node.js 20 (selenium-webdriver 4.47 and later ask for 22).
+NODE_MAJOR_MIN=20
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt "$NODE_MAJOR_MIN" ]; then
+  say "Node.js $(node --version) is too old: the tests and the npm tools need Node.js $NODE_MAJOR_MIN or later (Debian 13's nodejs, or NodeSource's)" >&2
+  exit 1
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.package-lock.json ]; then
