@@ -77,8 +77,10 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
     assert.equal(p.used, p.of, `${l.id}: clicks that found the page prepared (${JSON.stringify(p.states)})`);
     for (const [k, v] of Object.entries(p.ms)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: prepared.ms.${k} = ${v}`);
     assert.ok(p.ms.total >= p.ms.apply, `${l.id}: the prepared total covers its apply`);
-    assert.deepEqual(Object.keys(p.cost).sort(), ["classify", "longest", "nodes", "slices", "thread", "walk", "wall"], `${l.id}: preparation cost fields`);
+    assert.deepEqual(Object.keys(p.cost).sort(), ["classify", "longest", "nodes", "slices", "thread", "walk", "wall", "warm"], `${l.id}: preparation cost fields`);
     assert.ok(p.cost.thread > 0 && p.cost.thread >= p.cost.longest && p.cost.nodes >= l.elements, `${l.id}: preparation cost ${JSON.stringify(p.cost)}`);
+    // The click's own code run once ahead (`warm`) is part of the preparation's time on the page's thread.
+    assert.ok(p.cost.warm >= 0 && p.cost.thread >= p.cost.warm, `${l.id}: preparation warm-up ${p.cost.warm} ms within its thread time ${p.cost.thread} ms`);
     // Undo is exact on every page: each restore (between clicks, both paths) gave back the original outerHTML.
     assert.ok(l.restores.done >= 3, `${l.id}: ${l.restores.done} restores`);
     assert.equal(l.restores.exact, l.restores.done, `${l.id}: restores that gave back the page's exact outerHTML`);
