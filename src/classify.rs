@@ -368,6 +368,8 @@ impl<'a> Ctx<'a> {
         let ld = f.link_density(id);
         // (Read once: each `f.x[i]` after a call is a new load and bounds check in the Wasm.)
         let (mass, paragraphs, inputs, cta) = (f.mass[i], f.paragraphs[i], f.inputs[i], f.cta_links[i]);
+        // A box holding nearly all of the page's text is a part of the page: no footer, no plea box.
+        let part_of_page = (chars as f32) < MAX_PART_PAGE_SHARE * f.chars[0] as f32;
 
         // Semantic elements and roles.
         let role = s.attr(id, Attr::Role).unwrap_or("").to_ascii_lowercase();
@@ -385,7 +387,7 @@ impl<'a> Ctx<'a> {
         // All rights reserved"). (Not prose: a story may end with its own copyright line, and an old table
         // layout's cell may hold the story, its links and that line. Not the wrapper of nearly the whole
         // page: MAX_PART_PAGE_SHARE.)
-        if !matches!(tag, Tag::Footer | Tag::A) && !in_story && links >= MIN_FOOTER_LINKS && ld >= FOOTER_LINK_DENSITY && paragraphs <= 1 && mass < MAX_FOOTER_PROSE_CHARS && (chars as f32) < MAX_PART_PAGE_SHARE * f.chars[0] as f32 && self.holds_notice(id) {
+        if !matches!(tag, Tag::Footer | Tag::A) && !in_story && links >= MIN_FOOTER_LINKS && ld >= FOOTER_LINK_DENSITY && paragraphs <= 1 && mass < MAX_FOOTER_PROSE_CHARS && part_of_page && self.holds_notice(id) {
             ev.add(Kind::Navigation, W_PAGE_HEADER_FOOTER, Reason::new(Why::CopyrightNotice));
         }
         // "Skip to content": a link to a place on the same page, before the site's chrome.
@@ -652,7 +654,7 @@ impl<'a> Ctx<'a> {
         let plain_link_plug = links >= 1 && chars < MAX_PLAIN_PLUG_CHARS && ld < 0.5;
         // A menu's entries ("Cookies", "Individual Subscriptions" among a footer's links) are not pleas.
         let menu = links >= MIN_PLEA_MENU_LINKS && ld >= 0.5 && inputs == 0;
-        if chars > 0 && chars < MAX_PAYWALL_CHARS && (chars as f32) < MAX_PART_PAGE_SHARE * f.chars[0] as f32 && boxed && !menu && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
+        if chars > 0 && chars < MAX_PAYWALL_CHARS && part_of_page && boxed && !menu && (asks || headed || plain_link_plug) && ev.score[Kind::Promotion as usize] < BLOCK_THRESHOLD {
             let text = lower_owned(subtree_text(s, f, id, 240));
             // (Sixty words searched in one text: most are ruled out by its byte pairs.)
             let searched = crate::text::Searched::new(&text);
@@ -841,8 +843,8 @@ impl<'a> Ctx<'a> {
                 }
                 // (Not an inline element that holds blocks, as a `<span>` left open around the rest of
                 // a story with its boxes does in an old table layout.)
-                let holds_blocks = (i + 1..f.end[i as usize]).any(|j| s.nodes[j as usize].tag.is_block_level());
-                if o != NONE && !holds_blocks && f.mass[o as usize] > 0 && f.paragraphs[o as usize] == 1 && f.link_density(o) < 0.5 {
+                let holds_blocks = || (i + 1..f.end[i as usize]).any(|j| s.nodes[j as usize].tag.is_block_level());
+                if o != NONE && f.mass[o as usize] > 0 && f.paragraphs[o as usize] == 1 && f.link_density(o) < 0.5 && !holds_blocks() {
                     i = f.end[i as usize];
                     continue;
                 }
@@ -952,25 +954,22 @@ impl<'a> Ctx<'a> {
                 || self.at_page_top(id));
         // A box under its own "Sponsored" label: its teaser cards are the paid content, however much
         // they look like the site's own (a part with a label of its own, "Most read", still splits it).
-        let paid_by_label = kind == Kind::Sponsored && {
+        // (The box's own reasons, read once for the three exceptions below.)
+        let (labelled, read_more_line) = {
             let at = self.evidence(id);
-            self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::Labelled)
+            let own = &self.memo[at].reasons[kind as usize];
+            (own.iter().any(|r| r.why == Why::Labelled), own.iter().any(|r| r.why == Why::ReadMoreLine))
         };
+        let paid_by_label = kind == Kind::Sponsored && labelled;
         // A box that opens with its own "See also:" line: a list in it that is a menu only by its short
         // links (empty links between the stories make them short on average) is its list of stories,
         // not a menu of its own. (Not a box under a label: a site's menu boxes carry labels too.)
-        let named_related = kind == Kind::Related && {
-            let at = self.evidence(id);
-            self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::ReadMoreLine)
-        };
+        let named_related = kind == Kind::Related && read_more_line;
         // A rail that is related by its place and its teasers alone (an `<aside>`, "3 hours ago"), with no
         // label of its own: a part under a label of its own of another kind ("Watch live" over the
         // rail's "Trending now" list) is a widget of its own, however little text it holds, when another
         // part is the rail's list on its own.
-        let unlabelled_rail = kind == Kind::Related && {
-            let at = self.evidence(id);
-            !self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::Labelled)
-        };
+        let unlabelled_rail = kind == Kind::Related && !labelled;
         let mut host = id;
         // Look through wrappers with a single child.
         loop {
@@ -1006,7 +1005,7 @@ impl<'a> Ctx<'a> {
                 k != kind
                     && sc >= threshold
                     && !(kind == Kind::Sponsored && self.memo[at].score[kind as usize] >= threshold && self.other_sites(c) > 0)
-                    && (!small || kids.iter().any(|&o| o != c && self.judge(o).0 == kind && self.judge(o).1 >= threshold))
+                    && (!small || kids.iter().any(|&o| o != c && { let (ko, so, _) = self.judge(o); ko == kind && so >= threshold }))
             });
         }
     }
