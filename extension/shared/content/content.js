@@ -364,7 +364,7 @@ function adoptSheet(target, sheet) {
   try {
     sheets.push(sheet);
   } catch {
-    target.adoptedStyleSheets = [...sheets, sheet]; // a frozen array (older browsers)
+    // a frozen array (older browsers): assigned below
   }
   if (!target.adoptedStyleSheets.includes(sheet)) target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
 }

@@ -34,7 +34,7 @@ const HAS_MARK_TOKEN = new RegExp(`(?:^|[\\t\\n\\f\\r ])${MARK_CLASS}(?:[\\t\\n\
  * `classList` would make a DOMTokenList for the element (a cost on every mark of a click).
  * @param {string | null} value
  */
-function hasMarkClass(value) {
+export function hasMarkClass(value) {
   return value !== null && value.includes(MARK_CLASS) && HAS_MARK_TOKEN.test(value);
 }
 

@@ -8,7 +8,7 @@
  * of every index (null for text), so a block's `node` number from the core maps straight back to it.
  */
 
-import { ATTR_KIND, ATTR_USER, MARK_CLASS, anyMarkClass, pageClass } from "./page-marks.js";
+import { ATTR_KIND, ATTR_USER, anyMarkClass, hasMarkClass, pageClass } from "./page-marks.js";
 
 /** Attributes the core reads (docs/snapshot-format.md); every `data-*` is sent as well. */
 const SENT_ATTRIBUTES = new Set([
@@ -78,11 +78,12 @@ function isFolded(el) {
  * on a cleaned page, which the page itself does not hide with its `hidden` attribute or an inline
  * style. The page is sent as the site shows it (as its own classes are, `pageClass`), so the reader
  * view opened after a clean reads the same page as before it: the lists of a listing page the reader
- * keeps, a data table, a thread's replies.
- * @param {Element} el
+ * keeps, a data table, a thread's replies. `marked`: whether Blockwise's class is on any element now
+ * (the walk's `anyMarkClass()`, asked once per slice).
+ * @param {Element} el @param {boolean} marked
  */
-function hiddenByUs(el) {
-  return anyMarkClass() && el.classList.contains(MARK_CLASS) && (el.hasAttribute(ATTR_KIND) || el.hasAttribute(ATTR_USER))
+function hiddenByUs(el, marked) {
+  return marked && hasMarkClass(el.getAttribute("class")) && (el.hasAttribute(ATTR_KIND) || el.hasAttribute(ATTR_USER))
     && !el.hasAttribute("hidden") && !(/** @type {HTMLElement} */ (el).style?.display === "none");
 }
 
@@ -278,7 +279,7 @@ class Builder {
       if (getComputedStyle(el).display !== "none") {
         if (above === PUT_AWAY || isFolded(el)) this.dead[i] = PUT_AWAY;
         else rendered = false;
-      } else if (hiddenByUs(el)) this.dead[i] = PUT_AWAY;
+      } else if (hiddenByUs(el, this.marked)) this.dead[i] = PUT_AWAY;
       else {
         rendered = false;
         this.dead[i] = DEAD;
