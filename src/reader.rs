@@ -9,7 +9,7 @@ use crate::prelude::*;
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
 use crate::text;
-use crate::rules::{words, Words, MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, PRODUCT_TYPE, READER_CTA_LINKS};
+use crate::rules::{words, Words, MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, PRODUCT_TYPE, READER_CTA_LINKS, THREAD_COUNTER_UNITS};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 
 /// An element's attributes, sorted by name (a name at most once).
@@ -339,6 +339,19 @@ impl Builder<'_> {
         n >= 2 && digits && !f.children(i).any(|c| s.nodes[c as usize].tag != Tag::Text && stat_labels(s, f, c).0 == n)
     }
 
+    /// A post's counter on a line of its own in a thread: a block (not a table cell) whose whole text is
+    /// a count — a vote score ("13", "-2", "1.2k"), a post number ("#4"), or a count and one of
+    /// [`THREAD_COUNTER_UNITS`] ("12 likes", "3 replies"). Forum and Q&A software print one beside each
+    /// post; the reader of a thread shows the posts without them.
+    fn is_thread_counter(&self, i: NodeId) -> bool {
+        let (s, f) = (self.s, self.f);
+        let iu = i as usize;
+        if !self.thread || !s.nodes[iu].tag.is_block_level() || matches!(s.nodes[iu].tag, Tag::Td | Tag::Th) || f.chars[iu] == 0 || f.chars[iu] > 24 {
+            return false;
+        }
+        is_count_line(&crate::lower::lower(crate::features::subtree_text(s, f, i, 40).trim()))
+    }
+
     /// A grid of other products on a product's page: three or more element children, two thirds of
     /// them cards of under 300 characters with a link and a price (a currency sign and a digit), that
     /// hold less than half of the story root's words (a shop's category page is its grid).
@@ -472,7 +485,7 @@ impl Builder<'_> {
                 || (self.lists && nested_block == Some(Kind::Related))
                 || (self.link_lists && nested.is_some_and(crate::classify::is_link_list_only))
                 || (nested_block == Some(Kind::Navigation) && self.is_data_table(i));
-            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_screen_reader_text(i) || self.is_poster_card(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
+            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_screen_reader_text(i) || self.is_poster_card(i) || self.is_thread_counter(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
                 i = self.f.end[iu];
                 continue;
             }
@@ -586,6 +599,18 @@ impl Builder<'_> {
         out.retain(|k| !matches!(k, RNode::Text(t) if t.trim().is_empty()));
         out
     }
+}
+
+/// `t` (lowercase, trimmed) is a count: an optional sign or "#", digits (with "," or "." between them)
+/// and an optional "k" or "m", then nothing or one space and one of [`THREAD_COUNTER_UNITS`].
+fn is_count_line(t: &str) -> bool {
+    let t = t.strip_prefix(['#', '+', '-', '\u{2212}']).unwrap_or(t);
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let num = t.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(t.len());
+    let rest = t[num..].strip_prefix(['k', 'm']).unwrap_or(&t[num..]);
+    rest.is_empty() || rest.strip_prefix(' ').is_some_and(|u| THREAD_COUNTER_UNITS.contains(u))
 }
 
 fn is_visually_hidden(s: &Snapshot, i: NodeId) -> bool {
@@ -1203,6 +1228,16 @@ fn repeats(headings: &[String], t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn count_lines() {
+        for t in ["13", "-2", "+1", "#4", "1.2k", "2,360", "12 likes", "3 replies", "189 points", "1 vote"] {
+            assert!(super::is_count_line(t), "{t}");
+        }
+        for t in ["", "#", "k", "2024 in review", "3 cats", "likes", "12 likes this", "posts: 40", "v2", "#general"] {
+            assert!(!super::is_count_line(t), "{t}");
+        }
+    }
+
     #[test]
     fn collapse_as_char_by_char() {
         for t in ["", " ", "a", "  a  b ", "x\u{a0}\u{2003} y\n\tz", "é \u{3000}ü\u{85}", "\u{200b}zw\u{feff}", "end  "] {

@@ -445,6 +445,16 @@ pub const POSTER_STAT_LABELS: Words = words![
 /// A poster's card is shorter than this (characters).
 pub const MAX_POSTER_CARD_CHARS: u32 = 300;
 
+/// Units of a post's counters shown as a line of their own in a thread ("12 likes", "3 replies",
+/// "189 points"): with a number before them, and nothing else in the line, the line is the forum
+/// software's chrome, which the reader of a thread leaves out (WCXB forum pages' ground truth keeps the
+/// posts, not their scores, like counts and post numbers). Lowercase, compared as the whole rest of
+/// the line.
+pub const THREAD_COUNTER_UNITS: Words = words![
+    "like", "likes", "reply", "replies", "answer", "answers", "view", "views", "post", "posts", "point",
+    "points", "vote", "votes", "participant", "participants", "comment", "comments", "reaction", "reactions",
+];
+
 /// Texts of a shop's or a service's buttons drawn as links ("Learn more", "Get started", "Book now"):
 /// a link alone in its box with one of these texts is a call to action, which the reader leaves out
 /// (WCXB service, product and listing pages' ground truth keeps the text around them, not them).
