@@ -99,7 +99,9 @@ let analyses = 0;
 /** @type {string[]} */
 let hiddenKinds = [];
 let siteOverride = false;
+/** The local sheet's text in force ("" on a page not cleaned), and the background's (`blockHidingCss`'s `documentOnly`). */
 let css = "";
+let userCss = "";
 /** @type {any} the reader document from the last full analysis */
 let reader = null;
 /** @type {Element | null} */
@@ -346,9 +348,11 @@ let localSheet = null;
 let localSheetText = "";
 
 /**
- * Open shadow roots that hold a marked block. A document's sheets do not reach into a shadow tree, so
- * the local sheet is adopted by each of these too (the background's user-origin sheet cannot be);
- * restore takes it out of them again.
+ * Open shadow roots that hold a marked block. A document's author sheets do not reach into a shadow
+ * tree, so the local sheet is adopted by each of these too; restore takes it out of them again. The
+ * background's user-origin sheet cannot be adopted, and its rules are kept from matching there
+ * (`blockHidingCss`'s `documentOnly`: Chromium leaves a shadow-tree block it hid without a box when it
+ * goes).
  * @type {Set<ShadowRoot>}
  */
 const shadowRoots = new Set();
@@ -425,21 +429,24 @@ let styleQueue = Promise.resolve();
 
 /**
  * Swaps the stylesheet: the local one at once, the background's (`scripting.insertCSS`, user origin,
- * which no page CSS can override) in order behind it. Resolves when the page shows `next`: at once
- * when the local sheet took it and nothing was hidden before (a clean), else when the background's
- * sheet is swapped too (a restore or a toggle must wait for the old sheet to go). On a clean the
+ * which no page CSS can override; its rules match in the document alone) in order behind it. Resolves
+ * when the page hides `kinds`: at once when the local sheet took it and nothing was hidden before (a
+ * clean), else when the background's sheet is swapped too (a restore or a toggle must wait for the old
+ * sheet to go). On a clean the
  * background's sheet is asked for in a task of its own after the clean's: the local sheet hides
  * already, and the message (0.3-3 ms on the page's thread, most on the first of a page) no longer
  * stands between the marks and the next frame.
- * @param {string} next
+ * @param {readonly string[] | null} kinds the kinds to hide; null: no sheet (a restore)
  */
-function setStyle(next) {
+function setStyle(kinds) {
+  const next = kinds ? blockHidingCss(kinds) : "";
   if (next === css) return Promise.resolve();
-  const previous = css;
+  const previous = userCss;
   css = next;
+  const insert = (userCss = kinds ? blockHidingCss(kinds, { documentOnly: true }) : "");
   const local = setLocalSheet(next);
   const behind = local && previous === "";
-  const sent = styleQueue.then(() => (behind ? pause() : undefined)).then(() => send({ type: Msg.SET_STYLE, remove: previous, insert: next }));
+  const sent = styleQueue.then(() => (behind ? pause() : undefined)).then(() => send({ type: Msg.SET_STYLE, remove: previous, insert }));
   styleQueue = sent.catch(() => {});
   if (local && previous === "") {
     sent.catch((e) => console.warn("Blockwise: the background's stylesheet failed:", e?.message ?? e));
@@ -459,7 +466,7 @@ async function applySettings(settings, since) {
   const styled = css !== "";
   hiddenKinds = [...effectiveHiddenKinds(settings, host)];
   siteOverride = settings.sites[host]?.hiddenKinds !== undefined;
-  const swapped = setStyle(cleaned ? blockHidingCss(hiddenKinds) : "");
+  const swapped = setStyle(cleaned ? hiddenKinds : null);
   if (cleaned && since !== undefined && timings && styled && before !== hiddenKinds.join(" ")) {
     timings.toggle = performance.now() - since;
   }
@@ -582,7 +589,7 @@ async function doClean(given) {
 async function sheetsFirst(settings) {
   await pause();
   hiddenKinds = [...effectiveHiddenKinds(settings, host)];
-  setStyle(blockHidingCss(hiddenKinds)).catch(() => {});
+  setStyle(hiddenKinds).catch(() => {});
   await rendered();
   await styleQueue;
   await rendered();
@@ -621,7 +628,7 @@ async function restore() {
   // Firefox's style invalidation recurse down the whole tree (a page nested 20,000 deep crashed its tab);
   // with no sheet left, the marks' removal restyles only the elements that carried them.
   try {
-    await setStyle("");
+    await setStyle(null);
   } finally {
     clearAll();
     shadowRoots.clear();

@@ -192,10 +192,18 @@ export function selectorFor(el) {
  * switch on the root (`:root[data-blockwise-hide~=K] .blockwise-block…`) made it carry the change down
  * the tree one level per call and crash a page nested 20,000 deep (docs/hardening.md). Every rule's last
  * compound names MARK_CLASS, so a browser adding the sheet looks only at marked elements.
- * @param {readonly string[]} hiddenKinds
+ *
+ * `documentOnly`: every selector starts with `:root ` (a descendant of the document's root element),
+ * which no element inside a shadow tree is, for the background's user-origin sheet. Chromium applies a
+ * user-origin sheet inside shadow trees too, but when that sheet is removed it does not rebuild the
+ * boxes of the shadow-tree elements it hid: after a restore, or after a kind was shown again, a block
+ * inside an open shadow root stayed without a box (computed `display: block`, `checkVisibility()`
+ * false) until something else restyled it (docs/extension.md, "Blocks in shadow roots"). Shadow trees
+ * are hidden by the local sheet alone, which each of them adopts.
+ * @param {readonly string[]} hiddenKinds @param {{ documentOnly?: boolean }} [opts]
  */
-export function blockHidingCss(hiddenKinds) {
-  const marked = `.${MARK_CLASS}`;
+export function blockHidingCss(hiddenKinds, { documentOnly = false } = {}) {
+  const marked = `${documentOnly ? ":root " : ""}.${MARK_CLASS}`;
   const hide = KINDS.filter((k) => hiddenKinds.includes(k)).map((k) => `${marked}[${ATTR_KIND}="${k}"]:not([${ATTR_USER}="show"])`);
   hide.push(`${marked}[${ATTR_USER}="hide"]`);
   // The peek rule must outweigh the hiding ones (specificity 0,3,0): 0,4,0.
