@@ -120,7 +120,9 @@ const FORM_THREAD_SHARE: f32 = 0.5;
 const MIN_REPEATED_BLOCK_CHARS: u32 = 100;
 /// In a thread, any block of this many characters (a prose paragraph's length) whose words already
 /// appeared is dropped, a single paragraph too: a reply that quotes an earlier post repeats its text,
-/// and the thread shows it once (WCXB forum pages' ground truth keeps the post, not the quote).
+/// and the thread shows it once (WCXB forum pages' ground truth keeps the post, not the quote). So is
+/// a line of text of this length that already appeared in the thread, when the posts break their
+/// paragraphs with `<br>` rather than wrap each in an element: the quote's line is no block of its own.
 const MIN_REPEATED_POST_CHARS: u32 = 40;
 
 /// A story root is a discussion thread when its replies hold more than this many times the prose
@@ -439,6 +441,11 @@ impl Builder<'_> {
         // (Word count → its group in `groups`.)
         let mut seen = crate::features::PairMap::default();
         let mut groups: Vec<Vec<(NodeId, Option<String>)>> = Vec::new();
+        // In a thread, the lines of text already shown ([`MIN_REPEATED_POST_CHARS`]), collapsed and
+        // trimmed: (length, FNV-1a hash) → its index in `lines`. A line whose hash is taken by another
+        // text is kept (never dropped for a collision).
+        let mut seen_lines = crate::features::PairMap::default();
+        let mut lines: Vec<String> = Vec::new();
         let close = |stack: &mut Vec<Frame>| {
             let fr = stack.pop().expect("frame");
             let parent = stack.last_mut().expect("root frame");
@@ -472,6 +479,17 @@ impl Builder<'_> {
                 let top = stack.last_mut().unwrap();
                 let pre = top.tag == Some("pre") || top.tag == Some("code");
                 let t = if pre { t.to_string() } else { collapse(t) };
+                let line = t.trim();
+                if self.thread && line.len() >= MIN_REPEATED_POST_CHARS as usize {
+                    let h = line.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+                    let at = *seen_lines.entry(line.len() as u32, h, lines.len() as u32) as usize;
+                    if at == lines.len() {
+                        lines.push(line.to_string());
+                    } else if lines[at] == line {
+                        i += 1;
+                        continue;
+                    }
+                }
                 match top.kids.last_mut() {
                     Some(RNode::Text(prev)) => prev.push_str(&t),
                     _ => top.kids.push(RNode::Text(t)),
@@ -604,13 +622,17 @@ impl Builder<'_> {
 /// `t` (lowercase, trimmed) is a count: an optional sign or "#", digits (with "," or "." between them)
 /// and an optional "k" or "m", then nothing or one space and one of [`THREAD_COUNTER_UNITS`].
 fn is_count_line(t: &str) -> bool {
-    let t = t.strip_prefix(['#', '+', '-', '\u{2212}']).unwrap_or(t);
-    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    // (Bytes, not `str` patterns: those bring the standard searchers into the Wasm.)
+    let b = t.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'#' | b'+' | b'-')));
+    if !b.get(i).is_some_and(u8::is_ascii_digit) {
         return false;
     }
-    let num = t.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(t.len());
-    let rest = t[num..].strip_prefix(['k', 'm']).unwrap_or(&t[num..]);
-    rest.is_empty() || rest.strip_prefix(' ').is_some_and(|u| THREAD_COUNTER_UNITS.contains(u))
+    while b.get(i).is_some_and(|&c| c.is_ascii_digit() || c == b',' || c == b'.') {
+        i += 1;
+    }
+    i += usize::from(matches!(b.get(i), Some(b'k' | b'm')));
+    i == b.len() || (b[i] == b' ' && THREAD_COUNTER_UNITS.contains(&t[i + 1..]))
 }
 
 fn is_visually_hidden(s: &Snapshot, i: NodeId) -> bool {
@@ -1467,23 +1489,47 @@ mod tests {
         assert!(!news.contains("Reply 3: in my office") && news.contains("second year of my degree"), "{news}");
     }
 
+    const LATHE_FIRST: &str = "The old lathe whines at high speed and the noise gets worse as the headstock warms up after an hour of work.";
+    const LATHE_ANSWER: &str = "Check the belt tension first: a loose belt makes the same whine, and it costs nothing to tighten it and listen again.";
+
+    /// The reader text of a thread marked up as one (schema.org `DiscussionForumPosting`) with `posts`.
+    fn thread_text(posts: &str) -> String {
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"DiscussionForumPosting","headline":"Lathe noise"}}</script></head><body><main><h1>My lathe whines at speed</h1>{posts}</main></body></html>"#
+        );
+        let snap = crate::html::parse(&html, "https://forum.example.com/t/lathe-noise.123");
+        crate::analyze(&snap, true).reader.expect("a thread").text
+    }
+
     #[test]
     fn a_thread_shows_a_quoted_post_once() {
         // A reply quotes the first post ("turner said: … Click to expand…") before answering it: the
         // quoted paragraph is the first post's text again, and the thread shows it once.
-        let first = "The old lathe whines at high speed and the noise gets worse as the headstock warms up after an hour of work.";
-        let answer = "Check the belt tension first: a loose belt makes the same whine, and it costs nothing to tighten it and listen again.";
+        let (first, answer) = (LATHE_FIRST, LATHE_ANSWER);
         let other = "I replaced the bearings on mine last winter and it has run quietly ever since, so I would start there before buying anything.";
-        let html = format!(
-            r#"<html><head><script type="application/ld+json">{{"@type":"DiscussionForumPosting","headline":"Lathe noise"}}</script></head><body><main><h1>My lathe whines at speed</h1>
-            <article><a href=/u/turner>turner</a><div class=body><p>{first}</p></div></article>
+        let text = thread_text(&format!(
+            "<article><a href=/u/turner>turner</a><div class=body><p>{first}</p></div></article>
             <article><a href=/u/ann>ann</a><div class=body><blockquote><div>turner said:</div><div>{first}</div><div>Click to expand...</div></blockquote><p>{answer}</p></div></article>
-            <article><a href=/u/bo>bo</a><div class=body><p>{other}</p></div></article></main></body></html>"#
-        );
-        let snap = crate::html::parse(&html, "https://forum.example.com/t/lathe-noise.123");
-        let text = crate::analyze(&snap, true).reader.expect("a thread").text;
+            <article><a href=/u/bo>bo</a><div class=body><p>{other}</p></div></article>"
+        ));
         assert_eq!(text.matches(first).count(), 1, "{text}");
         assert!(text.contains(answer) && text.contains(other), "{text}");
+    }
+
+    #[test]
+    fn a_thread_shows_a_quoted_line_once_and_leaves_out_post_counters() {
+        // Posts whose paragraphs are lines broken by <br>: the reply quotes one line of the first post,
+        // which is no element of its own there; each post has its score and its number on lines of
+        // their own.
+        let (first, answer) = (LATHE_FIRST, LATHE_ANSWER);
+        let second = "It is a 1970s bench lathe with a belt drive and plain bearings, serviced twice.";
+        let text = thread_text(&format!(
+            "<article><a href=/u/turner>turner</a><div class=score>13</div><div class=num>#1</div><div class=body>{first}<br><br>{second}</div><div>12 likes</div></article>
+            <article><a href=/u/ann>ann</a><div class=score>-2</div><div class=num>#2</div><div class=body><blockquote>{first}</blockquote>{answer}<br>I had 2 lathes.</div></article>"
+        ));
+        assert_eq!(text.matches(first).count(), 1, "{text}");
+        assert!(text.contains(second) && text.contains(answer) && text.contains("I had 2 lathes."), "{text}");
+        assert!(!text.contains("13") && !text.contains("#1") && !text.contains("-2") && !text.contains("12 likes"), "{text}");
     }
 
     #[test]
