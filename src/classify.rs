@@ -1638,8 +1638,42 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     for &r in &roots {
         ctx.label_pass(r, &mut out);
     }
+    // A "story" whose text is mostly its own boxes of teasers is a page of teasers (a section front,
+    // a blog's index, a shop's category: each entry's summary read as prose): those lists are what
+    // the page offers, and hiding them as related would hide the page. It is read as a listing.
+    if let Some(root) = article {
+        let (share, own_mass) = teaser_share(f, root, &out[1..]);
+        if !ctx.listing && share >= LISTING_TEASER_SHARE && own_mass < MAX_TEASER_PAGE_OWN_MASS {
+            ctx.listing = true;
+            out.truncate(1);
+            out[0].reasons[0] = Reason::num(Why::ListingContent, f.words[root as usize]);
+            for &r in &roots {
+                ctx.label_pass(r, &mut out);
+            }
+        }
+    }
     sort_by_node(&mut out);
     Classification { blocks: out, article, headline, discussion }
+}
+
+/// The share of the story root's text, once its blocks of other kinds are taken out, that lies in
+/// its `related` blocks (`blocks`: those of the label pass, outermost first in document order), and
+/// the root's prose mass outside them.
+fn teaser_share(f: &Features, root: NodeId, blocks: &[Block]) -> (f32, u32) {
+    let (mut related, mut related_mass, mut other, mut last_end) = (0u32, 0u32, 0u32, 0u32);
+    for b in blocks.iter().filter(|b| b.node != root && f.contains(root, b.node)) {
+        if b.node < last_end {
+            continue;
+        }
+        last_end = f.end[b.node as usize];
+        if b.kind == Kind::Related {
+            related += f.chars[b.node as usize];
+            related_mass += f.mass[b.node as usize];
+        } else {
+            other += f.chars[b.node as usize];
+        }
+    }
+    (related as f32 / f.chars[root as usize].saturating_sub(other).max(1) as f32, f.mass[root as usize].saturating_sub(related_mass))
 }
 
 /// Classifies content added to a page after it was cleaned (a late widget, with the chain of its
@@ -2551,6 +2585,26 @@ mod tests {
         );
         let (s, c) = run(&html);
         assert_block(&c, by_id(&s, "box"), Kind::Related);
+    }
+
+    #[test]
+    fn a_front_page_of_teasers_keeps_its_teasers() {
+        // A section front: the page's own teaser cards (a headline link, a short summary, "3 hours
+        // ago"), unlabelled, hold nearly all of its text; the only prose is a line about the site at
+        // the top and one at the bottom, so the "story" found is the whole page. The cards are what
+        // the page offers, not a "more stories" rail beside a story: never related.
+        let card = |k: usize| format!(
+            "<div class=card><h3><a href='/news/world-{k}'>Officials in the region announce the next step in talks number {k}</a></h3>\
+             <p>Talks moved forward on Tuesday.</p><span>{k} hours ago</span></div>"
+        );
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            "<body><div><p>The Example News Company brings you the latest stories from around the world, day and night, from a newsroom of three hundred reporters and editors.</p></div>\
+             <main><h1>World news</h1><div id=grid>{cards}</div></main>\
+             <div><p>Our correspondents in forty countries report the news as it happens, with analysis, video and photography from the places where it happens.</p></div></body>"
+        );
+        let (s, c) = run(&html);
+        assert_ne!(c.kind_of(&s, by_id(&s, "grid")), Some(Kind::Related), "{:?}", c.blocks);
     }
 
     #[test]

@@ -50,6 +50,14 @@ pub const MAX_PLAIN_PLUG_CHARS: u32 = 400;
 pub const WEAK_STORY_MASS: u32 = 1200;
 /// See [`WEAK_STORY_MASS`].
 pub const LISTING_OVER_WEAK_STORY: f32 = 1.2;
+/// A story root whose text (its other blocks taken out) lies at least this much in its own related
+/// blocks is a page of teasers, read as a listing (WCXB section fronts, a blog's index, a product
+/// category: each entry's summary counted as prose; no tune article page comes near 0.4).
+pub const LISTING_TEASER_SHARE: f32 = 0.5;
+/// …when the root's own prose outside those blocks is under this mass (about 400 words): a story of
+/// that length keeps its related boxes apart however large they are (WCXB service and category pages
+/// whose "insights" or product teasers sit in the root beside several paragraphs of their own).
+pub const MAX_TEASER_PAGE_OWN_MASS: u32 = 2400;
 /// A weak story with at least this much prose (about 100 words: a short news story, not a blurb)…
 pub const MIN_STORY_OVER_HEADLINES_MASS: u32 = 600;
 /// …stays the story beside a larger "listing" that holds less than 1 / this of its prose: a column of
