@@ -9,7 +9,7 @@ use crate::prelude::*;
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
 use crate::text;
-use crate::rules::{words, Words, MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, PRODUCT_TYPE, READER_CTA_LINKS, THREAD_COUNTER_UNITS};
+use crate::rules::{words, Words, MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, PRODUCT_TYPE, READER_CTA_LINKS, THREAD_BUTTON_TEXTS, THREAD_COUNTER_UNITS};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 
 /// An element's attributes, sorted by name (a name at most once).
@@ -341,17 +341,19 @@ impl Builder<'_> {
         n >= 2 && digits && !f.children(i).any(|c| s.nodes[c as usize].tag != Tag::Text && stat_labels(s, f, c).0 == n)
     }
 
-    /// A post's counter on a line of its own in a thread: a block (not a table cell) whose whole text is
-    /// a count — a vote score ("13", "-2", "1.2k"), a post number ("#4"), or a count and one of
-    /// [`THREAD_COUNTER_UNITS`] ("12 likes", "3 replies"). Forum and Q&A software print one beside each
-    /// post; the reader of a thread shows the posts without them.
+    /// A post's counter or button on a line of its own in a thread: a block (not a table cell) whose
+    /// whole text is a count — a vote score ("13", "-2", "1.2k"), a post number ("#4"), or a count and
+    /// one of [`THREAD_COUNTER_UNITS`] ("12 likes", "3 replies") — or one of [`THREAD_BUTTON_TEXTS`]
+    /// ("Reply", "Click to expand..."). Forum and Q&A software print them beside each post; the reader
+    /// of a thread shows the posts without them.
     fn is_thread_counter(&self, i: NodeId) -> bool {
         let (s, f) = (self.s, self.f);
         let iu = i as usize;
         if !self.thread || !s.nodes[iu].tag.is_block_level() || matches!(s.nodes[iu].tag, Tag::Td | Tag::Th) || f.chars[iu] == 0 || f.chars[iu] > 24 {
             return false;
         }
-        is_count_line(&crate::lower::lower(crate::features::subtree_text(s, f, i, 40).trim()))
+        let t = crate::lower::lower(crate::features::subtree_text(s, f, i, 40).trim());
+        is_count_line(&t) || THREAD_BUTTON_TEXTS.contains(&t)
     }
 
     /// A grid of other products on a product's page: three or more element children, two thirds of
@@ -1525,11 +1527,12 @@ mod tests {
         let second = "It is a 1970s bench lathe with a belt drive and plain bearings, serviced twice.";
         let text = thread_text(&format!(
             "<article><a href=/u/turner>turner</a><div class=score>13</div><div class=num>#1</div><div class=body>{first}<br><br>{second}</div><div>12 likes</div></article>
-            <article><a href=/u/ann>ann</a><div class=score>-2</div><div class=num>#2</div><div class=body><blockquote>{first}</blockquote>{answer}<br>I had 2 lathes.</div></article>"
+            <article><a href=/u/ann>ann</a><div class=score>-2</div><div class=num>#2</div><div class=body><blockquote>{first}<div>Click to expand...</div></blockquote>{answer}<br>I had 2 lathes.</div><div><a href=/r>Reply</a></div></article>"
         ));
         assert_eq!(text.matches(first).count(), 1, "{text}");
         assert!(text.contains(second) && text.contains(answer) && text.contains("I had 2 lathes."), "{text}");
         assert!(!text.contains("13") && !text.contains("#1") && !text.contains("-2") && !text.contains("12 likes"), "{text}");
+        assert!(!text.contains("Click to expand") && !text.contains("Reply"), "{text}");
     }
 
     #[test]

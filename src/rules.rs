@@ -463,6 +463,14 @@ pub const THREAD_COUNTER_UNITS: Words = words![
     "points", "vote", "votes", "participant", "participants", "comment", "comments", "reaction", "reactions",
 ];
 
+/// Texts of a post's buttons in a thread ("Reply", "Quote", "Click to expand..." under a long quote):
+/// a block whose whole text is one of them is the forum software's chrome, which the reader of a
+/// thread leaves out (WCXB forum pages' ground truth keeps the posts, not their buttons). Lowercase.
+pub const THREAD_BUTTON_TEXTS: Words = words![
+    "reply", "quote", "reply with quote", "add to quote", "multiquote", "report", "report post", "share",
+    "like", "permalink", "jump to post", "click to expand...", "click to expand…", "click to expand",
+];
+
 /// Texts of a shop's or a service's buttons drawn as links ("Learn more", "Get started", "Book now"):
 /// a link alone in its box with one of these texts is a call to action, which the reader leaves out
 /// (WCXB service, product and listing pages' ground truth keeps the text around them, not them).
