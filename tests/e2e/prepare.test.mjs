@@ -63,6 +63,26 @@ const marks = () => {
   return all.flatMap((el, i) => (el.hasAttribute("data-blockwise") ? [`${i} ${el.localName} ${el.getAttribute("data-blockwise")}`] : []));
 };
 const outerHtml = () => document.documentElement.outerHTML;
+/**
+ * How the page renders now: every element's box and computed display and visibility, and the page's
+ * adopted sheets. With `without`, measured once with the sheets the page has adopted and once after
+ * taking them all off (`document.adoptedStyleSheets = []`, as a framework replacing its sheets does), so
+ * the two say whether those sheets change anything the page shows.
+ */
+const rendering = () => {
+  const now = () => [...document.getElementsByTagName("*")].map((el) => {
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    return `${el.localName} ${r.x},${r.y},${r.width},${r.height} ${cs.display} ${cs.visibility}`;
+  }).join("\n");
+  const adopted = document.adoptedStyleSheets.length;
+  const rules = [...document.adoptedStyleSheets].map((s) => s.cssRules.length);
+  const withSheets = now();
+  document.adoptedStyleSheets = [];
+  const withoutSheets = now();
+  const lines = withSheets.split("\n").length;
+  return { adopted, rules, lines, same: withSheets === withoutSheets };
+};
 const shown = (/** @type {string} */ sel) => {
   const el = document.querySelector(sel);
   return el ? el.checkVisibility() && el.getClientRects().length > 0 : null;
@@ -118,10 +138,38 @@ describe("get pages ready before the click", () => {
           const w = /** @type {any} */ (window).__watch;
           return {
             same: w.before === document.documentElement.outerHTML, changes: w.changes,
-            adopted: document.adoptedStyleSheets.length, marked: document.querySelectorAll("[data-blockwise]").length,
+            marked: document.querySelectorAll("[data-blockwise]").length,
           };
         });
-        assert.deepEqual(page, { same: true, changes: [], adopted: 0, marked: 0 });
+        assert.deepEqual(page, { same: true, changes: [], marked: 0 });
+        // The one thing the preparation adds: the click's hiding sheet, adopted ahead so that the click only
+        // marks (its adoption was the largest cost of a prepared click on a small page). It is inert: every
+        // rule needs Blockwise's class and attributes, which no element carries before the click, so no
+        // element renders differently with it than without it (`rendering` takes it off to compare).
+        const seen = await h.page(rendering);
+        assert.equal(seen.adopted, 1, "the hiding sheet was adopted during the preparation");
+        assert.ok(seen.rules[0] >= 2 && seen.lines > 50, `the sheet has its rules and the page its elements (${JSON.stringify(seen)})`);
+        assert.equal(seen.same, true, "no element's box, display or visibility changes with the sheet adopted");
+      });
+
+      it("a page that replaced its adopted sheets after the preparation: the click adopts the hiding sheet again; restore leaves the page's own", async () => {
+        await preparedPage(CASES.news.path);
+        const original = await h.page(outerHtml);
+        // A framework's way: the list assigned anew with the page's own sheet alone.
+        assert.equal(await h.page(() => {
+          const own = new CSSStyleSheet();
+          own.replaceSync(".byline { letter-spacing: 0.01em; }");
+          document.adoptedStyleSheets = [own];
+          return document.adoptedStyleSheets.length;
+        }), 1);
+        const st = await click();
+        assert.ok(st.timings.prepared, "the click used the prepared blocks");
+        for (const sel of Object.values(CASES.news.hidden)) assert.equal(await h.page(shown, sel), false, `${sel} is hidden`);
+        assert.equal(await h.page(() => document.adoptedStyleSheets.length), 2, "the page's sheet and the hiding sheet");
+        await h.ext(askPage, { type: "bw:page-restore" });
+        assert.equal(await h.page(outerHtml), original, "restore gives the page back exactly");
+        assert.deepEqual(await h.page(() => [...document.adoptedStyleSheets].map((s) => s.cssRules[0]?.cssText ?? "")),
+          [".byline { letter-spacing: 0.01em; }"], "restore left the page's own sheet alone");
       });
 
       for (const c of [CASES.news, CASES.seed]) {
@@ -132,8 +180,8 @@ describe("get pages ready before the click", () => {
           const prepared = await click();
           assert.ok(prepared.timings.prepared, "the click used the prepared blocks");
           assert.equal(prepared.timings.snapshot, 0, "the click walked nothing");
-          // The sheet made during the preparation goes on at the click, and only then.
-          assert.equal(await h.page(() => document.adoptedStyleSheets.length), 1, "the click adopted its hiding sheet");
+          // The sheet adopted (inert) during the preparation is the one the click's marks bring into force.
+          assert.equal(await h.page(() => document.adoptedStyleSheets.length), 1, "one hiding sheet adopted");
           const preparedMarks = await h.page(marks);
           for (const sel of Object.values(c.hidden)) assert.equal(await h.page(shown, sel), false, `${sel} is hidden`);
           assert.equal(await h.ext(askPage, { type: "bw:page-restore" }).then((s) => s?.cleaned), false);

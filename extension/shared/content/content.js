@@ -21,7 +21,8 @@
  *
  * "Get pages ready before I click" (opt-in; content/prepare.js loads this module on every page once
  * it is idle): `prepare` walks and classifies the page ahead of the click without changing anything on
- * it, and remembers the subtrees added since; the click then only applies (`takePrepared`).
+ * it (its hiding sheet adopted inert, matching no element until the click marks some: `warmClick`), and
+ * remembers the subtrees added since; the click then only marks (`takePrepared`).
  */
 
 import { api } from "../common/api.js";
@@ -882,11 +883,12 @@ function discardPrepared(reason) {
 }
 
 /**
- * Walks and classifies the page once its thread is idle, changing nothing on it: no mark, no sheet, no
- * node (tests/e2e compare `outerHTML` before and after). The walk goes in SLICE_MS slices as a click's
- * does; the core runs here in one task, so pages of more than PREPARE_MAX_NODES are left alone, as are
- * pages whose CSP refuses Wasm in this script (their core runs in the background at the click; copying
- * every page there on every load is not cheap). Subtrees the page adds afterwards are remembered (the
+ * Walks and classifies the page once its thread is idle, changing nothing on it: no mark, no node, no
+ * element's style (tests/e2e compare `outerHTML`, the page's MutationObserver and every element's box;
+ * the one thing it adds is the hiding sheet, adopted inert: `warmClick`). The walk goes in SLICE_MS
+ * slices as a click's does; the core runs here in one task, so pages of more than PREPARE_MAX_NODES
+ * are left alone, as are pages whose CSP refuses Wasm in this script (their core runs in the background
+ * at the click; copying every page there on every load is not cheap). Subtrees the page adds afterwards are remembered (the
  * late-content observer); the click classifies them by the late path.
  */
 async function prepare() {
@@ -965,20 +967,28 @@ async function runPreparation() {
 }
 
 /**
- * Runs the click's own code once ahead of it, on nothing of the page's, so that the click (the first
- * run of that code in this freshly loaded script, otherwise: V8 compiling each function on its first
- * call, its first calls into each DOM interface from this script's world) finds it warm:
- * - the hiding sheet the click will most likely adopt is made now (`new CSSStyleSheet`, `replaceSync`
- *   with the text for `settings`), but not adopted: the page's `document.adoptedStyleSheets` stays as
- *   it is until the click (a click with other settings replaces its text);
+ * Runs the click's own code once ahead of it, so that the click (the first run of that code in this
+ * freshly loaded script, otherwise: V8 compiling each function on its first call, its first calls into
+ * each DOM interface from this script's world) finds it warm, and does ahead the one step of the click
+ * that is not a mark:
+ * - the hiding sheet the click will most likely need is made now (`new CSSStyleSheet`, `replaceSync`
+ *   with the text for `settings`) and adopted by the page (`document.adoptedStyleSheets`), inert: every
+ *   rule's last compound names MARK_CLASS and one of Blockwise's own attributes, which no element of the
+ *   page carries until the click, so it matches nothing, changes no element's style and adds no DOM node
+ *   (`outerHTML` and the page's MutationObserver see nothing). The click then only marks (a click with
+ *   other settings replaces the sheet's text; a page that replaced its `adoptedStyleSheets` meanwhile,
+ *   as frameworks do, gets it adopted again by the click's `adoptSheet`). Where the page is never
+ *   cleaned the sheet stays there inert; a restore takes it off with the rest;
  * - the marks go on and off an element made for it, which never enters the page, and the applying loop
  *   runs over it (a node not in the page is skipped, as a removed one is);
- * - `document.adoptedStyleSheets` is read (not written); the sheet is adopted by that element's shadow
- *   root and dropped again;
  * - the kinds and the sheet's text are worked out; `pause()`'s channel, which the click's follow-ups
  *   use, is made.
- * Nothing here changes the page: tests/e2e/prepare.test.mjs checks its `outerHTML` and that its
- * MutationObserver sees nothing. @param {import("../common/settings.js").Settings | null} settings
+ * tests/e2e/prepare.test.mjs checks the page's `outerHTML`, that its MutationObserver sees nothing and
+ * that no element's box, display or visibility differs with the sheet from without it. What the click
+ * saves is the next frame's style work for the new sheet (its rule set, done in the preparation's
+ * frame); its own time is about the same: with the sheet in force, its first mark schedules the style
+ * update the adoption scheduled before (docs/benchmarks.md, "The browser, sixth pass").
+ * @param {import("../common/settings.js").Settings | null} settings
  */
 async function warmClick(settings) {
   try {
@@ -991,15 +1001,9 @@ async function warmClick(settings) {
         localSheetText = text;
       }
     }
+    if (localSheet) adoptSheet(document, localSheet);
     // An element that is never put into the page (no observer of the page sees it).
     const scratch = document.createElement("div");
-    if (localSheet) {
-      // Adopted by the scratch element's shadow root, and dropped again.
-      document.adoptedStyleSheets.includes(localSheet);
-      const shadow = scratch.attachShadow({ mode: "open" });
-      adoptSheet(shadow, localSheet);
-      dropSheet(shadow, localSheet);
-    }
     mark(scratch, ATTR_KIND, KINDS[1]);
     unmark(scratch, ATTR_KIND);
     await applyBlocks({ wire: /** @type {any} */ (null), nodes: [scratch], subtreeStart: 0 }, [{ node: 0, kind: KINDS[1], confidence: 1, reasons: [] }]);
