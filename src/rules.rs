@@ -309,12 +309,14 @@ pub const AD_NETWORK_TOKENS: Words = words![
     "zemanta", "adskeeper", "lockerdome", "connatix", "primis", "strossle", "engageya", "adblade", "adfox",
 ];
 
-/// Class/id tokens for the site's promotion of itself.
+/// Class/id tokens for the site's promotion of itself. (Not "cmp": a consent platform's banner says
+/// "cookies" in its text, and `cmp-` is the prefix of every Adobe Experience Manager core component,
+/// "cmp-text" and "cmp-teaser" alike: on those pages it named a service page's main panels promotion.)
 pub const PROMOTION_TOKENS: Words = words![
     "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup", "paywall",
     "promo", "promotion", "appdownload", "follow", "social", "socials",
     "share", "sharing", "shares", "sharebar", "podcast", "podcasts", "donate", "donation", "donations",
-    "cookie", "cookies", "consent", "gdpr", "cmp", "livestream", "membership", "optin", "cta",
+    "cookie", "cookies", "consent", "gdpr", "livestream", "membership", "optin", "cta",
     "adblocker", "adblock", "upsell", "marketing", "donor",
 ];
 
