@@ -139,6 +139,17 @@ const LIST_PAGE_MAX_PROSE: u32 = 2000;
 /// then those lists are what the page lists, and the reader keeps them.
 const LIST_PAGE_MIN_LIST_SHARE: f32 = 0.2;
 
+/// ARIA roles of controls whose subtree the reader drops wherever they are (see
+/// `Builder::is_aria_control`).
+const CONTROL_ROLES: &[&str] = &[
+    "radiogroup", "radio", "listbox", "option", "menu", "menubar", "menuitem", "menuitemradio",
+    "menuitemcheckbox", "toolbar", "tooltip", "alert", "alertdialog", "status",
+];
+/// An element with `role="button"` and at most this many characters (about 30 words) is a button,
+/// and the reader drops it; a longer one is a card made clickable (a property listing whose whole
+/// grid is one `role="button"` lost all its entries without this bound, and part of them at 80).
+const MAX_ROLE_BUTTON_CHARS: u32 = 200;
+
 /// Tags whose subtree the reader always drops (interactive or embedded content).
 fn drop_tag(tag: Tag) -> bool {
     matches!(
@@ -409,11 +420,33 @@ impl Builder<'_> {
     /// Interactive or embedded subtrees are dropped, except a `<form>` that holds most of the story's
     /// prose: forum software (XenForo, Invision) puts a whole thread inside one moderation form, and
     /// its posts are the page (WCXB forum pages). Its fields are still dropped one by one. A form that
-    /// is a quiz or a comparison table inside a story stays out.
+    /// is a quiz or a comparison table inside a story stays out. Controls drawn with other elements
+    /// and named by their ARIA role go too ([`Builder::is_aria_control`]).
     fn drops(&self, i: NodeId) -> bool {
         let tag = self.s.nodes[i as usize].tag;
         let story_mass = self.c.article.map_or(0, |a| self.f.mass[a as usize]);
-        drop_tag(tag) && !(tag == Tag::Form && self.f.mass[i as usize] as f32 > FORM_THREAD_SHARE * story_mass as f32)
+        (drop_tag(tag) && !(tag == Tag::Form && self.f.mass[i as usize] as f32 > FORM_THREAD_SHARE * story_mass as f32)) || self.is_aria_control(i)
+    }
+
+    /// A control drawn with `<div>`s and `<span>`s that says what it is by its ARIA role, as
+    /// `<button>`, `<select>` and `<input>` do by their tag: a shop's colour swatches and size pickers
+    /// (`radiogroup`, `radio`, `listbox`, `option`), a card's "more" menu and a toolbar (`menu`,
+    /// `menuitem`, `toolbar`, a `tooltip`), the messages a page's script writes into a live region
+    /// (`alert`, `status`: a cart's notices, a form's errors), and a short `button` ("Quick view",
+    /// "Add to wishlist", "Notify me"). None of it is read. A `button` that holds a heading or
+    /// asks a question is an accordion's header, the visible half of a FAQ, and stays; so does a long
+    /// one (a whole card made clickable).
+    fn is_aria_control(&self, i: NodeId) -> bool {
+        let (s, f) = (self.s, self.f);
+        let Some(role) = s.attr(i, Attr::Role) else { return false };
+        let role = crate::lower::lower(text::before_either(role.trim(), b' ', b'\t'));
+        if CONTROL_ROLES.contains(&role.as_str()) {
+            return true;
+        }
+        role == "button"
+            && f.chars[i as usize] <= MAX_ROLE_BUTTON_CHARS
+            && !(i..f.end[i as usize]).any(|j| s.nodes[j as usize].tag.is_heading())
+            && !crate::features::subtree_text(s, f, i, MAX_ROLE_BUTTON_CHARS as usize + 1).trim_end().ends_with('?')
     }
 
     fn parent_is_block(&self, i: NodeId) -> bool {
@@ -1589,6 +1622,24 @@ mod tests {
         assert!(r.text.contains("Open all year") && r.text.contains("from dawn until late evening"), "{}", r.text);
         assert!(!r.text.contains("Learn more"), "{}", r.text);
         assert!(r.text.contains("Visitors can learn more about opening times"), "{}", r.text);
+    }
+
+    #[test]
+    fn controls_named_by_their_aria_role_are_left_out() {
+        // A product's description with its colour swatches, a toolbar, a live region and short
+        // buttons drawn as <div>s; an accordion's header (a question, or a heading) is a button too,
+        // and a card made clickable is a long one: those stay.
+        let r = reader_of(
+            "",
+            "<p>The tumbler is made from durable stainless steel with double-wall vacuum insulation and a lid.</p>             <div role=radiogroup aria-label=Colour><span role=radio>Navy swatch</span><span role=radio>Sage swatch</span></div>             <div role=\"toolbar menubar\"><span>Zoom image</span></div>             <div role=Status>Item added to your cart</div>             <div role=button>Quick view</div>             <div role=button>Is the tumbler dishwasher safe?</div><p>Yes, the tumbler and its lid both go on the top rack of any dishwasher.</p>             <div role=button><h3>Care and cleaning</h3></div><p>Rinse it in warm water after each use and let it dry upside down.</p>             <div role=button><p>A long card made clickable as a whole: a picture, a title and a summary of the story it opens, which runs to two sentences.</p><p>That is more than any button says, and a listing whose entries are drawn this way keeps them.</p></div>",
+        );
+        assert!(r.text.contains("double-wall vacuum insulation") && r.text.contains("top rack"), "{}", r.text);
+        for gone in ["swatch", "Zoom image", "added to your cart", "Quick view"] {
+            assert!(!r.text.contains(gone), "{gone}: {}", r.text);
+        }
+        for kept in ["dishwasher safe?", "Care and cleaning", "A long card made clickable"] {
+            assert!(r.text.contains(kept), "{kept}: {}", r.text);
+        }
     }
 
     #[test]
