@@ -63,6 +63,9 @@ const marks = () => {
   return all.flatMap((el, i) => (el.hasAttribute("data-blockwise") ? [`${i} ${el.localName} ${el.getAttribute("data-blockwise")}`] : []));
 };
 const outerHtml = () => document.documentElement.outerHTML;
+/** Every marked element's label as the popup shows it, from its whole `textContent` (sorted). */
+const labels = () => [...document.querySelectorAll("[data-blockwise]")]
+  .map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 80)).sort();
 /**
  * How the page renders now: every element's box and computed display and visibility, and the page's
  * adopted sheets. With `without`, measured once with the sheets the page has adopted and once after
@@ -183,6 +186,8 @@ describe("get pages ready before the click", () => {
           // The sheet adopted (inert) during the preparation is the one the click's marks bring into force.
           assert.equal(await h.page(() => document.adoptedStyleSheets.length), 1, "one hiding sheet adopted");
           const preparedMarks = await h.page(marks);
+          // The labels read only as much text as they need (content.js `labelOf`): the same as from the whole text.
+          assert.deepEqual(prepared.blocks.map((/** @type {any} */ b) => b.label).sort(), await h.page(labels));
           for (const sel of Object.values(c.hidden)) assert.equal(await h.page(shown, sel), false, `${sel} is hidden`);
           assert.equal(await h.ext(askPage, { type: "bw:page-restore" }).then((s) => s?.cleaned), false);
           assert.equal(await h.page(outerHtml), original, "restore gives the page back exactly");
