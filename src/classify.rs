@@ -1436,6 +1436,19 @@ fn address_names_a_forum(url: &str) -> bool {
     text::split_byte(host, b'.').any(named) || text::split_byte(path, b'/').any(|seg| named(seg.strip_suffix(".php").unwrap_or(seg)))
 }
 
+/// True when the address the page states as its own (`<link rel=canonical>`, `og:url`) names a forum
+/// ([`address_names_a_forum`]): a page saved to disk or served from elsewhere (the benchmark serves
+/// every page from 127.0.0.1) is still the thread its address says it is.
+fn states_a_forum_address(s: &Snapshot) -> bool {
+    // (The first address stated, read once: one call of the address test.)
+    let stated = (0..s.len() as u32).find_map(|i| match s.nodes[i as usize].tag {
+        Tag::Link if s.attr(i, Attr::Rel) == Some("canonical") => s.attr(i, Attr::Href),
+        Tag::Meta if s.attr(i, Attr::Property) == Some("og:url") => s.attr(i, Attr::Content),
+        _ => None,
+    });
+    stated.is_some_and(|u| address_names_a_forum(u))
+}
+
 /// True when `schema_type` is in the page's JSON-LD or in an element's `itemtype`.
 pub fn marked_up_as(s: &Snapshot, f: &Features, schema_type: &str) -> bool {
     (0..s.len() as u32).any(|i| {
@@ -1550,7 +1563,7 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     for &r in &roots {
         ctx.label_pass(r, &mut provisional);
     }
-    let discussion = is_discussion_page(s, f) || address_names_a_forum(&s.url);
+    let discussion = is_discussion_page(s, f) || address_names_a_forum(&s.url) || states_a_forum_address(s);
     ctx.thread = discussion;
     let mut found = ctx.find_article(&provisional).or_else(|| ctx.find_article(&[]));
     // A weak story (a short intro, an SEO blurb, a cookie notice) beside a much larger body of text
@@ -1753,6 +1766,17 @@ mod tests {
         assert_eq!(c.kind_of(&s, by_id(&s, "f")), Some(Kind::Navigation));
         let ad = c.blocks.iter().find(|b| b.node == by_id(&s, "x1")).unwrap();
         assert!(ad.reasons.iter().any(|r| r.text().contains("Advertisement")), "{:?}", ad.reasons);
+    }
+
+    #[test]
+    fn a_page_whose_stated_address_names_a_forum_is_a_thread_wherever_it_is_served() {
+        for head in ["<link rel=canonical href='https://forum.example.com/t/lathe-noise/123'>", "<meta property='og:url' content='https://www.example.com/threads/lathe-noise.123/'>"] {
+            let html = format!("<html><head>{head}</head><body><main><h1>Lathe noise</h1>{p}</main></body></html>", p = PARA);
+            let snap = crate::html::parse(&html, "http://127.0.0.1:8080/p/0001.html");
+            assert!(classify(&snap, &Features::compute(&snap)).discussion, "{head}");
+        }
+        let snap = crate::html::parse(&format!("<html><head><link rel=canonical href='https://news.example.com/2024/forum-of-leaders'></head><body><main>{p}</main></body></html>", p = PARA), "http://127.0.0.1:8080/p/0002.html");
+        assert!(!classify(&snap, &Features::compute(&snap)).discussion);
     }
 
     #[test]
