@@ -859,6 +859,17 @@ impl<'a> Ctx<'a> {
                 i += 1;
                 continue;
             }
+            // A list whose entries hold over MIN_POST_CHARS_PER_LINK characters a link prints whole
+            // posts (a blog's or a newsletter's index showing each issue in full), not teasers of them:
+            // the page's own text, never hidden as related (unless it names itself so).
+            if kind == Kind::Related
+                && f.links[i as usize] >= MIN_POST_LIST_LINKS
+                && f.chars[i as usize] >= MIN_POST_CHARS_PER_LINK * f.links[i as usize]
+                && !self.memo[at].reasons[kind as usize].iter().any(|r| r.why == Why::Labelled)
+            {
+                i += 1;
+                continue;
+            }
             // A run of link lists that share a parent inside the story is what the page lists (an
             // index of languages, laureates or papers under its headline), not its menus.
             if inside && kind == Kind::Navigation && score < W_MENU_LIST + W_TOKEN_EXTRA && self.in_list_run(i) {
@@ -2629,6 +2640,21 @@ mod tests {
         );
         let (s, c) = run(&html);
         assert_ne!(c.kind_of(&s, by_id(&s, "grid")), Some(Kind::Related), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn a_list_of_whole_posts_is_not_a_teaser_box() {
+        // A blog's front page prints each newsletter issue in full inside the card's link (over a
+        // thousand characters an entry): the page's own text, not a teaser box.
+        let body = "This week we talk to the team behind the new database engine about how they rebuilt storage for the cloud, and what it cost them. ".repeat(9);
+        let issue = |k: usize| format!("<div class=item><a href='/newsletter/issue-{k}/'><time>February {k}, 2026</time><h2>Issue {k}: The year of the developer</h2><p>{body}</p></a></div>");
+        let issues: String = (1..=4).map(issue).collect();
+        let story = PARA.repeat(10);
+        let html = format!(
+            "<body><main><article><h1>Latest articles</h1>{story}</article></main><section><h2>The Overflow newsletter</h2><div id=issues>{issues}</div></section></body>"
+        );
+        let (s, c) = run(&html);
+        assert_ne!(c.kind_of(&s, by_id(&s, "issues")), Some(Kind::Related), "{:?}", c.blocks);
     }
 
     #[test]

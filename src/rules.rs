@@ -58,6 +58,12 @@ pub const LISTING_TEASER_SHARE: f32 = 0.5;
 /// that length keeps its related boxes apart however large they are (WCXB service and category pages
 /// whose "insights" or product teasers sit in the root beside several paragraphs of their own).
 pub const MAX_TEASER_PAGE_OWN_MASS: u32 = 2400;
+/// A related candidate of at least [`MIN_POST_LIST_LINKS`] links holding this many characters per link
+/// lists whole posts, not teasers (WCXB listing pages: a blog's front page printing each newsletter
+/// issue in full; no teaser box of the tune split comes near 500).
+pub const MIN_POST_CHARS_PER_LINK: u32 = 1000;
+/// See [`MIN_POST_CHARS_PER_LINK`].
+pub const MIN_POST_LIST_LINKS: u32 = 2;
 /// A weak story with at least this much prose (about 100 words: a short news story, not a blurb)…
 pub const MIN_STORY_OVER_HEADLINES_MASS: u32 = 600;
 /// …stays the story beside a larger "listing" that holds less than 1 / this of its prose: a column of
