@@ -1168,6 +1168,8 @@ impl<'a> Ctx<'a> {
                 j += 1;
             }
         }
+        // (Nor in the page's `<nav>`: a mega-menu's blurbs are prose to the eye, never the story.)
+        let in_menu = in_menus(s, f);
         // Recompute aggregated mass from paragraph owners only.
         let mut own = vec![0u32; n];
         for j in 0..n {
@@ -1176,7 +1178,7 @@ impl<'a> Ctx<'a> {
             for c in f.children(j as u32) {
                 m -= f.mass[c as usize].min(m);
             }
-            own[j] = if excluded[j] { 0 } else { m };
+            own[j] = if excluded[j] || in_menu[j] { 0 } else { m };
         }
         self.find_root(own, MIN_ARTICLE_CHARS)
     }
@@ -1213,8 +1215,10 @@ impl<'a> Ctx<'a> {
         let f = self.f;
         let n = s.len();
         let mut own = vec![0u32; n];
+        // (Not in the page's `<nav>`, as in `find_article`.)
+        let in_menu = in_menus(s, f);
         for (j, node) in s.nodes.iter().enumerate() {
-            if node.tag == Tag::Text && !f.silent[j] {
+            if node.tag == Tag::Text && !f.silent[j] && !in_menu[j] {
                 own[j] = f.chars[j];
             }
         }
@@ -1678,6 +1682,23 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     }
     sort_by_node(&mut out);
     Classification { blocks: out, article, headline, discussion }
+}
+
+/// The nodes inside a `<nav>` of the page, one holding less than [`MAX_PART_PAGE_SHARE`] of the page's
+/// text (a `<nav>` around nearly all of it is a wrapper, not a menu).
+fn in_menus(s: &Snapshot, f: &Features) -> Vec<bool> {
+    let mut out = vec![false; s.len()];
+    let page: u32 = (0..s.len()).filter(|&j| s.nodes[j].parent == NONE).map(|j| f.chars[j]).sum();
+    let mut j = 0;
+    while j < s.len() {
+        if s.nodes[j].tag == Tag::Nav && (f.chars[j] as f32) < MAX_PART_PAGE_SHARE * page as f32 {
+            out[j..f.end[j] as usize].fill(true);
+            j = f.end[j] as usize;
+        } else {
+            j += 1;
+        }
+    }
+    out
 }
 
 /// The share of the story root's text, once its blocks of other kinds are taken out, that lies in
@@ -2655,6 +2676,22 @@ mod tests {
         );
         let (s, c) = run(&html);
         assert_ne!(c.kind_of(&s, by_id(&s, "issues")), Some(Kind::Related), "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn the_story_is_never_in_the_pages_nav() {
+        // A front page with next to no prose of its own (a grid of headline links) under a mega-menu
+        // whose entries each carry a blurb of prose: the menu's blurbs are never taken for the story.
+        let blurb = "<p>Explore our coverage of the field, with explainers, interviews and the week's most important research in one place.</p>";
+        let links: String = (1..=12).map(|k| format!("<li><a href='/news/story-{k}'>Officials announce the next step in the talks, part {k}</a></li>")).collect();
+        let menu: String = (1..=12).map(|k| format!("<li><a href='/topic-{k}'>Topic {k}</a>{blurb}</li>")).collect();
+        let html = format!(
+            "<body><header id=top><nav><ul>{menu}</ul></nav></header>\
+             <main><h1>Latest news</h1><ul id=grid>{links}</ul></main></body>"
+        );
+        let (s, c) = run(&html);
+        let f = Features::compute(&s);
+        assert!(c.article.is_none_or(|root| !f.contains(by_id(&s, "top"), root)), "{:?}", c.article.map(|r| s.path(r)));
     }
 
     #[test]
