@@ -1,16 +1,20 @@
 // The www/ playground in Chromium (playwright-core): loads /www/, picks the seed sample, checks the
 // legend against the marks inside the sandboxed iframe, hides a kind, pastes a page with a script,
-// and saves docs/screenshots/playground.png (shown in the README).
+// and takes a screenshot: into the temporary folder, or over docs/screenshots/playground.png (shown in the
+// README) when UPDATE_SCREENSHOTS=1, so that `make test` leaves the working tree as it found it.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
 import { ROOT, serve } from "./server.mjs";
 import { samples } from "../../www/make-samples.mjs";
 
 const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
-const SCREENSHOT = join(ROOT, "docs", "screenshots", "playground.png");
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS === "1"
+  ? join(ROOT, "docs", "screenshots", "playground.png")
+  : join(tmpdir(), `blockwise-playground-${process.pid}.png`);
 
 /** @type {Awaited<ReturnType<typeof serve>>} */ let server;
 /** @type {import("playwright-core").Browser} */ let browser;
@@ -135,8 +139,9 @@ test("choosing a block shows its kind, confidence and reasons", async () => {
   await page.locator('#blocks .block[data-kind="sponsored"]').last().click();
   await page.waitForTimeout(800);
   assert.equal(await page.textContent("#details .chip"), "sponsored");
-  mkdirSync(join(ROOT, "docs", "screenshots"), { recursive: true });
+  mkdirSync(dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT });
+  assert.ok(statSync(SCREENSHOT).size > 10_000, `the screenshot ${SCREENSHOT} holds a picture`);
 });
 
 /** Pastes `html` into the playground and waits for its analysis. @param {string} html */
