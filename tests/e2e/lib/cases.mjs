@@ -52,7 +52,7 @@ export const LATE = { path: "/pages/late.html", story: ".story-body > p", widget
 /** A story whose FAQ answers are folded in closed <details>, with two notes the page hides with display:none. */
 export const FOLDED = { path: "/pages/folded.html", answers: ".faq .answer", hidden: "[style*='display:none']" };
 
-/** A listing page: two teaser lists (related, hidden by default) the reader view keeps. */
+/** A listing page: two teaser lists that are the page's own content (not hidden), which the reader view keeps. */
 export const LISTING = { path: "/pages/listing.html", lines: ".cards p" };
 
 /** Fails loudly when the seed page is missing (it is part of the repository). */

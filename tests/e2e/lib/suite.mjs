@@ -40,7 +40,7 @@ export function browserSuite(name, launch, { strictCspEngine }) {
       await s.readerView(h, CASES.rtl);
     });
     it("reader view: a closed <details>' answers are in it, display:none text is not", () => s.foldedReader(h));
-    it("reader view after a clean: a listing page's teaser lists, hidden by the clean, are in it", () => s.readerAfterClean(h));
+    it("a listing page: the click leaves its teasers shown and the reader view has them all", () => s.readerAfterClean(h));
     it("a second click changes nothing; peek shows a hidden block for a moment", () => s.secondClickAndPeek(h));
     it("a correction is remembered for the next visit", () => s.correctionRemembered(h));
     it("the page rewrites a hidden block's class: still hidden; restore keeps the page's class", () => s.pageChangesClasses(h));
