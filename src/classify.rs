@@ -193,6 +193,9 @@ struct Ctx<'a> {
     /// What [`label_matches`] answered for label `l` and `LABEL_LISTS[k]`, at `5 × l + k`: 0 not asked
     /// yet, 1 no match, else 2 + the length of the match.
     label_lists: Vec<u32>,
+    /// Elements inside the page's `<nav>`s ([`in_menus`]): every search for the story or the listing
+    /// leaves them out, and a page is searched up to five times.
+    in_menu: Vec<bool>,
 }
 
 /// The label lists of [`Ctx::label_match`], by index: sponsored, comments, related, navigation,
@@ -202,7 +205,7 @@ const LABEL_LISTS: [Words; 5] = [SPONSORED_LABELS, COMMENTS_LABELS, RELATED_LABE
 impl<'a> Ctx<'a> {
     fn new(s: &'a Snapshot, f: &'a Features) -> Ctx<'a> {
         let memo_at = vec![0; 2 * s.len()];
-        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, thread: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), notices: copyright_notices(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new() }
+        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, thread: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), notices: copyright_notices(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new(), in_menu: in_menus(s, f) }
     }
 
     fn inside_article(&self, id: NodeId) -> bool {
@@ -1169,7 +1172,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // (Nor in the page's `<nav>`: a mega-menu's blurbs are prose to the eye, never the story.)
-        let in_menu = in_menus(s, f);
+        let in_menu = &self.in_menu;
         // Recompute aggregated mass from paragraph owners only.
         let mut own = vec![0u32; n];
         for j in 0..n {
@@ -1216,7 +1219,7 @@ impl<'a> Ctx<'a> {
         let n = s.len();
         let mut own = vec![0u32; n];
         // (Not in the page's `<nav>`, as in `find_article`.)
-        let in_menu = in_menus(s, f);
+        let in_menu = &self.in_menu;
         for (j, node) in s.nodes.iter().enumerate() {
             if node.tag == Tag::Text && !f.silent[j] && !in_menu[j] {
                 own[j] = f.chars[j];

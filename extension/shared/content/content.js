@@ -650,23 +650,18 @@ async function restore() {
  */
 function labelOf(el) {
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+  // The text read so far, white space collapsed as it comes: collapsing a run split across two reads
+  // again merges it, and the text stays about LABEL_CHARS + LABEL_PIECE long whatever the node holds.
   let text = "";
-  let length = 0; // of `text` collapsed, leading white space left out
-  let space = true; // whether that collapsed text ends in white space (or is empty)
-  for (let n = walker.nextNode(); n && length <= LABEL_CHARS; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const all = /** @type {CharacterData} */ (n).data;
     // A long text node (a <pre> of a whole story) in pieces, as far as needed.
-    for (let at = 0; at < all.length && length <= LABEL_CHARS; at += LABEL_PIECE) {
-      const data = all.length > LABEL_PIECE ? all.slice(at, at + LABEL_PIECE) : all;
-      text += data;
-      const collapsed = data.replace(/\s+/g, " ");
-      // A run of white space across two pieces (or at the start) is one space (or none).
-      const merged = space && collapsed.startsWith(" ");
-      length += collapsed.length - (merged ? 1 : 0);
-      if (collapsed.length > (merged ? 1 : 0)) space = collapsed.endsWith(" ");
+    for (let at = 0; at < all.length; at += LABEL_PIECE) {
+      text = (text + all.slice(at, at + LABEL_PIECE)).replace(/\s+/g, " ");
+      if (text.trimStart().length > LABEL_CHARS) return text.trimStart().slice(0, LABEL_CHARS);
     }
   }
-  return text.replace(/\s+/g, " ").trim().slice(0, LABEL_CHARS);
+  return text.trim().slice(0, LABEL_CHARS);
 }
 
 /** @returns {import("../common/messages.js").PageState} */
