@@ -2187,6 +2187,24 @@ mod tests {
     }
 
     #[test]
+    fn a_section_whose_id_is_its_headings_slug_is_not_named_by_it() {
+        // A manual's quickstart: each section's id is its heading's words joined by hyphens (an in-page
+        // anchor). "reply" and "sign up" there are the section's subject, not a comment box or a plea.
+        let para = "Open the console, copy the number you were given and paste it into the settings file next to the token before you run the script again from the terminal.";
+        let sec = |id: &str, h: &str| format!("<section id='{id}-section'><h2>{h}</h2><p>{para}</p><p>{para}</p><p>{para}</p></section>");
+        let html = format!(
+            "<body><main><article id=doc><h1>Send a message</h1><p>{para}</p>{}{}{}</article></main></body>",
+            sec("sign-up-for-an-account-and-get-a-number", "Sign up for an account and get a number"),
+            sec("send-your-first-message", "Send your first message"),
+            sec("receive-and-reply-to-an-incoming-message", "Receive and reply to an incoming message")
+        );
+        let (s, c) = run(&html);
+        for id in ["sign-up-for-an-account-and-get-a-number-section", "receive-and-reply-to-an-incoming-message-section"] {
+            assert_eq!(c.kind_of(&s, by_id(&s, id)), Some(Kind::Article), "{id}: {:?}", c.blocks);
+        }
+    }
+
+    #[test]
     fn the_box_that_holds_nearly_all_the_page_is_not_its_footer() {
         // A news index as a browser shows it: one wrapper holds the headlines, each with its author's
         // link, and ends with the site's copyright line.

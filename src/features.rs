@@ -306,7 +306,7 @@ fn element_tokens_with(s: &Snapshot, id: NodeId, scratch: &mut TokenScratch) -> 
     buf.clear();
     spans.clear();
     for &(a, _, v) in attr_entries(s, id) {
-        if matches!(a, Attr::Id | Attr::Class) {
+        if a == Attr::Class || (a == Attr::Id && !is_sentence_slug(s.str(v))) {
             split_token_spans(s.str(v), buf, spans);
         }
     }
@@ -357,6 +357,21 @@ fn element_tokens_with(s: &Snapshot, id: NodeId, scratch: &mut TokenScratch) -> 
         }
     }
     any.then_some(t)
+}
+
+/// An id that is a sentence: a heading's words joined by hyphens or underscores to make an in-page
+/// anchor ("receive-and-reply-to-an-inbound-sms-message", "how_to_sign_up_for_the_newsletter"), with
+/// [`MIN_SLUG_WORDS`] or more words, one of them a [`SLUG_FUNCTION_WORDS`] word. Its words are the
+/// section's subject, not what the element is: a manual's section on replying to a message is not a
+/// comment box, one on signing up is not a plea.
+fn is_sentence_slug(v: &str) -> bool {
+    // (Bytes: a `char` pattern brings the standard searcher into the Wasm.)
+    let (mut n, mut function) = (0, false);
+    for w in v.as_bytes().split(|&b| b == b'-' || b == b'_') {
+        n += 1;
+        function |= SLUG_FUNCTION_WORDS.iter().any(|f| f.as_bytes().eq_ignore_ascii_case(w));
+    }
+    n >= MIN_SLUG_WORDS && function
 }
 
 /// The host of a URL (lowercase, `www.` removed); relative URLs have the page's host.
@@ -1299,6 +1314,14 @@ mod tests {
         a.sort_unstable();
         b.sort_unstable();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_headings_slug_is_a_sentence_and_an_elements_name_is_not() {
+        assert!(is_sentence_slug("receive-and-reply-to-an-inbound-message-section"));
+        assert!(is_sentence_slug("How_To_Sign_Up_For_The_Newsletter"));
+        assert!(!is_sentence_slug("comment-reply-form-wrapper-inner"));
+        assert!(!is_sentence_slug("sign-up-for-news"));
     }
 
     #[test]

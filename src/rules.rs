@@ -148,6 +148,13 @@ pub const W_COMMENT_TOKEN_BONUS: f32 = 3.0;
 pub const W_NETWORK_TOKEN_BONUS: f32 = 3.0;
 /// Class/id words this long with both cases and an inner digit are generated names, not split.
 pub const MIN_GENERATED_WORD_CHARS: usize = 10;
+
+/// An id of this many words or more, joined by hyphens or underscores, one of them a
+/// [`SLUG_FUNCTION_WORDS`] word, is a heading's slug (an in-page anchor), not a name for the element.
+pub const MIN_SLUG_WORDS: usize = 5;
+
+/// Small words that English headings have and element names do not.
+pub const SLUG_FUNCTION_WORDS: Words = words!["a", "an", "the", "and", "or", "to", "of", "for", "with", "in", "on", "your", "how", "what", "why", "is", "are", "can", "you"];
 /// A box labelled sponsored over headlines of its own: at most this many characters (one ad card or a
 /// small unit, not a column that happens to start with a label).
 pub const MAX_LABELLED_AD_CHARS: u32 = 1500;
