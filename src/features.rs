@@ -873,13 +873,25 @@ impl Features {
         // most of the page's text, read it as the browser will once the script has run.
         let shown: u32 = (0..s.len()).filter(|&i| s.nodes[i].parent == NONE).map(|i| f.chars[i]).sum();
         let mut all = 0u64;
+        // The same inside the page's `<main>`: a shop's access gate hides only the main column
+        // (`<main><div style="display:none">…`) until its script has checked the visitor, while the
+        // header's menus and the footer show, so the page as a whole shows most of its text.
+        let (mut main, mut main_all) = (NONE, 0u64);
         for (i, n) in s.nodes.iter().enumerate() {
+            if main == NONE && n.tag == Tag::Main && !f.silent[i] {
+                main = i as u32;
+            }
             if n.tag == Tag::Text && (n.parent == NONE || !s.nodes[n.parent as usize].tag.is_non_content()) {
                 // A shown text node's measure is already in `chars`.
-                all += if f.silent[i] { text_measure(s.text(i as u32)).0 } else { f.chars[i] } as u64;
+                let m = if f.silent[i] { text_measure(s.text(i as u32)).0 } else { f.chars[i] } as u64;
+                all += m;
+                if main != NONE && (i as u32) < f.end[main as usize] {
+                    main_all += m;
+                }
             }
         }
-        if all > 0 && (shown as u64) * HIDDEN_CONTENT_RATIO < all {
+        let main_hidden = main != NONE && main_all >= MIN_HIDDEN_MAIN_CHARS && f.chars[main as usize] < MIN_ARTICLE_CHARS;
+        if all > 0 && ((shown as u64) * HIDDEN_CONTENT_RATIO < all || main_hidden) {
             return Features::compute_with(s, false);
         }
         f
@@ -1419,6 +1431,24 @@ mod tests {
         assert!(!f.silent[gate as usize] && f.mass[gate as usize] > 200, "the gated text counts: {}", f.mass[gate as usize]);
         // A hidden extra beside a shown story stays hidden.
         let html = format!("<body>{para}{para}<div style='display:none' id=gate><p>A closed size chart.</p></div></body>");
+        let s = crate::html::parse(&html, "https://e.com/");
+        let gate = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("gate")).unwrap();
+        assert!(Features::compute(&s).silent[gate as usize]);
+    }
+
+    #[test]
+    fn a_main_column_kept_in_display_none_for_its_script_is_read_as_shown() {
+        // The header's menus and the footer show more text than the gated main column holds.
+        let menu: String = (0..60).map(|i| format!("<li><a href='/c{i}'>Category number {i}</a></li>")).collect();
+        let para = "<p>This paragraph of the product's description waits in a container its script will show.</p>";
+        let page = |main: &str| format!("<body><header><ul>{menu}</ul></header><main>{main}</main><footer><ul>{menu}</ul></footer></body>");
+        let html = page(&format!("<div style='display:none'>Access denied</div><div style='display:none' id=gate>{para}{para}{para}{para}{para}{para}{para}{para}{para}{para}{para}{para}</div>"));
+        let s = crate::html::parse(&html, "https://e.com/");
+        let f = Features::compute(&s);
+        let gate = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("gate")).unwrap();
+        assert!(!f.silent[gate as usize] && f.mass[gate as usize] > 200, "the gated text counts: {}", f.mass[gate as usize]);
+        // A main column that shows its story keeps its closed extras closed.
+        let html = page(&format!("{para}{para}{para}<div style='display:none' id=gate>{para}{para}{para}{para}{para}{para}{para}{para}{para}{para}{para}{para}</div>"));
         let s = crate::html::parse(&html, "https://e.com/");
         let gate = (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some("gate")).unwrap();
         assert!(Features::compute(&s).silent[gate as usize]);

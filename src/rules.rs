@@ -27,6 +27,9 @@ pub const ARTICLE_MASS_SHARE: f32 = 0.6;
 /// containers hold the content for a script to reveal (React streaming SSR, a shop's access gate,
 /// collapsed panels; WCXB page types of all kinds), and are read.
 pub const HIDDEN_CONTENT_RATIO: u64 = 3;
+/// The least text (characters, shown or not) a page's `<main>` must hold for the same ratio inside it
+/// alone to count.
+pub const MIN_HIDDEN_MAIN_CHARS: u64 = 1000;
 /// A page needs at least this much prose (characters) to have an article at all.
 pub const MIN_ARTICLE_CHARS: u32 = 200;
 /// A plea box (a paywall breaker with its plans) may run to this many characters when its first lines
