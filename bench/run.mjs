@@ -32,7 +32,7 @@
  */
 
 import { createServer } from "node:http";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -100,10 +100,17 @@ export function stripScripts(html) {
     .replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ""));
 }
 
-/** @param {Buffer} bytes */
-function contentType(bytes) {
-  const head = bytes.subarray(0, 4096).toString("latin1");
-  if (/<meta[^>]+charset/i.test(head)) return "text/html";
+/**
+ * The page's Content-Type. Bytes that are valid UTF-8 are served as UTF-8 whatever the page's own
+ * `<meta charset>` says: the shared sets were saved as decoded text (every page file of WCXB dev, L3S-GN1
+ * and the Readability pages is valid UTF-8) and kept their original declaration (iso-8859-1 on a third
+ * of L3S, gb2312, windows-1252), which the browser would otherwise obey and read the text as mojibake
+ * ("donâ€™t"), where the native path and the ground truths read UTF-8. The original server's header,
+ * which we do not have, said what the saved bytes are; a header's charset takes precedence over the
+ * page's `<meta>`, as it did there. Other bytes keep the page's `<meta>` (or the browser's default).
+ * @param {Buffer} bytes
+ */
+export function contentType(bytes) {
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return "text/html; charset=utf-8";
@@ -111,6 +118,70 @@ function contentType(bytes) {
     return "text/html";
   }
 }
+
+/**
+ * A page file as served: its scripts stripped, its headers. `strict`: the CSP without
+ * 'wasm-unsafe-eval' (Chromium then classifies the snapshot in the background).
+ * @param {string} file @param {boolean} strict
+ */
+export function servedPage(file, strict) {
+  let bytes = readFileSync(file);
+  if (file.endsWith(".gz")) bytes = gunzipSync(bytes);
+  const body = Buffer.from(stripScripts(bytes.toString("latin1")), "latin1");
+  const headers = {
+    "content-type": contentType(body),
+    "content-security-policy": strict ? STRICT_CSP : "script-src 'none' 'wasm-unsafe-eval'",
+    "cache-control": "no-store",
+  };
+  return { body, headers };
+}
+
+/** @type {Map<string, Map<string, string>>} a set's url-mapping.txt, read once */
+const urlMappings = new Map();
+
+/**
+ * The address a page of a shared set was published at, when the set says it: WCXB's ground truth
+ * (`html/ID.html.gz` → `ground-truth/ID.json`'s `url`), L3S-GN1's `url-mapping.txt` (`original/UUID.html`);
+ * else null. The link staged into the bench's folder is followed to its file. The native path reads
+ * WCXB pages with this address: the core compares links' hosts with the page's (a box of links to
+ * the page's own site reads otherwise than one to other sites) and knows a forum by its address.
+ * @param {string} file
+ */
+export function pageAddress(file) {
+  let real;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return null;
+  }
+  const dir = path.dirname(real), set = path.dirname(dir), name = path.basename(real);
+  /** @param {unknown} u */
+  const valid = (u) => (typeof u === "string" && /^https?:\/\/[^/]/i.test(u) ? new URL(u).href : null);
+  try {
+    if (path.basename(dir) === "html") {
+      const truth = path.join(set, "ground-truth", name.replace(/\.html(\.gz)?$/, ".json"));
+      return existsSync(truth) ? valid(JSON.parse(readFileSync(truth, "utf8")).url) : null;
+    }
+    if (path.basename(dir) === "original" && existsSync(path.join(set, "url-mapping.txt"))) {
+      let map = urlMappings.get(set);
+      if (!map) {
+        map = new Map();
+        for (const line of readFileSync(path.join(set, "url-mapping.txt"), "utf8").split("\n")) {
+          const m = /^<urn:uuid:([^>]+)>\s+(\S+)/.exec(line);
+          if (m) map.set(m[1], m[2]);
+        }
+        urlMappings.set(set, map);
+      }
+      return valid(map.get(name.replace(/\.html$/, "")));
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** An address as the route handler matches it: without its scheme (an HSTS upgrade) and fragment. @param {string} u */
+const addressKey = (u) => u.replace(/^https?:/i, "").split("#")[0];
 
 /** @param {Map<string, string>} files id → path */
 export async function startServer(files) {
@@ -124,14 +195,8 @@ export async function startServer(files) {
       return;
     }
     try {
-      let bytes = readFileSync(file);
-      if (file.endsWith(".gz")) bytes = gunzipSync(bytes);
-      const body = Buffer.from(stripScripts(bytes.toString("latin1")), "latin1");
-      res.writeHead(200, {
-        "content-type": contentType(body),
-        "content-security-policy": m[1] === "s" ? STRICT_CSP : "script-src 'none' 'wasm-unsafe-eval'",
-        "cache-control": "no-store",
-      }).end(body);
+      const { body, headers } = servedPage(file, m[1] === "s");
+      res.writeHead(200, headers).end(body);
     } catch (e) {
       res.writeHead(500, { "content-type": "text/plain" }).end(String(e));
     }
@@ -168,12 +233,33 @@ export async function launch(/** @type {string} */ origin) {
     args: [...extensionArgs(granted), ...(process.env.BENCH_CHROMIUM_ARGS?.split(" ").filter(Boolean) ?? [])],
   });
   context.on("close", () => rmSync(granted, { recursive: true, force: true }));
-  // Only the page server answers; everything else on the network is aborted.
+  // Only the page server answers, and the harness itself for a page served at its own address (the
+  // document alone); everything else on the network is aborted.
+  /** The page served at its own address now (`key`: its addressKey; empty: none). */
+  const hosted = { key: "", file: "", strict: false };
   await context.route("**/*", (route) => {
-    const url = route.request().url();
+    const req = route.request();
+    const url = req.url();
+    if (hosted.key && req.resourceType() === "document" && addressKey(url) === hosted.key) {
+      try {
+        const { body, headers } = servedPage(hosted.file, hosted.strict);
+        return route.fulfill({ status: 200, headers, body });
+      } catch (e) {
+        return route.fulfill({ status: 500, contentType: "text/plain", body: String(e) });
+      }
+    }
     if (!/^(https?|wss?):/.test(url) || url.startsWith(origin + "/")) return route.continue();
     return route.abort();
   });
+  /**
+   * Where the page is loaded: at its own address when it has one (served by the route above), else
+   * from the local server. `strict`: with the strict CSP. @param {{ id: string, file: string, address: string | null }} p @param {boolean} strict
+   */
+  function pageUrl(p, strict) {
+    if (!p.address) return `${origin}/${strict ? "s" : "p"}/${encodeURIComponent(p.id)}.html`;
+    Object.assign(hosted, { key: addressKey(p.address), file: p.file, strict });
+    return p.address;
+  }
   let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
   const browser = /** @type {import("playwright-core").Browser} */ (context.browser());
@@ -256,7 +342,7 @@ export async function launch(/** @type {string} */ origin) {
     }
   }
 
-  return { context, page, inWorker, askPage, click, closePopup, setPrepare, prepared, canPrepare: true };
+  return { context, page, inWorker, askPage, click, closePopup, setPrepare, prepared, pageUrl, canPrepare: true };
 }
 
 /* ---------- one page ---------- */
@@ -325,10 +411,12 @@ async function toggles(b, reps) {
 const READABILITY_SRC = readFileSync(path.join(ROOT, "node_modules/@mozilla/readability/Readability.js"), "utf8");
 
 /**
- * @param {Awaited<ReturnType<typeof launch>>} b @param {string} url @param {number} reps
+ * @param {Awaited<ReturnType<typeof launch>>} b @param {{ id: string, file: string, address: string | null }} p
+ * @param {number} reps
  */
-async function measure(b, url, reps) {
+async function measure(b, p, reps) {
   const { page } = b;
+  const url = b.pageUrl(p, false);
   await b.closePopup();
   await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
   const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
@@ -369,7 +457,7 @@ async function measure(b, url, reps) {
 
   // The same page under a strict CSP: the snapshot goes to the background's core.
   await b.closePopup();
-  await page.goto(url.replace("/p/", "/s/"), { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
+  await page.goto(b.pageUrl(p, true), { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
   const strict = await clicks(b, reps, "background");
   // And a last restore of the strict page, after its last clean.
   await b.askPage(Msg.PAGE_RESTORE);
@@ -378,7 +466,7 @@ async function measure(b, url, reps) {
 
   // A failure here leaves the page's other figures as they are: `prepared` then holds the error alone.
   const prepared = b.canPrepare
-    ? await measurePrepared(b, url, reps).catch((e) => ({ error: String(e?.message ?? e).split("\n")[0] }))
+    ? await measurePrepared(b, b.pageUrl(p, false), reps).catch((e) => ({ error: String(e?.message ?? e).split("\n")[0] }))
     : null;
 
   return {
@@ -508,7 +596,8 @@ async function measureLate(b, reps) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  let pages = listPages(args.pages);
+  // BENCH_LOCAL_ADDRESS=1: every page from the local server, as before 2026-11-28 (a before/after).
+  let pages = listPages(args.pages).map((p) => ({ ...p, address: process.env.BENCH_LOCAL_ADDRESS ? null : pageAddress(p.file) }));
   if (args.limit > 0) pages = pages.slice(0, args.limit);
   if (!pages.length) throw new Error(`no *.html or *.html.gz in ${args.pages}`);
   const { server, origin } = await startServer(new Map(pages.map((p) => [p.id, p.file])));
@@ -530,13 +619,13 @@ async function main() {
     try {
       let timer;
       const r = await Promise.race([
-        measure(b, `${origin}/p/${encodeURIComponent(p.id)}.html`, args.reps),
+        measure(b, p, args.reps),
         new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), 4 * PAGE_TIMEOUT_MS))),
       ]).finally(() => clearTimeout(timer));
       walls.push(r.wall);
       lates.push(r.ms.late);
       const { wall, ...rest } = r;
-      line = { id: p.id, ...rest };
+      line = { id: p.id, address: p.address, ...rest };
     } catch (e) {
       failed++;
       line = { id: p.id, error: String(/** @type {any} */ (e)?.message ?? e).split("\n")[0] };

@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DATA = process.env.BLOCKWISE_DATA ?? path.resolve(ROOT, "../shared/data");
 const WCXB_IDS = ["0001", "0002", "0003"];
 const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
-const FIELDS = ["id", "elements", "ms", "first", "strict", "prepared", "kinds", "restores", "late_kind", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
+const FIELDS = ["id", "address", "elements", "ms", "first", "strict", "prepared", "kinds", "restores", "late_kind", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
 const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone", "toggle", "late", "late_wait"].sort();
 const PHASES = ["apply", "classify", "snapshot", "total"];
 
@@ -46,6 +46,10 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
   for (const l of lines) {
     assert.equal(l.error, undefined, `${l.id} failed: ${l.error}`);
     assert.deepEqual(Object.keys(l).sort(), FIELDS, `${l.id}: fields`);
+    // A WCXB page is loaded at the address its ground truth gives (served by the harness, nothing fetched);
+    // a page of no set from the local server.
+    const truth = haveData ? JSON.parse(readFileSync(path.join(DATA, `wcxb-dev/ground-truth/${l.id}.json`), "utf8")).url : null;
+    assert.equal(l.address, truth && new URL(truth).href, `${l.id}: address`);
     assert.ok(Number.isInteger(l.elements) && l.elements > 10, `${l.id}: elements ${l.elements}`);
     assert.deepEqual(Object.keys(l.ms).sort(), MS, `${l.id}: ms fields`);
     for (const [k, v] of Object.entries(l.ms)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: ms.${k} = ${v}`);
@@ -115,4 +119,26 @@ test("the bench server strips scripts but keeps ld+json whole, never as page tex
   assert.equal(stripScripts("<p>a</p><script>never closed <p>b</p>"), "<p>a</p>");
   assert.equal(stripScripts('<meta http-equiv="refresh" content="0;url=x"><p>c</p>'), "<p>c</p>");
   assert.equal(stripScripts('<noscript data-path="/t/1"><div id="main">Thread</div></noscript>'), '<div id="main">Thread</div>');
+});
+
+test("the bench serves UTF-8 bytes as UTF-8 whatever their stale <meta charset> says, others as they declare", async () => {
+  const { contentType } = await import("../../bench/run.mjs");
+  const stale = Buffer.from('<meta http-equiv="content-type" content="text/html; charset=iso-8859-1"><p>don\u2019t</p>', "utf8");
+  assert.equal(contentType(stale), "text/html; charset=utf-8");
+  const latin1 = Buffer.from('<meta charset="iso-8859-1"><p>caf\u00e9</p>', "latin1"); // é as one byte: not UTF-8
+  assert.equal(contentType(latin1), "text/html");
+});
+
+test("a page of a shared set is served at the address the set gives it; other files have none", async (t) => {
+  const { pageAddress } = await import("../../bench/run.mjs");
+  const dir = mkdtempSync(path.join(tmpdir(), "blockwise-address-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  symlinkSync(path.join(ROOT, "www/samples/ksl-north-korea.html"), path.join(dir, "ksl-north-korea.html"));
+  assert.equal(pageAddress(path.join(dir, "ksl-north-korea.html")), null);
+  if (!existsSync(path.join(DATA, "wcxb-dev/html/0001.html.gz"))) return t.skip(`${DATA} is absent`);
+  symlinkSync(path.join(DATA, "wcxb-dev/html/0001.html.gz"), path.join(dir, "0001.html.gz"));
+  const truth = JSON.parse(readFileSync(path.join(DATA, "wcxb-dev/ground-truth/0001.json"), "utf8")).url;
+  assert.equal(pageAddress(path.join(dir, "0001.html.gz")), new URL(truth).href);
+  const l3s = path.join(DATA, "l3s-gn1/original/01ccc7c5-a1d1-46e1-a5f7-43310df16575.html");
+  if (existsSync(l3s)) assert.equal(pageAddress(l3s), "http://www.un.org/apps/news/story.asp?NewsID=25318&Cr=kosovo&Cr1=");
 });
