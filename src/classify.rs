@@ -1587,7 +1587,9 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     // A weak story (a short intro, an SEO blurb, a cookie notice) beside a much larger body of text
     // that is not inside it is not the page's point: the page is a listing (job boards, product grids,
     // section fronts; WCXB listing and collection pages).
-    let weak = found.is_none_or(|(_, mass)| mass < WEAK_STORY_MASS);
+    // (On a page marked up as a product a short text is that product's description, however large
+    // the grid of other products beside it: the page is about the one product.)
+    let weak = found.is_none_or(|(_, mass)| mass < WEAK_STORY_MASS) && !(found.is_some() && marked_up_as(s, f, crate::rules::PRODUCT_TYPE));
     let listing = if weak { ctx.find_listing(&provisional, false) } else { None };
     if let (Some((a, story_mass)), Some((l, _))) = (found, listing) {
         // (Not a column of headline lists beside a short story of real prose: a listing holds some
@@ -2600,6 +2602,11 @@ mod tests {
         let grid = by_id(&s, "grid");
         assert!(c.article.is_some_and(|a| a == grid || s.nodes[a as usize].parent == grid), "{:?}", c.blocks);
         let (s, c) = run(&page(2));
+        assert_eq!(c.article, Some(by_id(&s, "box")), "{:?}", c.blocks);
+        // On a page marked up as one product the short text is that product's description, and the
+        // grid beside it is other products, however many.
+        let product = page(24).replace("<body>", "<head><script type='application/ld+json'>{\"@type\": \"Product\", \"name\": \"Glass cup\"}</script></head><body>");
+        let (s, c) = run(&product);
         assert_eq!(c.article, Some(by_id(&s, "box")), "{:?}", c.blocks);
     }
 
