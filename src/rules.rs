@@ -445,6 +445,10 @@ pub const FORUM_ADDRESS_WORDS: Words = words!["forum", "forums", "thread", "thre
 /// WCXB's 105 tune product pages, 11 of 110 collections). An `itemtype` never holds the quotes:
 /// microdata product pages were tried as well and gained nothing.
 pub const PRODUCT_TYPE: &str = "\"Product\"";
+/// Schema.org types as a JSON-LD script spells them ("Article\"" also ends NewsArticle, TechArticle)
+/// that say a page is about one thing: one product, one article. A short story on such a page is
+/// its description or its text, not a weak story for a larger listing to replace.
+pub const ONE_SUBJECT_TYPES: &[&str] = &[PRODUCT_TYPE, "Article\"", "BlogPosting\""];
 
 /// Labels that head reader comments.
 pub const COMMENTS_LABELS: Words = words![
