@@ -1587,9 +1587,8 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     // A weak story (a short intro, an SEO blurb, a cookie notice) beside a much larger body of text
     // that is not inside it is not the page's point: the page is a listing (job boards, product grids,
     // section fronts; WCXB listing and collection pages).
-    // (On a page marked up as one product or one article ([`ONE_SUBJECT_TYPES`]) a short text is
-    // that product's description or that article, however large the grid of other products or the
-    // list of other stories beside it: the page is about the one thing.)
+    // (On a page marked up as one article ([`ONE_SUBJECT_TYPES`]) a short text is that article,
+    // however large the list of other stories beside it: the page is about the one story.)
     let weak = found.is_none_or(|(_, mass)| mass < WEAK_STORY_MASS) && !(found.is_some() && ONE_SUBJECT_TYPES.iter().any(|t| marked_up_as(s, f, t)));
     let listing = if weak { ctx.find_listing(&provisional, false) } else { None };
     if let (Some((a, story_mass)), Some((l, _))) = (found, listing) {
@@ -2604,10 +2603,9 @@ mod tests {
         assert!(c.article.is_some_and(|a| a == grid || s.nodes[a as usize].parent == grid), "{:?}", c.blocks);
         let (s, c) = run(&page(2));
         assert_eq!(c.article, Some(by_id(&s, "box")), "{:?}", c.blocks);
-        // On a page marked up as one product the short text is that product's description, and the
-        // grid beside it is other products, however many.
-        // The same for one article (NewsArticle, BlogPosting) beside a list of other stories.
-        for t in ["Product", "NewsArticle", "BlogPosting"] {
+        // On a page marked up as one article (NewsArticle, BlogPosting) the short text is that
+        // article, and the list beside it is other things, however long.
+        for t in ["NewsArticle", "BlogPosting"] {
             let one = page(24).replace("<body>", &format!("<head><script type='application/ld+json'>{{\"@type\": \"{t}\", \"name\": \"Glass cup\"}}</script></head><body>"));
             let (s, c) = run(&one);
             assert_eq!(c.article, Some(by_id(&s, "box")), "{t}: {:?}", c.blocks);
