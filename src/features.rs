@@ -553,9 +553,11 @@ const MAX_QUESTION_CHARS: u32 = 200;
 /// sibling whose whole text is one question of three words or more (`<div class=q>What is an online
 /// certificate?</div><div style="display:none">An online certificate…</div>`, `<dt>…?</dt><dd
 /// hidden>`): a FAQ's answer, folded until the question is clicked (WCXB: a course catalogue's FAQ,
-/// a service's, a shop's; on a few article pages the annotators left such answers out).
+/// a service's, a shop's; on a few article pages the annotators left such answers out). Also one the
+/// browser does not render (its stylesheet folds it: `.accordion-content { display: none }`), which
+/// the native parser, knowing no stylesheet, reads as shown: so both paths read the same answers.
 fn is_folded_answer(s: &Snapshot, id: NodeId) -> bool {
-    if !s.attr(id, Attr::Style).is_some_and(style_hides) && s.attr(id, Attr::Hidden).is_none() {
+    if !s.nodes[id as usize].hidden && !s.attr(id, Attr::Style).is_some_and(style_hides) && s.attr(id, Attr::Hidden).is_none() {
         return false;
     }
     let parent = s.nodes[id as usize].parent;
@@ -1483,7 +1485,10 @@ mod tests {
             <p id=draft style='display:none'>Draft: check this figure.</p></div>\
             <dt>How long does a course take?</dt><dd id=a2 hidden>Two to three hours of study.</dd>\
             <div class=login>Sign in to your account</div><div id=x style='display:none'>Your session expired, sign in again.</div>\
-            <div role=region id=m1 hidden><p id=m1p>Module one: working in teams.</p></div></main></body>";
+            <div role=region id=m1 hidden><p id=m1p>Module one: working in teams.</p></div>\
+            <div class=accordion-title>Can I pause a course and come back later?</div>\
+            <div id=a3 class=accordion-content><p>Yes: your progress is kept for a year.</p></div>\
+            <div class=menu-title>Courses</div><div id=y class=menu-content><a href=/a>All courses</a></div></main></body>";
         let mut s = crate::html::parse(html, "https://e.com/");
         let by_id = |s: &Snapshot, v: &str| (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some(v)).unwrap() as usize;
         let check = |s: &Snapshot| {
@@ -1495,15 +1500,19 @@ mod tests {
             assert!(!f.silent[by_id(s, "m1p")] && f.chars[by_id(s, "m1p")] > 20, "an accordion panel's text is read");
         };
         check(&s);
-        // What the content script sends: the folded elements and everything inside them not rendered.
+        // What the content script sends: the folded elements and everything inside them not rendered
+        // (a3 and y folded by the page's stylesheet, which only the browser knows).
         let f = Features::compute(&s);
-        let folded: Vec<usize> = ["a1", "a2", "x", "m1"].iter().map(|v| by_id(&s, v)).collect();
+        let folded: Vec<usize> = ["a1", "a2", "x", "m1", "a3", "y"].iter().map(|v| by_id(&s, v)).collect();
         for i in 0..s.len() {
             if s.nodes[i].tag != Tag::Text && folded.iter().any(|&r| f.contains(r as u32, i as u32)) {
                 s.nodes[i].hidden = true;
             }
         }
         check(&s);
+        let f = Features::compute(&s);
+        assert!(!f.silent[by_id(&s, "a3")] && f.chars[by_id(&s, "a3")] > 20, "an answer folded by the stylesheet is read, as natively");
+        assert!(f.silent[by_id(&s, "y")], "a menu folded by the stylesheet after a label that asks nothing stays hidden");
     }
 
     #[test]

@@ -276,13 +276,20 @@ class Builder {
     this.dead[i] = above;
     if (above === DEAD) rendered = false;
     else if (CAN_CHECK_VISIBILITY && !el.checkVisibility()) {
-      if (getComputedStyle(el).display !== "none") {
+      const display = getComputedStyle(el).display;
+      // `display: contents` has no box of its own, so checkVisibility() says false, but its children
+      // are laid out in its place and shown: it is rendered, and each child is asked for itself (sent
+      // as not rendered, the core took its whole subtree for hidden: a shop's product details, each
+      // section wrapped so).
+      if (display === "none") {
+        if (hiddenByUs(el, this.marked)) this.dead[i] = PUT_AWAY;
+        else {
+          rendered = false;
+          this.dead[i] = DEAD;
+        }
+      } else if (display !== "contents") {
         if (above === PUT_AWAY || isFolded(el)) this.dead[i] = PUT_AWAY;
         else rendered = false;
-      } else if (hiddenByUs(el, this.marked)) this.dead[i] = PUT_AWAY;
-      else {
-        rendered = false;
-        this.dead[i] = DEAD;
       }
     }
     this.flags[i] = rendered ? 0 : FLAG_NOT_RENDERED;

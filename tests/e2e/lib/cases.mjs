@@ -49,8 +49,11 @@ export const CASES = {
 /** The late-content page: a sponsored widget arrives 500 ms after the load event, a related box 400 ms later. */
 export const LATE = { path: "/pages/late.html", story: ".story-body > p", widget: "#late-sponsored", related: "#late-related" };
 
-/** A story whose FAQ answers are folded in closed <details>, with two notes the page hides with display:none. */
-export const FOLDED = { path: "/pages/folded.html", answers: ".faq .answer", hidden: "[style*='display:none']" };
+/**
+ * A story whose FAQ answers are folded in closed <details> and, one, by its stylesheet under its question,
+ * with a paragraph in a `display: contents` wrapper and two notes the page hides with display:none.
+ */
+export const FOLDED = { path: "/pages/folded.html", answers: ".faq .answer, .qa-answer", wrapped: ".section-wrap p", hidden: "[style*='display:none']" };
 
 /** A listing page: two teaser lists that are the page's own content (not hidden), which the reader view keeps. */
 export const LISTING = { path: "/pages/listing.html", lines: ".cards p" };

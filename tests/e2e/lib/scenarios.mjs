@@ -198,27 +198,33 @@ export async function readerView(h, c) {
 }
 
 /**
- * Folded content: the answers of a FAQ in closed `<details>` are the story's text put away for a click,
- * so the reader view shows them; what the page hides with `display: none` (inside a closed `<details>`
- * or not) it does not.
+ * Folded content: the answers of a FAQ in closed `<details>`, or folded by the page's stylesheet under
+ * their question, are the story's text put away for a click, so the reader view shows them (as the native
+ * parser, which knows no stylesheet, reads them); what the page hides with `display: none` (inside a
+ * closed `<details>` or not) it does not. A paragraph in a `display: contents` wrapper (no box of its own,
+ * so `checkVisibility()` says false of the wrapper) is shown, and in the reader view.
  * @param {Harness} h
  */
 export async function foldedReader(h) {
   await h.goto(FOLDED.path);
   const page = await h.page(
-    ([answers, hidden]) => ({
+    ([answers, wrapped, hidden]) => ({
       answers: [...document.querySelectorAll(answers)].map((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim()),
+      wrapped: [...document.querySelectorAll(wrapped)].map((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim()),
       hidden: [...document.querySelectorAll(hidden)].map((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim()),
       folded: [...document.querySelectorAll(answers)].every((p) => !p.checkVisibility()),
+      boxless: [...document.querySelectorAll(wrapped)].every((p) => p.checkVisibility() && !p.parentElement?.checkVisibility()),
     }),
-    [FOLDED.answers, FOLDED.hidden],
+    [FOLDED.answers, FOLDED.wrapped, FOLDED.hidden],
   );
-  assert.ok(page.answers.length >= 2 && page.hidden.length >= 2, "the page has its folded answers and hidden notes");
-  assert.ok(page.folded, "the browser does not render a closed <details>' answers");
+  assert.ok(page.answers.length >= 3 && page.hidden.length >= 2 && page.wrapped.length >= 1, "the page has its folded answers, wrapped paragraph and hidden notes");
+  assert.ok(page.folded, "the browser does not render the folded answers");
+  assert.ok(page.boxless, "the wrapped paragraph is rendered, its display:contents wrapper has no box");
   await h.clickAction();
   await h.openReader();
   const text = await h.reader(() => (document.getElementById("content")?.textContent ?? "").replace(/\s+/g, " "));
   assert.deepEqual(page.answers.filter((a) => !text.includes(a)), [], "every folded answer is in the reader view");
+  assert.deepEqual(page.wrapped.filter((a) => !text.includes(a)), [], "the paragraph in a display:contents wrapper is in the reader view");
   assert.deepEqual(page.hidden.filter((t) => text.includes(t)), [], "no display:none text is in the reader view");
   await h.closeReader();
 }
