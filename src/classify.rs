@@ -205,7 +205,7 @@ const LABEL_LISTS: [Words; 5] = [SPONSORED_LABELS, COMMENTS_LABELS, RELATED_LABE
 impl<'a> Ctx<'a> {
     fn new(s: &'a Snapshot, f: &'a Features) -> Ctx<'a> {
         let memo_at = vec![0; 2 * s.len()];
-        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, thread: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), notices: copyright_notices(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new(), in_menu: in_menus(s, f) }
+        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, thread: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), notices: copyright_notices(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new(), in_menu: in_menus(s, f, true) }
     }
 
     fn inside_article(&self, id: NodeId) -> bool {
@@ -1584,6 +1584,10 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     let discussion = is_discussion_page(s, f) || address_names_a_forum(&s.url) || states_a_forum_address(s);
     ctx.thread = discussion;
     let mut found = ctx.find_article(&provisional).or_else(|| ctx.find_article(&[]));
+    if found.is_none() {
+        ctx.in_menu = in_menus(s, f, false);
+        found = ctx.find_article(&provisional).or_else(|| ctx.find_article(&[]));
+    }
     // A weak story (a short intro, an SEO blurb, a cookie notice) beside a much larger body of text
     // that is not inside it is not the page's point: the page is a listing (job boards, product grids,
     // section fronts; WCXB listing and collection pages).
@@ -1691,12 +1695,12 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
 
 /// The nodes inside a `<nav>` of the page, one holding less than [`MAX_PART_PAGE_SHARE`] of the page's
 /// text (a `<nav>` around nearly all of it is a wrapper, not a menu).
-fn in_menus(s: &Snapshot, f: &Features) -> Vec<bool> {
+fn in_menus(s: &Snapshot, f: &Features, footers: bool) -> Vec<bool> {
     let mut out = vec![false; s.len()];
     let page: u32 = (0..s.len()).filter(|&j| s.nodes[j].parent == NONE).map(|j| f.chars[j]).sum();
     let mut j = 0;
     while j < s.len() {
-        if s.nodes[j].tag == Tag::Nav && (f.chars[j] as f32) < MAX_PART_PAGE_SHARE * page as f32 {
+        if (s.nodes[j].tag == Tag::Nav || (footers && s.nodes[j].tag == Tag::Footer)) && (f.chars[j] as f32) < MAX_PART_PAGE_SHARE * page as f32 {
             out[j..f.end[j] as usize].fill(true);
             j = f.end[j] as usize;
         } else {
@@ -2204,6 +2208,27 @@ mod tests {
         for id in ["sign-up-for-an-account-and-get-a-number-section", "receive-and-reply-to-an-incoming-message-section"] {
             assert_eq!(c.kind_of(&s, by_id(&s, id)), Some(Kind::Article), "{id}: {:?}", c.blocks);
         }
+    }
+
+    #[test]
+    fn the_story_is_not_looked_for_in_the_pages_footer() {
+        // A landing page: the story is told in a few paragraphs; the footer carries a longer "about
+        // us" text. The story is the page's main text, not the footer's blurb; a page whose only
+        // prose is in its footer still finds it there.
+        let about = "Founded in 1996 by two engineers in a garage, our company has grown into a team of two hundred people who build, host and support the tools that thousands of small businesses use every day to run their shops.";
+        let story = "Our hosted ledger keeps every invoice, receipt and payment in one place, so that the month's books close themselves and your accountant sees the same figures you do.";
+        let html = format!(
+            "<body><header><a href='/'>Home</a> <a href='/pricing'>Pricing</a> <a href='/login'>Log in</a></header>\
+             <main id=main><h1>Books that close themselves</h1><p>{story}</p><p>{story}</p><p>{story}</p></main>\
+             <footer id=foot><div id=about><p>{about}</p><p>{about}</p><p>{about}</p><p>{about}</p><p>{about}</p></div>\
+             <div><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a></div></footer></body>"
+        );
+        let (s, c) = run(&html);
+        let a = c.article.expect("a story");
+        assert!(!s.path(a).contains("footer"), "{}: {:?}", s.path(a), c.blocks);
+        let html = format!("<body><main><h1>Ledger</h1></main><footer><div id=about><p>{about}</p><p>{about}</p><p>{about}</p></div><div><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a></div></footer></body>");
+        let (s, c) = run(&html);
+        assert!(c.article.is_some_and(|a| s.path(a).contains("footer")), "{:?}", c.blocks);
     }
 
     #[test]
