@@ -333,6 +333,11 @@ export async function correctionRemembered(h) {
   });
   const now = await waitFor(() => h.page(view, c), (v) => v.blocks.sponsored === "shown");
   assert.equal(now.blocks.sponsored, "shown", "the corrected block shows at once");
+  // The block shows before the correction is written to storage; the popup offers "Undo" once the
+  // content script's reply says it is saved. Leaving the page before that would lose it (a race the
+  // test hit under load in Firefox; a person takes longer than the write).
+  const undo = () => h.popup(() => document.querySelectorAll('#blocks li[data-kind="sponsored"] button.correct[data-action="undo"]').length);
+  assert.equal(await waitFor(undo, (n) => n > 0), 1, "the popup offers to undo the saved correction");
   await h.goto(c.path);
   await h.clickAction();
   const next = await waitFor(() => h.page(view, c), (v) => v.marked > 0);
