@@ -196,6 +196,9 @@ struct Ctx<'a> {
     /// Elements inside the page's `<nav>`s ([`in_menus`]): every search for the story or the listing
     /// leaves them out, and a page is searched up to five times.
     in_menu: Vec<bool>,
+    /// Each element's own prose mass as the last story search counted it ([`Ctx::find_article`]:
+    /// nothing in provisional blocks, dialogs or menus), to weigh the story as it will be shown.
+    story_own: Vec<u32>,
 }
 
 /// The label lists of [`Ctx::label_match`], by index: sponsored, comments, related, navigation,
@@ -205,7 +208,7 @@ const LABEL_LISTS: [Words; 5] = [SPONSORED_LABELS, COMMENTS_LABELS, RELATED_LABE
 impl<'a> Ctx<'a> {
     fn new(s: &'a Snapshot, f: &'a Features) -> Ctx<'a> {
         let memo_at = vec![0; 2 * s.len()];
-        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, thread: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), notices: copyright_notices(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new(), in_menu: in_menus(s, f, true) }
+        Ctx { s, f, article: None, headline: None, article_mass: 0, listing: false, thread: false, after_comments: after_comments_marker(s, f), label_before: label_before(s, f), memo_at, memo: Vec::new(), page_top_end: page_top_end(s, f), notices: copyright_notices(s, f), label_at: vec![0; s.len()], label_texts: Vec::new(), label_norms: Vec::new(), label_lists: Vec::new(), in_menu: in_menus(s, f, true), story_own: Vec::new() }
     }
 
     fn inside_article(&self, id: NodeId) -> bool {
@@ -1183,6 +1186,7 @@ impl<'a> Ctx<'a> {
             }
             own[j] = if excluded[j] || in_menu[j] { 0 } else { m };
         }
+        self.story_own.clone_from(&own);
         self.find_root(own, MIN_ARTICLE_CHARS)
     }
 
@@ -1284,6 +1288,28 @@ impl<'a> Ctx<'a> {
             cur = p;
         }
         Some((cur, mass[cur as usize]))
+    }
+
+    /// The story's root grown to take in its headline when that sits just above it (the smallest box
+    /// holding both, unless that adds too much), and the headline.
+    fn climb_to_headline(&self, root: NodeId) -> (NodeId, Option<NodeId>) {
+        let (s, f) = (self.s, self.f);
+        let headline = self.find_headline(root);
+        if let Some(h) = headline {
+            let lca = if f.contains(root, h) { NONE } else { common_ancestor(s, f, root, h) };
+            // (No common ancestor when the snapshot is a forest: a broken wire, never a page.)
+            if lca != NONE {
+                let grown = f.chars[lca as usize].saturating_sub(f.chars[root as usize]) as f32;
+                let tag = s.nodes[lca as usize].tag;
+                // The page's own `<article>` around the headline and the body may add more (an intro
+                // in sections of its own before the longest one).
+                let max_growth = if matches!(tag, Tag::Article | Tag::Main) { ARTICLE_CLIMB_MAX_GROWTH } else { HEADLINE_CLIMB_MAX_GROWTH };
+                if !matches!(tag, Tag::Html | Tag::Body) && grown <= max_growth * f.chars[root as usize] as f32 {
+                    return (lca, headline);
+                }
+            }
+        }
+        (root, headline)
     }
 
     /// The story's headline: an h1 inside the root, else the last h1 before it that is not in a menu.
@@ -1593,7 +1619,15 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     // section fronts; WCXB listing and collection pages).
     // (On a page marked up as one article ([`ONE_SUBJECT_TYPES`]) a short text is that article,
     // however large the list of other stories beside it: the page is about the one story.)
-    let weak = found.is_none_or(|(_, mass)| mass < WEAK_STORY_MASS) && !(found.is_some() && ONE_SUBJECT_TYPES.iter().any(|t| marked_up_as(s, f, t)));
+    // (A story whose headline heads the box just before it, the two side by side in one parent, is
+    // weighed with that box, as it will be shown: a product page's description tab after the box of
+    // its title, price and summary is one story, not a weak one for the related products beside it
+    // to replace. A headline further up is weighed as before.)
+    let shown_mass = found.map(|(a, mass)| {
+        let (root, _) = ctx.climb_to_headline(a);
+        if root != s.nodes[a as usize].parent { mass } else { ctx.story_own[root as usize..f.end[root as usize] as usize].iter().sum() }
+    });
+    let weak = shown_mass.is_none_or(|mass| mass < WEAK_STORY_MASS) && !(found.is_some() && ONE_SUBJECT_TYPES.iter().any(|t| marked_up_as(s, f, t)));
     let listing = if weak { ctx.find_listing(&provisional, false) } else { None };
     if let (Some((a, story_mass)), Some((l, _))) = (found, listing) {
         // (Not a column of headline lists beside a short story of real prose: a listing holds some
@@ -1630,24 +1664,9 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     let mut out = Vec::new();
     let mut article = None;
     let mut headline = None;
-    if let Some((mut root, mass)) = found {
-        headline = ctx.find_headline(root);
-        if let Some(h) = headline {
-            let lca = if f.contains(root, h) { NONE } else { common_ancestor(s, f, root, h) };
-            // (No common ancestor when the snapshot is a forest: a broken wire, never a page.)
-            if lca != NONE {
-                let grown = f.chars[lca as usize].saturating_sub(f.chars[root as usize]) as f32;
-                let tag = s.nodes[lca as usize].tag;
-                // The page's own `<article>` around the headline and the body may add more (an intro
-                // in sections of its own before the longest one).
-                let max_growth = if matches!(tag, Tag::Article | Tag::Main) { ARTICLE_CLIMB_MAX_GROWTH } else { HEADLINE_CLIMB_MAX_GROWTH };
-                if !matches!(tag, Tag::Html | Tag::Body)
-                    && grown <= max_growth * f.chars[root as usize] as f32
-                {
-                    root = lca;
-                }
-            }
-        }
+    if let Some((root, mass)) = found {
+        let (mut root, h) = ctx.climb_to_headline(root);
+        headline = h;
         if !ctx.listing {
             root = widen_to_sibling_parts(s, f, root);
         }
@@ -2635,6 +2654,28 @@ mod tests {
             let (s, c) = run(&one);
             assert_eq!(c.article, Some(by_id(&s, "box")), "{t}: {:?}", c.blocks);
         }
+    }
+
+    #[test]
+    fn a_product_description_under_its_title_and_summary_is_weighed_with_them() {
+        // A rental shop's product page: the title, price and a summary in one box, the description
+        // tab (most of the prose, short of a full story alone) in the box after it, and a grid of
+        // related products beside both with more text. The story as shown (grown to its headline)
+        // is long enough: it is the page's point, not a weak story for the grid to replace.
+        let summary = "<p>Our most popular pack for trips of three nights or more, fitted to you before you leave the shop and cleaned after every single rental.</p>\
+                       <p>Rent it for a weekend or for a whole month: the price per day drops the longer you keep it, and delivery to your trailhead is free.</p>";
+        let para = "<p>The frame carries heavy loads close to your back, and its mesh panel keeps air moving between you and the pack on long climbs in the heat of summer.</p>";
+        let cards: String = (0..14)
+            .map(|k| format!("<li><a href='/product/tent-{k}'>Two person backpacking tent model {k} rental</a> <span>From $12.00 per day</span> <a href='/cart?add={k}'>Add to cart</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><header><a href=/>Home</a> <a href=/rentals>Rentals</a></header><div id=page><div id=product>\
+             <div id=summary><h1>Trail pack 65 litre rental</h1>{summary}<span>$45.00</span></div>\
+             <div id=details>{para}{para}{para}{para}{para}{para}{para}</div></div>\
+             <div id=grid><h2>You may also like</h2><ul>{cards}</ul></div></div></body>"
+        );
+        let (s, c) = run(&html);
+        assert_eq!(c.article, Some(by_id(&s, "product")), "{:?}", c.blocks);
     }
 
     #[test]
