@@ -1623,8 +1623,9 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     // weighed with that box, as it will be shown: a product page's description tab after the box of
     // its title, price and summary is one story, not a weak one for the related products beside it
     // to replace. A headline further up is weighed as before.)
-    let shown_mass = found.map(|(a, mass)| {
-        let (root, _) = ctx.climb_to_headline(a);
+    // (The climb is kept for the story below when no listing replaces it: worked out once.)
+    let climbed = found.map(|(a, _)| (a, ctx.climb_to_headline(a)));
+    let shown_mass = found.zip(climbed).map(|((a, mass), (_, (root, _)))| {
         if root != s.nodes[a as usize].parent { mass } else { ctx.story_own[root as usize..f.end[root as usize] as usize].iter().sum() }
     });
     let weak = shown_mass.is_none_or(|mass| mass < WEAK_STORY_MASS) && !(found.is_some() && ONE_SUBJECT_TYPES.iter().any(|t| marked_up_as(s, f, t)));
@@ -1665,7 +1666,10 @@ pub fn classify(s: &Snapshot, f: &Features) -> Classification {
     let mut article = None;
     let mut headline = None;
     if let Some((root, mass)) = found {
-        let (mut root, h) = ctx.climb_to_headline(root);
+        let (mut root, h) = match climbed {
+            Some((a, up)) if a == root => up,
+            _ => ctx.climb_to_headline(root),
+        };
         headline = h;
         if !ctx.listing {
             root = widen_to_sibling_parts(s, f, root);
