@@ -42,10 +42,10 @@ test-www: wasm
 	node --test tests/www/
 
 # The extension in headless Chromium against Readability.js on every page of DIR (docs/benchmarks.md):
-#   make bench PAGES=DIR OUT=FILE [LIMIT=N] [REPS=N];   bench/stage.sh links a shared set into a DIR
+#   make bench PAGES=DIR OUT=FILE [LIMIT=N] [REPS=N] [STEPS=quality];   bench/stage.sh links a shared set into a DIR
 bench: extension
-	@[ -n "$(PAGES)" ] && [ -n "$(OUT)" ] || { echo "usage: make bench PAGES=DIR OUT=FILE [LIMIT=N] [REPS=N]"; exit 2; }
-	node bench/run.mjs --pages "$(PAGES)" --out "$(OUT)" $(if $(LIMIT),--limit $(LIMIT)) $(if $(REPS),--reps $(REPS))
+	@[ -n "$(PAGES)" ] && [ -n "$(OUT)" ] || { echo "usage: make bench PAGES=DIR OUT=FILE [LIMIT=N] [REPS=N] [STEPS=quality]"; exit 2; }
+	node bench/run.mjs --pages "$(PAGES)" --out "$(OUT)" $(if $(LIMIT),--limit $(LIMIT)) $(if $(REPS),--reps $(REPS)) $(if $(STEPS),--steps $(STEPS))
 
 # Scores bench output against the shared sets' ground truth; writes docs/benchmarks.md and its plot.
 #   make score OUT="FILE [FILE...]"

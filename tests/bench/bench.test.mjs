@@ -142,3 +142,33 @@ test("a page of a shared set is served at the address the set gives it; other fi
   const l3s = path.join(DATA, "l3s-gn1/original/01ccc7c5-a1d1-46e1-a5f7-43310df16575.html");
   if (existsSync(l3s)) assert.equal(pageAddress(l3s), "http://www.un.org/apps/news/story.asp?NewsID=25318&Cr=kosovo&Cr1=");
 });
+
+test("make bench --steps quality: the quality fields only, and make score still reads them", { timeout: 120_000 }, (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "blockwise-bench-q-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const haveData = existsSync(path.join(DATA, "wcxb-dev/html/0001.html.gz"));
+  if (haveData) symlinkSync(path.join(DATA, "wcxb-dev/html/0001.html.gz"), path.join(dir, "0001.html.gz"));
+  else {
+    const reason = `${DATA} is absent: the quality-only run goes over the seed page, and the scorer is not run`;
+    console.log(`SKIPPED: ${reason}`);
+    t.diagnostic(`SKIPPED: ${reason}`);
+    symlinkSync(path.join(ROOT, "www/samples/ksl-north-korea.html"), path.join(dir, "ksl-north-korea.html"));
+  }
+  const out = path.join(dir, "out.jsonl");
+  execFileSync("node", [path.join(ROOT, "bench/run.mjs"), "--pages", dir, "--out", out, "--reps", "1", "--steps", "quality"], { stdio: ["ignore", "inherit", "inherit"] });
+  const [l, ...rest] = readFileSync(out, "utf8").trim().split("\n").map((x) => JSON.parse(x));
+  assert.equal(rest.length, 0);
+  assert.equal(l.error, undefined, `${l.id} failed: ${l.error}`);
+  const skipped = ["strict", "prepared", "late_kind"];
+  assert.deepEqual(Object.keys(l).sort(), FIELDS.filter((f) => !skipped.includes(f)), "fields of a quality-only line");
+  assert.deepEqual(Object.keys(l.ms).sort(), MS.filter((k) => !["toggle", "late", "late_wait"].includes(k)), "ms fields of a quality-only line");
+  assert.ok(l.ms.readability > 0 && l.kinds.article >= 1, `readability ${l.ms.readability} ms, kinds ${JSON.stringify(l.kinds)}`);
+  assert.equal(l.restores.exact, l.restores.done);
+  for (const k of ["article_text", "readability_text", "visible_text"]) assert.ok(l[k].trim().length > 50, k);
+  // An unknown step list is refused, not run as "all".
+  assert.throws(() => execFileSync("node", [path.join(ROOT, "bench/run.mjs"), "--pages", dir, "--out", out, "--steps", "fast"], { stdio: "pipe" }), /--steps must be one of all, quality/);
+  if (!haveData) return;
+  const table = execFileSync("python3", [path.join(ROOT, "bench/score.py"), out], { encoding: "utf8" });
+  assert.match(table, /\| WCXB dev, all types \| 1 \| \*\*\d\.\d{3}\*\* \| \d\.\d{3} \|/);
+  assert.doesNotMatch(table, /strict-CSP pages|late widget|prepared before the click/);
+});
