@@ -44,10 +44,23 @@ struct Original {
     words: Vec<Word>,
 }
 
-/// The page's address is not in the set: its site is taken to be the host that most of its absolute
-/// links point at (2008 pages linked to their own site with absolute addresses), so that links to
-/// the site's own stories read as such.
-fn page_url(html: &str) -> String {
+/// The page's address as `url-mapping.txt` gives it (`<urn:uuid:ID>` TAB address, one page a line), by
+/// page id; the bench loads each page at that address too (bench/run.mjs).
+fn url_mapping(dir: &str) -> std::collections::HashMap<String, String> {
+    let text = std::fs::read_to_string(format!("{dir}/url-mapping.txt")).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| {
+            let (urn, url) = l.split_once('\t')?;
+            let id = urn.trim().strip_prefix("<urn:uuid:")?.strip_suffix('>')?;
+            Some((id.to_string(), url.trim().to_string()))
+        })
+        .collect()
+}
+
+/// The page's address when the set does not give it: its site is taken to be the host that most of its
+/// absolute links point at (2008 pages linked to their own site with absolute addresses), so that links
+/// to the site's own stories read as such.
+fn guessed_url(html: &str) -> String {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut at = 0;
     while let Some(k) = html[at..].find("href=").map(|k| k + at) {
@@ -65,8 +78,8 @@ fn page_url(html: &str) -> String {
     format!("http://{}/story.html", host.to_ascii_lowercase())
 }
 
-fn original_words(html: &str) -> Original {
-    let snap = blockwise::html::parse(html, &page_url(html));
+fn original_words(html: &str, url: &str) -> Original {
+    let snap = blockwise::html::parse(html, url);
     let a = blockwise::analyze(&snap, false);
     let f = blockwise::features::Features::compute(&snap);
     let blocks: std::collections::HashMap<u32, Kind> = a.blocks().iter().map(|b| (b.node, b.kind)).collect();
@@ -177,10 +190,10 @@ fn common_ancestor(snap: &Snapshot, a: NodeId, b: NodeId) -> NodeId {
 /// pages hold the same text in the same order; the annotation only wraps it in spans, which would
 /// change the page's structure if we classified the annotated copy itself). `None` when the word
 /// sequences differ in length and cannot be aligned.
-fn page_result(annotated: &str, original: &str, show: Option<(Kind, usize)>) -> Option<PageResult> {
-    let orig = original_words(original);
+fn page_result(annotated: &str, original: &str, url: &str, show: Option<(Kind, usize)>) -> Option<PageResult> {
+    let orig = original_words(original, url);
     let predicted = &orig.words;
-    let snap = blockwise::html::parse(annotated, &page_url(original));
+    let snap = blockwise::html::parse(annotated, url);
     let f = blockwise::features::Features::compute(&snap);
     let n = snap.len();
     let mut gold = vec![255u8; n];
@@ -268,6 +281,11 @@ fn main() {
         Err(e) => { eprintln!("l3s: cannot read {dir}/annotated: {e}"); std::process::exit(1); }
     };
     files.sort();
+    let urls = url_mapping(&dir);
+    if urls.is_empty() {
+        eprintln!("l3s: no {dir}/url-mapping.txt: each page's site is guessed from its links");
+    }
+    let guessed = std::sync::atomic::AtomicUsize::new(0);
     let show = show_target();
     let total = std::sync::Mutex::new([[0u64; 7]; 7]);
     let listing = std::sync::Mutex::new(Vec::new());
@@ -281,7 +299,13 @@ fn main() {
                 let bytes = std::fs::read(p).unwrap_or_default();
                 let orig_path = p.parent().and_then(|d| d.parent()).map(|d| d.join("original").join(p.file_name().unwrap()));
                 let orig = orig_path.as_ref().and_then(|o| std::fs::read(o).ok()).unwrap_or_default();
-                let Some(r) = page_result(&String::from_utf8_lossy(&bytes), &String::from_utf8_lossy(&orig), show) else {
+                let orig = String::from_utf8_lossy(&orig);
+                let id = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                let url = urls.get(id).cloned().unwrap_or_else(|| {
+                    guessed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    guessed_url(&orig)
+                });
+                let Some(r) = page_result(&String::from_utf8_lossy(&bytes), &orig, &url, show) else {
                     *skipped.lock().unwrap() += 1;
                     continue;
                 };
@@ -308,6 +332,7 @@ fn main() {
     let not_article: u64 = (1..=3).map(|g| row(g) - m[g][Kind::Article as usize] - m[g][NO_BLOCK]).sum();
     let skipped = skipped.into_inner().unwrap();
     println!("L3S-GN1: {} pages, the untouched page classified and scored word by word against the annotated copy (micro-averaged); {skipped} pages whose texts could not be aligned skipped", files.len() - skipped);
+    println!("each page at the address url-mapping.txt gives it; {} pages not there, their site guessed from their links", guessed.into_inner());
     println!("related  (sel4): precision {:.3} recall {:.3}  ({} gold words)", r(m[4][rel], column(rel)), r(m[4][rel], row(4)), row(4));
     println!("comments (sel5): precision {:.3} recall {:.3}  ({} gold words)", r(m[5][com], column(com)), r(m[5][com], row(5)), row(5));
     println!("story words (sel1-3) hidden by default settings: {:.2}%  (classified other than article: {:.2}%)", 100.0 * r(hidden, story), 100.0 * r(not_article, story));
