@@ -367,6 +367,14 @@ impl Builder<'_> {
         is_count_line(&t) || THREAD_BUTTON_TEXTS.contains(&t)
     }
 
+    /// A poster's signature under each post in a thread: an element whose class or id says
+    /// "signature" (vBulletin's `signaturecontainer`, XenForo's `message-signature`, Invision's
+    /// `ipsEntry__signature`, phpBB's `signature`; Stack Exchange's `post-signature`, the asker's and
+    /// answerer's cards). The reader of a thread shows the posts without them.
+    fn is_signature(&self, i: NodeId) -> bool {
+        self.thread && [Attr::Class, Attr::Id].iter().any(|&a| self.s.attr(i, a).is_some_and(|v| text::contains(v, "signature") || text::contains(v, "Signature")))
+    }
+
     /// A grid of other products on a product's page: three or more element children, two thirds of
     /// them cards of under 300 characters with a link and a price (a currency sign and a digit), that
     /// hold less than half of the story root's words (a shop's category page is its grid).
@@ -538,7 +546,7 @@ impl Builder<'_> {
                 || (self.lists && nested_block == Some(Kind::Related))
                 || (self.link_lists && nested.is_some_and(crate::classify::is_link_list_only))
                 || (nested_block == Some(Kind::Navigation) && self.is_data_table(i));
-            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_screen_reader_text(i) || self.is_poster_card(i) || self.is_thread_counter(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
+            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_screen_reader_text(i) || self.is_poster_card(i) || self.is_thread_counter(i) || self.is_signature(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
                 i = self.f.end[iu];
                 continue;
             }
@@ -1566,6 +1574,23 @@ mod tests {
         assert!(text.contains(second) && text.contains(answer) && text.contains("I had 2 lathes."), "{text}");
         assert!(!text.contains("13") && !text.contains("#1") && !text.contains("-2") && !text.contains("12 likes"), "{text}");
         assert!(!text.contains("Click to expand") && !text.contains("Reply"), "{text}");
+    }
+
+    #[test]
+    fn a_thread_shows_its_posts_without_the_posters_signatures() {
+        // Each post ends with its poster's signature, named so in its class or id the ways forum
+        // software names it; outside a thread the same class names nothing.
+        let (first, answer) = (LATHE_FIRST, LATHE_ANSWER);
+        let sig1 = "Running a 1972 Myford Super 7 and a Boxford shaper in a cold garage workshop";
+        let sig2 = "Visit my channel for weekly videos on restoring old machine tools and lathes";
+        let text = thread_text(&format!(
+            "<article><a href=/u/turner>turner</a><div class=body><p>{first}</p></div><div class='message-signature'><div>{sig1}</div></div></article>
+            <article><a href=/u/ann>ann</a><div class=body><p>{answer}</p></div><div data-role=memberSignature class='ipsEntry__signature'>{sig2}</div><div id=msg_12_signature>{sig1}</div></article>"
+        ));
+        assert!(text.contains(first) && text.contains(answer), "{text}");
+        assert!(!text.contains(sig1) && !text.contains(sig2), "{text}");
+        let r = reader_of("", &format!("<p>{first}</p><p class=signature-dish>{answer}</p>"));
+        assert!(r.text.contains(answer), "{}", r.text);
     }
 
     #[test]
