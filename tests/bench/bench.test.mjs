@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DATA = process.env.BLOCKWISE_DATA ?? path.resolve(ROOT, "../shared/data");
 const WCXB_IDS = ["0001", "0002", "0003"];
 const KINDS = ["article", "related", "promotion", "sponsored", "navigation", "comments"];
-const FIELDS = ["id", "address", "elements", "ms", "first", "strict", "prepared", "kinds", "restores", "late_kind", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
+const FIELDS = ["id", "address", "elements", "ms", "first", "engine", "strict", "prepared", "kinds", "restores", "late_kind", "article_text", "reader_meta", "readability_text", "visible_text", "annotated_html"].sort();
 const MS = ["total", "snapshot", "classify", "apply", "readability", "readability_clone", "toggle", "late", "late_wait"].sort();
 const PHASES = ["apply", "classify", "snapshot", "total"];
 
@@ -51,6 +51,7 @@ test("make bench: one sane JSON line per page, and make score reads them", { tim
     const truth = haveData ? JSON.parse(readFileSync(path.join(DATA, `wcxb-dev/ground-truth/${l.id}.json`), "utf8")).url : null;
     assert.equal(l.address, truth && new URL(truth).href, `${l.id}: address`);
     assert.ok(Number.isInteger(l.elements) && l.elements > 10, `${l.id}: elements ${l.elements}`);
+    assert.equal(l.engine, "content", `${l.id}: a page this small is classified in the content script`);
     assert.deepEqual(Object.keys(l.ms).sort(), MS, `${l.id}: ms fields`);
     for (const [k, v] of Object.entries(l.ms)) assert.ok(Number.isFinite(v) && v >= 0, `${l.id}: ms.${k} = ${v}`);
     assert.ok(l.ms.total >= l.ms.snapshot && l.ms.total >= l.ms.classify, `${l.id}: total covers its parts`);
