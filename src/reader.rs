@@ -409,7 +409,7 @@ impl Builder<'_> {
 
     /// Text printed for screen readers only, beside what the eye reads: a class of the common
     /// visually-hidden conventions ([`VISUALLY_HIDDEN`]: Bootstrap's `sr-only`, `visually-hidden`,
-    /// WordPress's `screen-reader-text`, the Korean `blind`) on an element whose parent shows more
+    /// WordPress's `screen-reader-text`, the Korean `blind`, and their prefixed forms) on an element whose parent shows more
     /// ("Regular price" before "$19.99", "opens in a new tab" in a link, a video's description under
     /// it). Alone in its parent it stands for an icon ("Yes" in a comparison table) and stays.
     fn is_screen_reader_text(&self, i: NodeId) -> bool {
@@ -679,12 +679,21 @@ fn is_count_line(t: &str) -> bool {
 }
 
 fn is_visually_hidden(s: &Snapshot, i: NodeId) -> bool {
-    s.attr(i, Attr::Class).is_some_and(|c| c.split_ascii_whitespace().any(|t| VISUALLY_HIDDEN.iter().any(|v| t.eq_ignore_ascii_case(v))))
+    s.attr(i, Attr::Class).is_some_and(|c| {
+        c.split_ascii_whitespace().any(|t| {
+            let t = crate::lower::lower(t);
+            t == "blind" || VISUALLY_HIDDEN.iter().any(|v| text::contains(&t, v))
+        })
+    })
 }
 /// Class words that hide an element from the eye and leave it to screen readers (CSS clip or
 /// off-screen position: the browser renders it, so neither natively nor in the browser is it
-/// "not rendered").
-const VISUALLY_HIDDEN: &[&str] = &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "blind"];
+/// "not rendered"), found inside a class word as frameworks and shops prefix or extend them
+/// (`u-text-sr-only`, `screen-reader-only`, `screenreader`, `a-offscreen`, Foundation's `show-for-sr`,
+/// `visible-sr`, Drupal's `element-invisible`, `is-hidden-accessible`, `selected-assistive-text`);
+/// the Korean `blind` only whole.
+const VISUALLY_HIDDEN: &[&str] =
+    &["sr-only", "screen-reader", "screenreader", "visually-hidden", "visuallyhidden", "offscreen", "show-for-sr", "visible-sr", "element-invisible", "hidden-accessible", "assistive-text"];
 
 /// Text meant for a machine that a page prints by mistake or as a decoy: a UUID (a shop spells
 /// "Sponsored" in single letters between UUID decoys), a bare address that is no link's text (a shop's
@@ -1600,10 +1609,14 @@ mod tests {
             "<p>The coffee is a dark roast of arabica and robusta beans, certified organic and fair trade.</p>\
              <div><span class='visually-hidden'>Regular price</span> <span>$19.99</span></div>\
              <p>Read <a href=/origin>where it grows<span class=sr-only> (opens in a new tab)</span></a> on our farm pages.</p>\
+             <div><span class='u-text-SR-only'>Sale price</span> <span>$17.99</span></div>\
+             <div><span class=a-offscreen>Unit price</span> <span>$0.50 / oz</span></div>\
+             <p><span class=show-for-sr>Roasted on:</span> Monday <span class=screenreader>(local time)</span></p>\
              <table><tr><th>Free delivery</th><td><span class=sr-only>Yes</span></td></tr></table>",
         );
-        assert!(r.text.contains("$19.99") && r.text.contains("where it grows"), "{}", r.text);
+        assert!(r.text.contains("$19.99") && r.text.contains("where it grows") && r.text.contains("$17.99") && r.text.contains("Monday"), "{}", r.text);
         assert!(!r.text.contains("Regular price") && !r.text.contains("opens in a new tab"), "{}", r.text);
+        assert!(!["Sale price", "Unit price", "Roasted on", "local time"].iter().any(|w| r.text.contains(w)), "{}", r.text);
         assert!(r.text.contains("Yes"), "{}", r.text);
     }
 
