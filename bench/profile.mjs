@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Where a clean's time goes, by function: `node bench/profile.mjs --pages DIR [--limit N] [--reps N]
- * [--top N] [--interval US] [--prepared 1]`. The bench's own harness (bench/run.mjs: the built extension in headless
+ * [--top N] [--interval US] [--prepared 1 | --late 1]`. The bench's own harness (bench/run.mjs: the built extension in headless
  * Chromium, pages served without their scripts, the real toolbar click), with V8's sampling profiler
  * (DevTools `Profiler` domain) on the page's renderer while the clicks run: after a warm-up click,
  * REPS clicks with a restore between them, as `make bench` times them. Prints the self time of the
@@ -9,16 +9,18 @@
  * code, the Wasm core, the DOM calls the walk makes and the garbage collector. With `--prepared 1`, the
  * click on a page prepared before it instead ("get pages ready before I click" on): REPS times the page
  * loaded afresh, its preparation waited for, then the profiler started and the first click made, as
- * `make bench` times `prepared`. A measuring tool, not a test: nothing is asserted.
+ * `make bench` times `prepared`. With `--late 1`, the late-content path instead: the page cleaned once, then
+ * REPS times the bench's late widget inserted (`insertLateWidget`) and its batch waited for, as `make bench`
+ * times `late` (the phases are then timings.late's). A measuring tool, not a test: nothing is asserted.
  */
 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, listPages, startServer } from "./run.mjs";
+import { insertLateWidget, launch, listPages, startServer } from "./run.mjs";
 import { Msg } from "../extension/shared/common/messages.js";
 import { HIDEABLE_KINDS, defaultSettings } from "../extension/shared/common/settings.js";
 
-const USAGE = "usage: node bench/profile.mjs --pages DIR [--limit N] [--reps N] [--top N] [--interval US] [--prepared 1]";
+const USAGE = "usage: node bench/profile.mjs --pages DIR [--limit N] [--reps N] [--top N] [--interval US] [--prepared 1 | --late 1]";
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -32,7 +34,7 @@ function parseArgs(argv) {
   if (!a.pages) throw new Error(USAGE);
   return {
     pages: a.pages, limit: Number(a.limit || 5), reps: Math.max(1, Number(a.reps || 10)),
-    top: Number(a.top || 30), interval: Number(a.interval || 50), prepared: a.prepared === "1",
+    top: Number(a.top || 30), interval: Number(a.interval || 50), prepared: a.prepared === "1", late: a.late === "1",
   };
 }
 
@@ -114,6 +116,26 @@ async function main() {
         if (!r.state.timings.prepared) process.stderr.write(`${p.id}: a click found the page not prepared\n`);
         timed(r);
       }
+    } else if (args.late) {
+      await b.closePopup();
+      await b.page.goto(url, { waitUntil: "load" });
+      await b.click();
+      await b.closePopup();
+      for (let i = 0; i <= args.reps; i++) {
+        const before = (await b.askPage(Msg.PAGE_STATE)).timings?.late?.batch ?? 0;
+        // The first widget is a warm-up, not profiled; the harness asks for the state every 50 ms.
+        const stop = i > 0 ? await profiling() : null;
+        await b.page.evaluate(insertLateWidget, i);
+        let late = null;
+        while (!late) {
+          await new Promise((r) => setTimeout(r, 50));
+          const t = (await b.askPage(Msg.PAGE_STATE)).timings?.late;
+          if ((t?.batch ?? 0) > before) late = t;
+        }
+        await stop?.();
+        await b.page.evaluate(() => /** @type {any} */ (window).__bwLateWidget?.remove());
+        if (i > 0) timed({ state: { timings: { total: late.work, snapshot: late.snapshot, classify: late.classify, apply: late.apply } } });
+      }
     } else {
       await b.closePopup();
       await b.page.goto(url, { waitUntil: "load" });
@@ -125,7 +147,7 @@ async function main() {
       }
       await stop();
     }
-    process.stderr.write(`${p.id}: ${args.reps} clicks profiled\n`);
+    process.stderr.write(`${p.id}: ${args.reps} ${args.late ? "late widgets" : "clicks"} profiled\n`);
   }
   await b.context.close();
   server.closeAllConnections();

@@ -605,7 +605,7 @@ async function measurePrepared(b, url, reps) {
  * Runs in the page: puts a related-links box after the story (or at the end of the body), as a page's
  * own script adds one after it loaded, and keeps it in a page global for `lateKind`. @param {number} i
  */
-const insertLateWidget = (i) => {
+export const insertLateWidget = (i) => {
   const box = document.createElement("aside");
   box.className = "related-links";
   const titles = ["Council approves the new harbour budget", "Ferry timetable changes for the summer season",

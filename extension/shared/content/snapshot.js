@@ -107,8 +107,14 @@ const TEXT = 3;
 /** Anything but white space (the same set `String.prototype.trim` removes). */
 const NOT_BLANK = /\S/;
 
-/** First capacity of the growing typed arrays (doubled when full). */
+/** First capacity of the growing typed arrays (doubled when full), for a page's walk. */
 const FIRST_CAPACITY = 1024;
+/**
+ * The same for a mini-snapshot of late content: the ancestor chain (a dozen or two elements) and a
+ * widget's few dozen nodes. Six typed arrays of 1,024 (about 28 KB, zero-filled) cost 15-40 µs to make
+ * in a page, a fifth of a small late subtree's whole walk; a large subtree grows as a page's walk does.
+ */
+const SUBTREE_FIRST_CAPACITY = 64;
 
 /** A sliced walk reads the clock once per this many nodes. */
 const CLOCK_EVERY = 256;
@@ -133,7 +139,8 @@ export class PageTooLarge extends Error {
  * interning every string, and a small cache from an element's `localName` to its interned tag.
  */
 class Builder {
-  constructor() {
+  /** @param {number} capacity the typed arrays' first length, in nodes */
+  constructor(capacity = FIRST_CAPACITY) {
     /** @type {Map<string, number>} */
     this.index = new Map();
     /** @type {string[]} */
@@ -151,16 +158,16 @@ class Builder {
     /** @type {(Element | null)[]} the element of every index (null for a text node) */
     this.nodes = [];
     this.n = 0;
-    this.names = new Uint32Array(FIRST_CAPACITY);
-    this.parents = new Int32Array(FIRST_CAPACITY);
-    this.texts = new Uint32Array(FIRST_CAPACITY);
-    this.flags = new Uint8Array(FIRST_CAPACITY);
+    this.names = new Uint32Array(capacity);
+    this.parents = new Int32Array(capacity);
+    this.texts = new Uint32Array(capacity);
+    this.flags = new Uint8Array(capacity);
     /**
      * DEAD for an element inside a `display: none` subtree (or one itself): never rendered, not asked;
      * PUT_AWAY inside a subtree folded or hidden by Blockwise; else SHOWN
      */
-    this.dead = new Uint8Array(FIRST_CAPACITY);
-    this.attrs = new Uint32Array(3 * FIRST_CAPACITY);
+    this.dead = new Uint8Array(capacity);
+    this.attrs = new Uint32Array(3 * capacity);
     this.nAttrs = 0;
     /** Indices of "#text" and " ", interned when first met (so the table's order is document order). */
     this.textName = -1;
@@ -431,7 +438,7 @@ export async function snapshotPageSliced(opts) {
  * `root`'s subtree, which starts at index `subtreeStart`. @param {Element} root
  */
 function startSubtree(root) {
-  const b = new Builder();
+  const b = new Builder(SUBTREE_FIRST_CAPACITY);
   /** @type {Element[]} */
   const chain = [];
   for (let a = root.parentElement; a; a = a.parentElement) chain.unshift(a);
