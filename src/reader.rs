@@ -367,12 +367,17 @@ impl Builder<'_> {
         is_count_line(&t) || THREAD_BUTTON_TEXTS.contains(&t)
     }
 
-    /// A poster's signature under each post in a thread: an element whose class or id says
-    /// "signature" (vBulletin's `signaturecontainer`, XenForo's `message-signature`, Invision's
-    /// `ipsEntry__signature`, phpBB's `signature`; Stack Exchange's `post-signature`, the asker's and
-    /// answerer's cards). The reader of a thread shows the posts without them.
+    /// What forum software prints under each post besides it: the poster's signature, an element
+    /// whose class or id says "signature" (vBulletin's `signaturecontainer`, XenForo's
+    /// `message-signature`, Invision's `ipsEntry__signature`, phpBB's `signature`; Stack Exchange's
+    /// `post-signature`, the asker's and answerer's cards), and the list of who reacted to it, one whose
+    /// class says "reactions" (XenForo's `reactionsBar`, Invision's `ipsReact_reactions`). The reader
+    /// of a thread shows the posts without them.
     fn is_signature(&self, i: NodeId) -> bool {
-        self.thread && [Attr::Class, Attr::Id].iter().any(|&a| self.s.attr(i, a).is_some_and(|v| text::contains(v, "signature") || text::contains(v, "Signature")))
+        self.thread
+            && [Attr::Class, Attr::Id].iter().any(|&a| {
+                self.s.attr(i, a).is_some_and(|v| ["signature", "Signature", "reactions", "Reactions"].iter().any(|w| text::contains(v, w)))
+            })
     }
 
     /// A grid of other products on a product's page: three or more element children, two thirds of
@@ -1586,18 +1591,20 @@ mod tests {
     }
 
     #[test]
-    fn a_thread_shows_its_posts_without_the_posters_signatures() {
+    fn a_thread_shows_its_posts_without_the_posters_signatures_and_reactions() {
         // Each post ends with its poster's signature, named so in its class or id the ways forum
-        // software names it; outside a thread the same class names nothing.
+        // software names it, and the list of who reacted to it; outside a thread the same class names
+        // nothing.
         let (first, answer) = (LATHE_FIRST, LATHE_ANSWER);
         let sig1 = "Running a 1972 Myford Super 7 and a Boxford shaper in a cold garage workshop";
         let sig2 = "Visit my channel for weekly videos on restoring old machine tools and lathes";
         let text = thread_text(&format!(
             "<article><a href=/u/turner>turner</a><div class=body><p>{first}</p></div><div class='message-signature'><div>{sig1}</div></div></article>
-            <article><a href=/u/ann>ann</a><div class=body><p>{answer}</p></div><div data-role=memberSignature class='ipsEntry__signature'>{sig2}</div><div id=msg_12_signature>{sig1}</div></article>"
+            <article><a href=/u/ann>ann</a><div class=body><p>{answer}</p></div><div data-role=memberSignature class='ipsEntry__signature'>{sig2}</div><div id=msg_12_signature>{sig1}</div>\
+            <div class='reactionsBar js-reactionsList'>Reactions: <a href=/u/bo>bosun_k</a> and <a href=/u/cy>cyril_t</a></div></article>"
         ));
         assert!(text.contains(first) && text.contains(answer), "{text}");
-        assert!(!text.contains(sig1) && !text.contains(sig2), "{text}");
+        assert!(!text.contains(sig1) && !text.contains(sig2) && !text.contains("bosun_k"), "{text}");
         let r = reader_of("", &format!("<p>{first}</p><p class=signature-dish>{answer}</p>"));
         assert!(r.text.contains(answer), "{}", r.text);
     }
