@@ -555,15 +555,22 @@ const MAX_QUESTION_CHARS: u32 = 200;
 /// hidden>`): a FAQ's answer, folded until the question is clicked (WCXB: a course catalogue's FAQ,
 /// a service's, a shop's; on a few article pages the annotators left such answers out). Also one the
 /// browser does not render (its stylesheet folds it: `.accordion-content { display: none }`), which
-/// the native parser, knowing no stylesheet, reads as shown: so both paths read the same answers.
+/// the native parser, knowing no stylesheet, reads as shown: so both paths read the same answers; and
+/// for the same reason a panel the stylesheet folds after its disclosure button ([`is_toggle`]: WCXB, a
+/// shop's "View Product Details", a health page's "Other References" accordion).
 fn is_folded_answer(s: &Snapshot, id: NodeId) -> bool {
-    if !s.nodes[id as usize].hidden && !s.attr(id, Attr::Style).is_some_and(style_hides) && s.attr(id, Attr::Hidden).is_none() {
+    let by_markup = s.attr(id, Attr::Style).is_some_and(style_hides) || s.attr(id, Attr::Hidden).is_some();
+    if !s.nodes[id as usize].hidden && !by_markup {
         return false;
     }
+    // Hidden by the page's stylesheet alone, which the native parser does not know: it reads such a
+    // panel as shown whatever comes before it.
+    let folded_by_stylesheet = !by_markup;
     let parent = s.nodes[id as usize].parent;
     // The previous element sibling: the nearest node before `id` with the same parent (its own
-    // descendants come between), looked for among a few dozen nodes.
-    let Some(q) = (id.saturating_sub(64)..id).rev().find(|&j| s.nodes[j as usize].parent == parent && s.nodes[j as usize].tag != Tag::Text) else {
+    // descendants come between), looked for among a few dozen nodes; a `<style>` or `<script>` between
+    // them (a CSS-in-JS component writes its rules beside each element) is not it.
+    let Some(q) = (id.saturating_sub(64)..id).rev().find(|&j| s.nodes[j as usize].parent == parent && !matches!(s.nodes[j as usize].tag, Tag::Text | Tag::Style | Tag::Script)) else {
         return false;
     };
     let (mut chars, mut words, mut last) = (0, 0, ' ');
@@ -574,7 +581,32 @@ fn is_folded_answer(s: &Snapshot, id: NodeId) -> bool {
             (chars, words, last) = (chars + c2, words + w, c);
         }
     }
-    chars <= MAX_QUESTION_CHARS && words >= 3 && matches!(last, '?' | '？' | '؟')
+    (chars <= MAX_QUESTION_CHARS && words >= 3 && matches!(last, '?' | '？' | '؟')) || (folded_by_stylesheet && chars <= MAX_TOGGLE_CHARS && words >= 1 && is_toggle(s, q, id))
+}
+
+/// The longest text (characters) of a button that an element its stylesheet folds right after it is
+/// read as the panel of (in the browser; natively every such element is read as shown already). One
+/// hidden by its own markup after a button keeps the markup's verdict on both paths (a sign-in box).
+const MAX_TOGGLE_CHARS: u32 = 60;
+
+/// Whether `q`, the previous sibling of a folded element ending before `end`, is a disclosure's button:
+/// a `<button>` or `role=button`, or an element whose whole text is such a button's (`<button>View
+/// Product Details</button><div class=details>…`, `<div><div role=button><h3>Other References</h3></div>
+/// </div><div class=panel>…`): the panel after it is the page's text folded until the click.
+fn is_toggle(s: &Snapshot, q: NodeId, end: NodeId) -> bool {
+    let button = |j: NodeId| s.nodes[j as usize].tag == Tag::Button || s.attr(j, Attr::Role).is_some_and(|r| r.eq_ignore_ascii_case("button"));
+    let Some(b) = (q..end).find(|&j| s.nodes[j as usize].tag != Tag::Text && button(j)) else { return false };
+    // Every word between `q` and `end` is the button's: its text nodes have `b` above them.
+    (q..end).all(|j| {
+        if s.nodes[j as usize].tag != Tag::Text || s.text(j).trim().is_empty() {
+            return true;
+        }
+        let mut a = s.nodes[j as usize].parent;
+        while a != NONE && a > b {
+            a = s.nodes[a as usize].parent;
+        }
+        a == b
+    })
 }
 
 /// An inline style that hides its element (`display: none`, `visibility: hidden`).
@@ -1488,7 +1520,10 @@ mod tests {
             <div role=region id=m1 hidden><p id=m1p>Module one: working in teams.</p></div>\
             <div class=accordion-title>Can I pause a course and come back later?</div>\
             <div id=a3 class=accordion-content><p>Yes: your progress is kept for a year.</p></div>\
-            <div class=menu-title>Courses</div><div id=y class=menu-content><a href=/a>All courses</a></div></main></body>";
+            <div class=menu-title>Courses</div><div id=y class=menu-content><a href=/a>All courses</a></div>\
+            <button>View product details</button><div id=p1 class=details><p>Springy foam for an everyday ride.</p></div>\
+            <div><div role=button><h3>Other references</h3></div></div><div id=p2 class=panel><p>Smith J. Breathing. 2019.</p></div>\
+            <button>Sign in</button><div id=z style='display:none'>Your session expired, sign in again.</div></main></body>";
         let mut s = crate::html::parse(html, "https://e.com/");
         let by_id = |s: &Snapshot, v: &str| (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some(v)).unwrap() as usize;
         let check = |s: &Snapshot| {
@@ -1498,12 +1533,13 @@ mod tests {
             assert!(f.silent[by_id(s, "draft")], "inside the answer the page's own display:none still hides");
             assert!(f.silent[by_id(s, "x")], "not after a question: hidden");
             assert!(!f.silent[by_id(s, "m1p")] && f.chars[by_id(s, "m1p")] > 20, "an accordion panel's text is read");
+            assert!(f.silent[by_id(s, "z")], "hidden by its own markup after a button: hidden on both paths");
         };
         check(&s);
         // What the content script sends: the folded elements and everything inside them not rendered
         // (a3 and y folded by the page's stylesheet, which only the browser knows).
         let f = Features::compute(&s);
-        let folded: Vec<usize> = ["a1", "a2", "x", "m1", "a3", "y"].iter().map(|v| by_id(&s, v)).collect();
+        let folded: Vec<usize> = ["a1", "a2", "x", "m1", "a3", "y", "p1", "p2", "z"].iter().map(|v| by_id(&s, v)).collect();
         for i in 0..s.len() {
             if s.nodes[i].tag != Tag::Text && folded.iter().any(|&r| f.contains(r as u32, i as u32)) {
                 s.nodes[i].hidden = true;
@@ -1513,6 +1549,9 @@ mod tests {
         let f = Features::compute(&s);
         assert!(!f.silent[by_id(&s, "a3")] && f.chars[by_id(&s, "a3")] > 20, "an answer folded by the stylesheet is read, as natively");
         assert!(f.silent[by_id(&s, "y")], "a menu folded by the stylesheet after a label that asks nothing stays hidden");
+        for p in ["p1", "p2"] {
+            assert!(!f.silent[by_id(&s, p)] && f.chars[by_id(&s, p)] > 20, "{p}: a panel folded by the stylesheet after its button is read, as natively");
+        }
     }
 
     #[test]
