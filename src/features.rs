@@ -555,17 +555,13 @@ const MAX_QUESTION_CHARS: u32 = 200;
 /// hidden>`): a FAQ's answer, folded until the question is clicked (WCXB: a course catalogue's FAQ,
 /// a service's, a shop's; on a few article pages the annotators left such answers out). Also one the
 /// browser does not render (its stylesheet folds it: `.accordion-content { display: none }`), which
-/// the native parser, knowing no stylesheet, reads as shown: so both paths read the same answers; and
-/// for the same reason a panel the stylesheet folds after its disclosure button ([`is_toggle`]: WCXB, a
-/// shop's "View Product Details", a health page's "Other References" accordion).
+/// the native parser, knowing no stylesheet, reads as shown: so both paths read the same answers. And
+/// a panel folded right after its disclosure button ([`is_toggle`]: a shop's "View Product Details", a
+/// health page's "Other References" accordion), by its markup or, in the browser, by its stylesheet.
 fn is_folded_answer(s: &Snapshot, id: NodeId) -> bool {
-    let by_markup = s.attr(id, Attr::Style).is_some_and(style_hides) || s.attr(id, Attr::Hidden).is_some();
-    if !s.nodes[id as usize].hidden && !by_markup {
+    if !s.nodes[id as usize].hidden && !s.attr(id, Attr::Style).is_some_and(style_hides) && s.attr(id, Attr::Hidden).is_none() {
         return false;
     }
-    // Hidden by the page's stylesheet alone, which the native parser does not know: it reads such a
-    // panel as shown whatever comes before it.
-    let folded_by_stylesheet = !by_markup;
     let parent = s.nodes[id as usize].parent;
     // The previous element sibling: the nearest node before `id` with the same parent (its own
     // descendants come between), looked for among a few dozen nodes; a `<style>` or `<script>` between
@@ -581,12 +577,11 @@ fn is_folded_answer(s: &Snapshot, id: NodeId) -> bool {
             (chars, words, last) = (chars + c2, words + w, c);
         }
     }
-    (chars <= MAX_QUESTION_CHARS && words >= 3 && matches!(last, '?' | '？' | '؟')) || (folded_by_stylesheet && chars <= MAX_TOGGLE_CHARS && words >= 1 && is_toggle(s, q, id))
+    (chars <= MAX_QUESTION_CHARS && words >= 3 && matches!(last, '?' | '？' | '؟')) || (chars <= MAX_TOGGLE_CHARS && words >= 1 && is_toggle(s, q, id))
 }
 
-/// The longest text (characters) of a button that an element its stylesheet folds right after it is
-/// read as the panel of (in the browser; natively every such element is read as shown already). One
-/// hidden by its own markup after a button keeps the markup's verdict on both paths (a sign-in box).
+/// The longest text (characters) of a button that an element folded right after it is read as the
+/// panel of.
 const MAX_TOGGLE_CHARS: u32 = 60;
 
 /// Whether `q`, the previous sibling of a folded element ending before `end`, is a disclosure's button:
@@ -1523,7 +1518,8 @@ mod tests {
             <div class=menu-title>Courses</div><div id=y class=menu-content><a href=/a>All courses</a></div>\
             <button>View product details</button><div id=p1 class=details><p>Springy foam for an everyday ride.</p></div>\
             <div><div role=button><h3>Other references</h3></div></div><div id=p2 class=panel><p>Smith J. Breathing. 2019.</p></div>\
-            <button>Sign in</button><div id=z style='display:none'>Your session expired, sign in again.</div></main></body>";
+            <button>View specifications</button><div id=p3 style='display:none'><p>Weight: 250 grams, mesh upper.</p></div>\
+            <div class=login>Sign in</div><div id=z style='display:none'>Your session expired, sign in again.</div></main></body>";
         let mut s = crate::html::parse(html, "https://e.com/");
         let by_id = |s: &Snapshot, v: &str| (0..s.len() as u32).find(|&i| s.attr(i, Attr::Id) == Some(v)).unwrap() as usize;
         let check = |s: &Snapshot| {
@@ -1533,13 +1529,14 @@ mod tests {
             assert!(f.silent[by_id(s, "draft")], "inside the answer the page's own display:none still hides");
             assert!(f.silent[by_id(s, "x")], "not after a question: hidden");
             assert!(!f.silent[by_id(s, "m1p")] && f.chars[by_id(s, "m1p")] > 20, "an accordion panel's text is read");
-            assert!(f.silent[by_id(s, "z")], "hidden by its own markup after a button: hidden on both paths");
+            assert!(f.silent[by_id(s, "z")], "after a label that is no button: hidden");
+            assert!(!f.silent[by_id(s, "p3")] && f.chars[by_id(s, "p3")] > 20, "a panel folded by its markup after its button is read");
         };
         check(&s);
         // What the content script sends: the folded elements and everything inside them not rendered
         // (a3 and y folded by the page's stylesheet, which only the browser knows).
         let f = Features::compute(&s);
-        let folded: Vec<usize> = ["a1", "a2", "x", "m1", "a3", "y", "p1", "p2", "z"].iter().map(|v| by_id(&s, v)).collect();
+        let folded: Vec<usize> = ["a1", "a2", "x", "m1", "a3", "y", "p1", "p2", "p3", "z"].iter().map(|v| by_id(&s, v)).collect();
         for i in 0..s.len() {
             if s.nodes[i].tag != Tag::Text && folded.iter().any(|&r| f.contains(r as u32, i as u32)) {
                 s.nodes[i].hidden = true;
