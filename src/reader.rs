@@ -433,12 +433,26 @@ impl Builder<'_> {
     /// Interactive or embedded subtrees are dropped, except a `<form>` that holds most of the story's
     /// prose: forum software (XenForo, Invision) puts a whole thread inside one moderation form, and
     /// its posts are the page (WCXB forum pages). Its fields are still dropped one by one. A form that
-    /// is a quiz or a comparison table inside a story stays out. Controls drawn with other elements
+    /// is a quiz or a comparison table inside a story stays out; one holding no control at all is kept
+    /// ([`Builder::holds_no_control`]). Controls drawn with other elements
     /// and named by their ARIA role go too ([`Builder::is_aria_control`]).
     fn drops(&self, i: NodeId) -> bool {
         let tag = self.s.nodes[i as usize].tag;
         let story_mass = self.c.article.map_or(0, |a| self.f.mass[a as usize]);
-        (drop_tag(tag) && !(tag == Tag::Form && self.f.mass[i as usize] as f32 > FORM_THREAD_SHARE * story_mass as f32)) || self.is_aria_control(i)
+        (drop_tag(tag) && !(tag == Tag::Form && (self.f.mass[i as usize] as f32 > FORM_THREAD_SHARE * story_mass as f32 || self.holds_no_control(i))))
+            || self.is_aria_control(i)
+    }
+
+    /// A `<form>` holding a paragraph of prose and no control but hidden inputs is a wrapper, not a form: forum software that
+    /// edits a post in place wraps each post's text in one (old Reddit's comments, each a `form.usertext`
+    /// around its paragraphs), and that text is the thread.
+    fn holds_no_control(&self, i: NodeId) -> bool {
+        self.f.paragraphs[i as usize] > 0
+            && (i + 1..self.f.end[i as usize]).all(|j| match self.s.nodes[j as usize].tag {
+            Tag::Input => self.s.attr(j, Attr::Type).is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+            Tag::Select | Tag::Textarea | Tag::Button => false,
+            _ => true,
+        })
     }
 
     /// A control drawn with `<div>`s and `<span>`s that says what it is by its ARIA role, as
@@ -1556,6 +1570,22 @@ mod tests {
         );
         let snap = crate::html::parse(&html, "https://forum.example.com/t/lathe-noise.123");
         crate::analyze(&snap, true).reader.expect("a thread").text
+    }
+
+    #[test]
+    fn a_post_wrapped_in_a_form_without_controls_is_shown() {
+        // Forum software that edits a post in place wraps each post's text in a `<form>` holding only
+        // hidden inputs (old Reddit's comments): that text is the thread. A form with a field, a button
+        // or a choice in it stays out, however much it says.
+        let (first, answer) = (LATHE_FIRST, LATHE_ANSWER);
+        let quiz = "Which of these makes a lathe whine at speed the most often in a home workshop, in your experience?";
+        let text = thread_text(&format!(
+            "<article><a href=/u/turner>turner</a><form action='#' class=usertext><input type=hidden name=thing_id value=t1_a><div class=md><p>{first}</p></div></form></article>
+            <article><a href=/u/ann>ann</a><form action='#' class=usertext><input type=hidden name=thing_id value=t1_b><div class=md><p>{answer}</p></div></form></article>
+            <form action=/poll><p>{quiz}</p><label><input type=radio name=a>Belt</label><button>Vote</button></form>"
+        ));
+        assert!(text.contains(first) && text.contains(answer), "{text}");
+        assert!(!text.contains(quiz), "{text}");
     }
 
     #[test]
