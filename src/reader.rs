@@ -9,7 +9,7 @@ use crate::prelude::*;
 use crate::classify::Classification;
 use crate::features::{Features, Kind};
 use crate::text;
-use crate::rules::{words, Words, MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, PRODUCT_TYPE, READER_CTA_LINKS, THREAD_BUTTON_TEXTS, THREAD_COUNTER_UNITS};
+use crate::rules::{words, Words, MAX_POSTER_CARD_CHARS, POSTER_STAT_LABELS, PRODUCT_TYPE, READER_CAPTIONS, READER_CTA_LINKS, READING_TIME_UNITS, THREAD_BUTTON_TEXTS, THREAD_COUNTER_UNITS};
 use crate::page::{Attr, NodeId, Snapshot, Tag, NONE};
 
 /// An element's attributes, sorted by name (a name at most once).
@@ -149,6 +149,8 @@ const CONTROL_ROLES: &[&str] = &[
 /// and the reader drops it; a longer one is a card made clickable (a property listing whose whole
 /// grid is one `role="button"` lost all its entries without this bound, and part of them at 80).
 const MAX_ROLE_BUTTON_CHARS: u32 = 200;
+/// The longest caption [`Builder::is_caption`] reads ("was this article helpful?" fits).
+const MAX_CAPTION_CHARS: u32 = 28;
 
 /// Tags whose subtree the reader always drops (interactive or embedded content).
 fn drop_tag(tag: Tag) -> bool {
@@ -380,6 +382,21 @@ impl Builder<'_> {
             })
     }
 
+    /// A caption of the page's own furniture on a line of its own: an element whose whole text is one
+    /// of [`READER_CAPTIONS`] (the heading over a table of contents the reader does not show, "Sort
+    /// by:" and "Filters" over a shop's controls, "Written by" over a byline, "Loading...", "Was this
+    /// page helpful?" over a feedback widget's buttons) or an
+    /// estimated reading time ("5 min read", "12 minute read time"). The story is read without them.
+    fn is_caption(&self, i: NodeId) -> bool {
+        let (s, f) = (self.s, self.f);
+        let iu = i as usize;
+        if s.nodes[iu].tag == Tag::Text || f.chars[iu] == 0 || f.chars[iu] > MAX_CAPTION_CHARS {
+            return false;
+        }
+        let t = crate::lower::lower(crate::features::subtree_text(s, f, i, MAX_CAPTION_CHARS as usize + 8).trim());
+        READER_CAPTIONS.contains(&t.as_str()) || is_reading_time(&t)
+    }
+
     /// A grid of other products on a product's page: three or more element children, two thirds of
     /// them cards of under 300 characters with a link and a price (a currency sign and a digit), that
     /// hold less than half of the story root's words (a shop's category page is its grid).
@@ -565,7 +582,7 @@ impl Builder<'_> {
                 || (self.lists && nested_block == Some(Kind::Related))
                 || (self.link_lists && nested.is_some_and(crate::classify::is_link_list_only))
                 || (nested_block == Some(Kind::Navigation) && self.is_data_table(i));
-            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_screen_reader_text(i) || self.is_poster_card(i) || self.is_thread_counter(i) || self.is_signature(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
+            if nested_block.is_some_and(|k| k != Kind::Article && !keep_posts) || self.drops(i) || Some(i) == self.skip_heading || self.is_metadata(i) || self.is_screen_reader_text(i) || self.is_poster_card(i) || self.is_thread_counter(i) || self.is_signature(i) || self.is_caption(i) || (self.product && n.tag.is_block_level() && self.is_product_grid(i)) {
                 i = self.f.end[iu];
                 continue;
             }
@@ -683,6 +700,17 @@ impl Builder<'_> {
 
 /// `t` (lowercase, trimmed) is a count: an optional sign or "#", digits (with "," or "." between them)
 /// and an optional "k" or "m", then nothing or one space and one of [`THREAD_COUNTER_UNITS`].
+/// "5 min read", "12min read", "3 minute read time": a number, then one of [`READING_TIME_UNITS`].
+fn is_reading_time(t: &str) -> bool {
+    // (Bytes, not `str` patterns: those bring the standard searchers into the Wasm.)
+    let b = t.as_bytes();
+    let mut i = 0;
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    i > 0 && READING_TIME_UNITS.contains(&t[i..].trim_start())
+}
+
 fn is_count_line(t: &str) -> bool {
     // (Bytes, not `str` patterns: those bring the standard searchers into the Wasm.)
     let b = t.as_bytes();
@@ -1637,6 +1665,22 @@ mod tests {
         assert!(!text.contains(sig1) && !text.contains(sig2) && !text.contains("bosun_k"), "{text}");
         let r = reader_of("", &format!("<p>{first}</p><p class=signature-dish>{answer}</p>"));
         assert!(r.text.contains(answer), "{}", r.text);
+    }
+
+    #[test]
+    fn captions_of_the_page_furniture_and_reading_times_are_left_out() {
+        let body = "The coffee is a dark roast of arabica and robusta beans, certified organic and fair trade.";
+        let more = "It is roasted every Monday in small batches and shipped the same afternoon to every cafe.";
+        let r = reader_of(
+            "",
+            &format!(
+                "<div><span>7 min read</span></div><h2>Table of Contents</h2><p>{body}</p>\
+                 <div class=sort><label>Sort by:</label></div><p>{more}</p><div>Was this article helpful?</div>\
+                 <p>Sorted by: how long it takes, and the table of contents.</p>"
+            ),
+        );
+        assert!(r.text.contains(body) && r.text.contains(more) && r.text.contains("Sorted by: how long"), "{}", r.text);
+        assert!(!r.text.contains("min read") && !r.text.contains("Table of Contents") && !r.text.contains("Sort by:") && !r.text.contains("helpful"), "{}", r.text);
     }
 
     #[test]
