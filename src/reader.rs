@@ -337,6 +337,15 @@ impl Builder<'_> {
                 return true;
             }
         }
+        // A block whose whole text is a date, written out ("December 3, 2025", "3 Dec 2025",
+        // "Updated on Feb. 3, 2025") without a <time> element: the date line too. Not in a thread,
+        // where each post's date heads it, nor in a list item, an entry of a list of dated things
+        // (events, releases).
+        if !self.thread && s.nodes[iu].tag.is_block_level() && chars > 0 && chars < 40 && f.mass[iu] == 0 && !in_list_item(s, i) {
+            if is_date_line(&crate::lower::lower(crate::features::subtree_text(s, f, i, 48).trim())) {
+                return true;
+            }
+        }
         s.nodes[iu].tag == Tag::Time && f.ancestors[iu] & crate::features::ANC_ARTICLE == 0 && chars < 60 && self.parent_is_block(i)
     }
 
@@ -700,6 +709,41 @@ impl Builder<'_> {
 
 /// `t` (lowercase, trimmed) is a count: an optional sign or "#", digits (with "," or "." between them)
 /// and an optional "k" or "m", then nothing or one space and one of [`THREAD_COUNTER_UNITS`].
+/// `i` or one of its ancestors is a `<li>`.
+fn in_list_item(s: &Snapshot, mut i: NodeId) -> bool {
+    while i != NONE {
+        if s.nodes[i as usize].tag == Tag::Li {
+            return true;
+        }
+        i = s.nodes[i as usize].parent;
+    }
+    false
+}
+
+/// A date written out, lowercase: a month's name (whole or cut to three or four letters, a dot
+/// allowed), a day and a four-digit year, in either order ("december 3, 2025", "3 dec. 2025"), after
+/// at most "updated", "published", "posted" or "last updated", then "on" or a colon.
+fn is_date_line(t: &str) -> bool {
+    const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let (mut w, mut n) = ([""; 3], 0);
+    for x in t.split_ascii_whitespace() {
+        let b = x.as_bytes();
+        let x = &x[..b.len() - usize::from(matches!(b.last(), Some(b',' | b'.' | b':')))];
+        if n == 0 && matches!(x, "updated" | "published" | "posted" | "last" | "on") {
+            continue;
+        }
+        if n == 3 {
+            return false;
+        }
+        w[n] = x;
+        n += 1;
+    }
+    let month = |x: &str| x.len() >= 3 && MONTHS.iter().any(|m| m.as_bytes().starts_with(x.as_bytes()) && (x.len() <= 4 || x.len() == m.len()));
+    let digits = |x: &str, k: usize| x.len() == k && x.bytes().all(|c| c.is_ascii_digit());
+    let day = |x: &str| digits(x, 1) || digits(x, 2);
+    n == 3 && digits(w[2], 4) && ((month(w[0]) && day(w[1])) || (day(w[0]) && month(w[1])))
+}
+
 /// "5 min read", "12min read", "3 minute read time": a number, then one of [`READING_TIME_UNITS`].
 fn is_reading_time(t: &str) -> bool {
     // (Bytes, not `str` patterns: those bring the standard searchers into the Wasm.)
@@ -1681,6 +1725,15 @@ mod tests {
         );
         assert!(r.text.contains(body) && r.text.contains(more) && r.text.contains("Sorted by: how long"), "{}", r.text);
         assert!(!r.text.contains("min read") && !r.text.contains("Table of Contents") && !r.text.contains("Sort by:") && !r.text.contains("helpful"), "{}", r.text);
+    }
+
+    #[test]
+    fn a_date_line_without_a_time_element_is_metadata_but_not_in_a_list_of_dated_entries() {
+        let body = "The coffee is a dark roast of arabica and robusta beans, certified organic and fair trade.";
+        let r = reader_of("", &format!("<div class=date>Updated on Dec. 3, 2025</div><p>{body}</p><div>3 March 2024</div><ul><li><div>May 4, 2026</div><p>{body}</p></li></ul>"));
+        assert!(r.text.contains(body) && r.text.contains("May 4, 2026"), "{}", r.text);
+        assert!(!r.text.contains("Dec. 3, 2025") && !r.text.contains("3 March 2024"), "{}", r.text);
+        assert!(is_date_line("december 3, 2025") && is_date_line("posted: sept. 12 2024") && !is_date_line("may 3 people came in 2025") && !is_date_line("march 2025"));
     }
 
     #[test]
