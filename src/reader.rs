@@ -394,7 +394,8 @@ impl Builder<'_> {
     /// A caption of the page's own furniture on a line of its own: an element whose whole text is one
     /// of [`READER_CAPTIONS`] (the heading over a table of contents the reader does not show, "Sort
     /// by:" and "Filters" over a shop's controls, "Written by" over a byline, "Loading...", "Was this
-    /// page helpful?" over a feedback widget's buttons) or an
+    /// page helpful?" over a feedback widget's buttons, a teaser's "Read more"), a link back up the
+    /// site ("Back to blog") or an
     /// estimated reading time ("5 min read", "12 minute read time"). The story is read without them.
     fn is_caption(&self, i: NodeId) -> bool {
         let (s, f) = (self.s, self.f);
@@ -403,7 +404,7 @@ impl Builder<'_> {
             return false;
         }
         let t = crate::lower::lower(crate::features::subtree_text(s, f, i, MAX_CAPTION_CHARS as usize + 8).trim());
-        READER_CAPTIONS.contains(&t.as_str()) || is_reading_time(&t)
+        READER_CAPTIONS.contains(&t.as_str()) || is_reading_time(&t) || (f.links[iu] > 0 && t.as_bytes().starts_with(b"back to "))
     }
 
     /// A grid of other products on a product's page: three or more element children, two thirds of
@@ -1720,11 +1721,12 @@ mod tests {
             &format!(
                 "<div><span>7 min read</span></div><h2>Table of Contents</h2><p>{body}</p>\
                  <div class=sort><label>Sort by:</label></div><p>{more}</p><div>Was this article helpful?</div>\
-                 <p>Sorted by: how long it takes, and the table of contents.</p>"
+                 <p>Sorted by: how long it takes, and the table of contents.</p><p>{body} <a href=/more>Read more</a></p><a href=/blog>Back to blog</a>"
             ),
         );
         assert!(r.text.contains(body) && r.text.contains(more) && r.text.contains("Sorted by: how long"), "{}", r.text);
         assert!(!r.text.contains("min read") && !r.text.contains("Table of Contents") && !r.text.contains("Sort by:") && !r.text.contains("helpful"), "{}", r.text);
+        assert!(!r.text.contains("Read more") && !r.text.contains("Back to blog"), "{}", r.text);
     }
 
     #[test]

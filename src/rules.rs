@@ -506,12 +506,13 @@ pub const READER_CTA_LINKS: Words = words![
 /// Whole texts of captions over the page's own furniture, which the reader leaves out where they
 /// stand alone on a line: the heading of a table of contents (whose list of in-page links it does
 /// not show), a shop's or a Q&A page's sort and filter controls, a byline's caption, a script's
-/// placeholder, the question of a feedback widget under the story. Lowercase. (WCXB's ground truth keeps none of them: 25, 8 to 11 and 10 tune pages.)
+/// placeholder, the question of a feedback widget under the story, a teaser's "Read more". Lowercase. (WCXB's ground truth keeps none of them: 25, 8 to 11 and 10 tune pages.)
 pub const READER_CAPTIONS: Words = words![
     "table of contents", "in this article", "on this page", "contents:", "jump to:", "sort", "sort by",
     "sort by:", "sorted by:", "filter", "filters", "filter by", "filter by:", "view:", "reset to default",
     "written by", "written by:", "loading...", "loading…", "reading time", "reading time:",
-    "was this page helpful?", "was this article helpful?", "was this helpful?",
+    "was this page helpful?", "was this article helpful?", "was this helpful?", "read more", "read more »",
+    "read more ›", "read full article", "continue reading",
 ];
 
 /// What follows the number in an estimated reading time ("5 min read"), lowercase.
