@@ -70,7 +70,7 @@ pub use reader::ReaderDoc;
 pub struct Analysis {
     /// Blocks and the story root.
     pub classification: Classification,
-    /// The reader document, when asked for and the page has an article.
+    /// The reader document, when asked for and the page has an article (or, without one, a `<main>`).
     pub reader: Option<ReaderDoc>,
 }
 

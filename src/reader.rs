@@ -1186,9 +1186,18 @@ fn marked_as_byline(s: &Snapshot, i: NodeId, wider: bool) -> bool {
     })
 }
 
-/// Builds the reader document for a classified page. `None` when the page has no article.
+/// The characters of text a page's `<main>` must show to be read when no story was found.
+const MIN_DECLARED_MAIN_CHARS: u32 = 200;
+
+/// When no story was found, the page's own `<main>` (shown, with some text): what its author declared
+/// the page's main content (a schedule, a catalogue's front), read rather than nothing.
+fn declared_main(s: &Snapshot, f: &Features) -> Option<NodeId> {
+    (0..s.len() as u32).find(|&i| s.nodes[i as usize].tag == Tag::Main && !f.silent[i as usize] && f.chars[i as usize] >= MIN_DECLARED_MAIN_CHARS)
+}
+
+/// Builds the reader document for a classified page. `None` when the page has no article nor a `<main>`.
 pub fn extract(s: &Snapshot, f: &Features, c: &Classification) -> Option<ReaderDoc> {
-    let root = c.article?;
+    let root = c.article.or_else(|| declared_main(s, f))?;
     let meta = gather_meta(s, f, Some(root));
     let headline_text = c.headline.map(|h| crate::features::subtree_text_all(s, f, h));
     let title = meta
@@ -1643,6 +1652,28 @@ mod tests {
         );
         let snap = crate::html::parse(&html, "https://forum.example.com/t/lathe-noise.123");
         crate::analyze(&snap, true).reader.expect("a thread").text
+    }
+
+    #[test]
+    fn without_a_story_the_pages_own_main_is_read() {
+        // When the classifier finds no story (a sports schedule's rows of links over its copyright line,
+        // WCXB), the page's `<main>` says where its content is, and the reader shows that rather than
+        // nothing; a page without one still has no reader view.
+        let rows: String = ["Arizona at Atlanta", "Baltimore at Buffalo", "Carolina at Chicago", "Dallas at Denver", "Detroit at Green Bay", "Houston at Indianapolis", "Miami at Minnesota", "Seattle at Tampa Bay"]
+            .iter()
+            .map(|m| format!("<tr><td><a href='/game/{}'>{m}</a></td><td><a href='/tickets'>Tickets</a></td></tr>", m.len()))
+            .collect();
+        let read = |main: &str| {
+            let html = format!("<html><body><header><a href=/>Sports</a></header><{main}><h2>Week 1 schedule</h2><table>{rows}</table></{main}></body></html>");
+            let snap = crate::html::parse(&html, "https://sports.example.com/schedule");
+            let f = Features::compute(&snap);
+            let mut c = crate::classify::classify(&snap, &f);
+            c.article = None;
+            extract(&snap, &f, &c)
+        };
+        let text = read("main").expect("the page's <main> read").text;
+        assert!(text.contains("Arizona at Atlanta") && text.contains("Seattle at Tampa Bay"), "{text}");
+        assert!(read("section").is_none());
     }
 
     #[test]
