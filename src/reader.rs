@@ -342,7 +342,7 @@ impl Builder<'_> {
         // where each post's date heads it, nor in a list item, an entry of a list of dated things
         // (events, releases).
         if !self.thread && s.nodes[iu].tag.is_block_level() && chars > 0 && chars < 40 && f.mass[iu] == 0 && !in_list_item(s, i) {
-            if is_date_line(&crate::lower::lower(crate::features::subtree_text(s, f, i, 48).trim())) {
+            if is_date_line(crate::lower::lower_owned(crate::features::subtree_text(s, f, i, 48)).trim()) {
                 return true;
             }
         }
@@ -403,8 +403,9 @@ impl Builder<'_> {
         if s.nodes[iu].tag == Tag::Text || f.chars[iu] == 0 || f.chars[iu] > MAX_CAPTION_CHARS {
             return false;
         }
-        let t = crate::lower::lower(crate::features::subtree_text(s, f, i, MAX_CAPTION_CHARS as usize + 8).trim());
-        READER_CAPTIONS.contains(&t.as_str()) || is_reading_time(&t) || (f.links[iu] > 0 && t.as_bytes().starts_with(b"back to "))
+        let t = crate::lower::lower_owned(crate::features::subtree_text(s, f, i, MAX_CAPTION_CHARS as usize + 8));
+        let t = t.trim();
+        READER_CAPTIONS.contains(t) || is_reading_time(t) || (f.links[iu] > 0 && t.as_bytes().starts_with(b"back to "))
     }
 
     /// A grid of other products on a product's page: three or more element children, two thirds of
@@ -470,16 +471,16 @@ impl Builder<'_> {
             || self.is_aria_control(i)
     }
 
-    /// A `<form>` holding a paragraph of prose and no control but hidden inputs is a wrapper, not a form: forum software that
-    /// edits a post in place wraps each post's text in one (old Reddit's comments, each a `form.usertext`
+    /// A `<form>` holding a paragraph of prose and no control but hidden inputs is a wrapper, not a
+    /// form: forum software that edits a post in place wraps each post's text in one (old Reddit's comments, each a `form.usertext`
     /// around its paragraphs), and that text is the thread.
     fn holds_no_control(&self, i: NodeId) -> bool {
         self.f.paragraphs[i as usize] > 0
             && (i + 1..self.f.end[i as usize]).all(|j| match self.s.nodes[j as usize].tag {
-            Tag::Input => self.s.attr(j, Attr::Type).is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
-            Tag::Select | Tag::Textarea | Tag::Button => false,
-            _ => true,
-        })
+                Tag::Input => self.s.attr(j, Attr::Type).is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+                Tag::Select | Tag::Textarea | Tag::Button => false,
+                _ => true,
+            })
     }
 
     /// A control drawn with `<div>`s and `<span>`s that says what it is by its ARIA role, as
@@ -771,11 +772,9 @@ fn is_count_line(t: &str) -> bool {
 }
 
 fn is_visually_hidden(s: &Snapshot, i: NodeId) -> bool {
+    // (The class lowercased once, not word by word: asked of most of a story's elements.)
     s.attr(i, Attr::Class).is_some_and(|c| {
-        c.split_ascii_whitespace().any(|t| {
-            let t = crate::lower::lower(t);
-            t == "blind" || VISUALLY_HIDDEN.iter().any(|v| text::contains(&t, v))
-        })
+        crate::lower::lower(c).split_ascii_whitespace().any(|t| t == "blind" || VISUALLY_HIDDEN.iter().any(|v| text::contains(t, v)))
     })
 }
 /// Class words that hide an element from the eye and leave it to screen readers (CSS clip or

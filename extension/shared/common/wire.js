@@ -6,6 +6,13 @@
  * the same path so there is one format to test.
  */
 
+/**
+ * A page with more nodes than this is classified in the background, so the page's thread stays free
+ * while the core works (seconds on such a page); below it the core runs in the content script, which is
+ * faster (no copy across processes). docs/hardening.md has the measurements behind the figure.
+ */
+export const BACKGROUND_NODES = 25_000;
+
 /** @typedef {import("../content/snapshot.js").Wire} Wire */
 
 const ARRAYS = /** @type {const} */ ({

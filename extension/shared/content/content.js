@@ -31,7 +31,7 @@ import { Msg, listen, send } from "../common/messages.js";
 import {
   KINDS, SETTINGS_KEY, effectiveHiddenKinds, loadSettings, migrate, siteOf, updateSettings,
 } from "../common/settings.js";
-import { PART_SIZE, wireParts, wireToMessage } from "../common/wire.js";
+import { BACKGROUND_NODES, PART_SIZE, wireParts, wireToMessage } from "../common/wire.js";
 import {
   ATTR_KIND, ATTR_PEEK, ATTR_USER, blockHidingCss, clearAll, keepMarkClass, mark, selectorFor, unmark,
 } from "./page-marks.js";
@@ -46,12 +46,6 @@ const FRAME_BUDGET_MS = 8;
  * task (its input, rendering, timers). A page walked in one slice is not paused at all.
  */
 const SLICE_MS = 10;
-/**
- * A page with more nodes than this is classified in the background, so the page's thread stays free
- * while the core works (seconds on such a page); below it the core runs here, which is faster (no
- * copy across processes). docs/hardening.md has the measurements behind the figure.
- */
-const BACKGROUND_NODES = 25_000;
 /** The longest a large page's clean waits for a rendering frame (a page in a background tab gets none). */
 const FRAME_WAIT_MS = 100;
 /** SPA navigations: how often location is compared, and how long the new view gets to render. */
